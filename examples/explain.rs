@@ -1,0 +1,74 @@
+//! Prints everything the crate knows about a reply code: `cargo run --example explain -- 535`
+
+use smtp_codes::Locale;
+
+fn main() {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(text) => print!("{text}"),
+        Err(message) => {
+            eprintln!("error: {message}");
+            std::process::exit(2);
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<String, String> {
+    let mut locale = Locale::En;
+    let mut input = Vec::new();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        if arg == "--lang" {
+            let tag = args.next().ok_or("--lang needs a language tag such as ja or zh-CN")?;
+            locale = Locale::from_tag(&tag).ok_or(format!("unknown language {tag:?}"))?;
+        } else {
+            input.push(arg);
+        }
+    }
+    let input = input.join(" ");
+    if input.trim().is_empty() {
+        return Err("usage: explain CODE|REPLY [--lang TAG]".into());
+    }
+    let code: u16 = input.trim().parse().map_err(|_| format!("{input:?} is not a reply code"))?;
+    describe(code, locale)
+}
+
+fn describe(code: u16, locale: Locale) -> Result<String, String> {
+    use std::fmt::Write;
+    let entry = match smtp_codes::lookup(code) {
+        Some(entry) => entry,
+        None => {
+            let class = smtp_codes::Class::of(code).ok_or(format!(
+                "{code} is not a reply code: SMTP reply codes are three digits from 200 to 599"
+            ))?;
+            return Ok(format!(
+                "{code}: not defined by any standard; by its first digit it is a {class} reply ({})\n",
+                class.pattern()
+            ));
+        }
+    };
+    let text = entry.text(locale);
+    let mut out = String::new();
+    let _ = writeln!(out, "{} {}", entry.code(), text.name());
+    let _ = writeln!(out, "  class:      {} {}", entry.class().pattern(), entry.class());
+    let _ = writeln!(out, "  category:   {}", entry.category());
+    let _ = writeln!(out, "  RFC text:   {}", entry.rfc_text());
+    let _ = writeln!(out, "  standing:   {}", entry.standing());
+    let commands: Vec<String> = entry.commands().iter().map(|c| c.to_string()).collect();
+    let _ = writeln!(out, "  after:      {}", commands.join(", "));
+    let enhanced: Vec<String> = entry.enhanced_codes().iter().map(|c| c.to_string()).collect();
+    if !enhanced.is_empty() {
+        let _ = writeln!(out, "  enhanced:   {}", enhanced.join(", "));
+    }
+    for reference in entry.references() {
+        match reference.title() {
+            Some(title) => {
+                let _ = writeln!(out, "  reference:  {reference} ({title})");
+            }
+            None => {
+                let _ = writeln!(out, "  reference:  {reference}");
+            }
+        }
+    }
+    let _ = writeln!(out, "\n{}\n\nWhen: {}\n\nFix: {}", text.description(), text.when(), text.remedy());
+    Ok(out)
+}

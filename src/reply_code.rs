@@ -1,0 +1,230 @@
+//! [`ReplyCode`]: everything the crate knows about one basic SMTP reply code.
+
+use core::fmt;
+
+use strum::{Display, EnumIter, EnumString, IntoStaticStr};
+
+use crate::{Category, Class, Command, EnhancedCode, Error, Locale};
+
+/// How a reply code is established in the standards.
+///
+/// ```
+/// use smtp_codes::{lookup, Standing};
+/// assert_eq!(lookup(535).unwrap().standing(), Standing::StandardsTrack);
+/// assert_eq!(lookup(355).unwrap().standing(), Standing::Experimental);
+/// assert_eq!(lookup(525).unwrap().standing(), Standing::RegistryOnly);
+/// ```
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, EnumIter, IntoStaticStr,
+)]
+#[strum(serialize_all = "kebab-case", parse_err_ty = Error, parse_err_fn = standing_parse_error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum Standing {
+    /// Defined by a standards-track RFC (RFC 5321, 4954, 3207, 7504, 1985, 2645, …).
+    StandardsTrack,
+    /// Defined only by an experimental RFC (355, RFC 1845).
+    Experimental,
+    /// Appears only as an associated code of an entry in the IANA enhanced status code registry
+    /// (RFC 5248), never as a reply defined in the body of an RFC.
+    RegistryOnly,
+}
+
+fn standing_parse_error(_: &str) -> Error {
+    Error::UnknownName { kind: "standing" }
+}
+
+/// A document that defines or uses a code, with the section where it does.
+///
+/// ```
+/// let r = smtp_codes::lookup(535).unwrap().references()[0];
+/// assert_eq!(r.document(), "RFC 4954");
+/// assert_eq!(r.rfc(), Some(4954));
+/// assert_eq!(r.to_string(), "RFC 4954 §4; 6");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Reference {
+    pub(crate) document: &'static str,
+    pub(crate) section: Option<&'static str>,
+    pub(crate) title: Option<&'static str>,
+}
+
+impl Reference {
+    /// The document: `"RFC 5321"`, or an Internet-Draft name.
+    pub const fn document(&self) -> &'static str {
+        self.document
+    }
+
+    /// The RFC number, when the document is an RFC.
+    pub fn rfc(&self) -> Option<u16> {
+        self.document.strip_prefix("RFC ")?.parse().ok()
+    }
+
+    /// The section(s) of the document, as written there (`"4.2.2; 4.2.3"`), when known.
+    pub const fn section(&self) -> Option<&'static str> {
+        self.section
+    }
+
+    /// What this document calls the code, when it gives it a title of its own
+    /// (e.g. RFC 3207's "Must issue a STARTTLS command first" for 530).
+    pub const fn title(&self) -> Option<&'static str> {
+        self.title
+    }
+}
+
+impl fmt::Display for Reference {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.section {
+            Some(section) => write!(f, "{} §{}", self.document, section),
+            None => f.write_str(self.document),
+        }
+    }
+}
+
+/// Human text about a code in one language: its name, what it means, when you meet it and
+/// how to fix it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Text {
+    pub(crate) name: &'static str,
+    pub(crate) description: &'static str,
+    pub(crate) when: &'static str,
+    pub(crate) remedy: &'static str,
+}
+
+impl Text {
+    /// A short name, as a mail user would say it ("Authentication Failed").
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
+    /// What the code means.
+    pub const fn description(&self) -> &'static str {
+        self.description
+    }
+    /// When you meet it: after which command, in which situations.
+    pub const fn when(&self) -> &'static str {
+        self.when
+    }
+    /// How to fix it, or what happens next for a positive reply.
+    pub const fn remedy(&self) -> &'static str {
+        self.remedy
+    }
+}
+
+/// Everything known about one basic SMTP reply code, from [`lookup`](crate::lookup) or
+/// [`all`](crate::all).
+///
+/// Displays as the code and its name: `535 Authentication Failed`.
+///
+/// ```
+/// let entry = smtp_codes::lookup(535).unwrap();
+/// assert_eq!(entry.to_string(), "535 Authentication Failed");
+/// assert_eq!(entry.class(), smtp_codes::Class::PermanentNegative);
+/// assert_eq!(entry.rfc_text(), "Authentication credentials invalid");
+/// assert!(entry.enhanced_codes().contains(&"5.7.8".parse().unwrap()));
+/// ```
+#[derive(Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ReplyCode {
+    pub(crate) code: u16,
+    pub(crate) rfc_text: &'static str,
+    pub(crate) standing: Standing,
+    pub(crate) commands: &'static [Command],
+    pub(crate) enhanced: &'static [EnhancedCode],
+    pub(crate) references: &'static [Reference],
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) texts: [Text; Locale::COUNT],
+}
+
+impl ReplyCode {
+    /// The three-digit code.
+    pub const fn code(&self) -> u16 {
+        self.code
+    }
+
+    /// The class, from the first digit.
+    pub const fn class(&self) -> Class {
+        match Class::of(self.code) {
+            Some(class) => class,
+            None => Class::PermanentNegative, // unreachable: the table holds 200..=599 only
+        }
+    }
+
+    /// The category, from the second digit (RFC 5321 §4.2.1).
+    pub const fn category(&self) -> Category {
+        match Category::of(self.code) {
+            Some(category) => category,
+            None => Category::MailSystem, // unreachable: every defined code has digit 0..=5
+        }
+    }
+
+    /// The short English name ("Authentication Failed").
+    pub fn name(&self) -> &'static str {
+        self.english().name
+    }
+
+    /// The reply text that the defining RFC gives for this code.
+    pub const fn rfc_text(&self) -> &'static str {
+        self.rfc_text
+    }
+
+    /// What the code means, in English.
+    pub fn description(&self) -> &'static str {
+        self.english().description
+    }
+
+    /// When you meet the code, in English.
+    pub fn when(&self) -> &'static str {
+        self.english().when
+    }
+
+    /// How to fix it (or what happens next for a positive reply), in English.
+    pub fn remedy(&self) -> &'static str {
+        self.english().remedy
+    }
+
+    /// The documents (with sections) that define or use the code.
+    pub const fn references(&self) -> &'static [Reference] {
+        self.references
+    }
+
+    /// The commands (and protocol moments) after which the code appears.
+    pub const fn commands(&self) -> &'static [Command] {
+        self.commands
+    }
+
+    /// How the code is established: standards-track, experimental or registry-only.
+    pub const fn standing(&self) -> Standing {
+        self.standing
+    }
+
+    /// The enhanced status codes that go with it, from the RFCs and the IANA registry.
+    pub const fn enhanced_codes(&self) -> &'static [EnhancedCode] {
+        self.enhanced
+    }
+
+    /// The texts in the given language.
+    ///
+    /// Every language file is complete (the generator refuses one that lacks an entry), so each
+    /// language has its own text for every code.
+    ///
+    /// ```
+    /// use smtp_codes::{lookup, Locale};
+    /// let entry = lookup(535).unwrap();
+    /// assert_eq!(entry.text(Locale::En).name(), "Authentication Failed");
+    /// ```
+    pub const fn text(&self, locale: Locale) -> Text {
+        self.texts[locale.index()]
+    }
+
+    const fn english(&self) -> Text {
+        self.text(Locale::En)
+    }
+}
+
+impl fmt::Display for ReplyCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.code, self.name())
+    }
+}

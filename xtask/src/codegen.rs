@@ -1,0 +1,537 @@
+//! The generator: reads `data/` and writes the source of `src/generated.rs`.
+//!
+//! Shared by `cargo run -p xtask -- codegen` (writes the file) and the crate's `tests/codegen.rs`
+//! (fails when the committed file is stale). Only maintainers compile it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+use serde::Deserialize;
+
+/// The facts of one basic reply code (`data/codes.toml`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CodeFacts {
+    code: u16,
+    rfc_text: String,
+    standing: String,
+    commands: Vec<String>,
+    enhanced: Vec<String>,
+    references: Vec<ReferenceFacts>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReferenceFacts {
+    document: String,
+    section: Option<String>,
+    title: Option<String>,
+    #[allow(dead_code)]
+    status: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CodesFile {
+    code: Vec<CodeFacts>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EnhancedFile {
+    class: Vec<GroupFacts>,
+    subject: Vec<GroupFacts>,
+    status: Vec<StatusFacts>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupFacts {
+    value: u16,
+    title: String,
+    #[allow(dead_code)]
+    references: Vec<ReferenceFacts>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatusFacts {
+    code: String,
+    title: String,
+    basic_codes: Vec<u16>,
+    basic_codes_note: Option<String>,
+    references: Vec<ReferenceFacts>,
+    deprecated_by: Option<String>,
+}
+
+/// One language file, `data/text/<tag>.toml`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageFile {
+    meta: Meta,
+    basic: BTreeMap<String, CodeText>,
+    enhanced: BTreeMap<String, CodeText>,
+    enhanced_class: BTreeMap<String, BriefText>,
+    enhanced_subject: BTreeMap<String, BriefText>,
+    reason: BTreeMap<String, ReasonText>,
+    ui: toml::Table,
+    #[serde(default)]
+    provider: BTreeMap<String, ProviderText>,
+    #[serde(default)]
+    provider_rule: BTreeMap<String, RuleText>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Meta {
+    variant: String,
+    tag: String,
+    aliases: Vec<String>,
+    english_name: String,
+    native_name: String,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct CodeText {
+    name: String,
+    description: String,
+    when: String,
+    remedy: String,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct BriefText {
+    name: String,
+    description: String,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+struct ReasonText {
+    name: String,
+    summary: String,
+    remedy: String,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // checked for completeness; emitted with the provider tables
+struct ProviderText {
+    name: String,
+}
+
+#[derive(Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // checked for completeness; emitted with the provider tables
+struct RuleText {
+    summary: String,
+    remedy: String,
+}
+
+/// Everything read from `data/`, checked.
+struct Data {
+    codes: Vec<CodeFacts>,
+    enhanced: EnhancedFile,
+    languages: Vec<LanguageFile>,
+}
+
+fn read_toml<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
+    let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn load(root: &Path) -> Result<Data, String> {
+    let mut codes: CodesFile = read_toml(&root.join("data/codes.toml"))?;
+    codes.code.sort_by_key(|c| c.code);
+    let enhanced: EnhancedFile = read_toml(&root.join("data/enhanced.toml"))?;
+    let mut languages = Vec::new();
+    let mut paths: Vec<_> = fs::read_dir(root.join("data/text"))
+        .map_err(|e| e.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let file: LanguageFile = read_toml(&path)?;
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        if file.meta.tag != stem {
+            return Err(format!("{}: meta.tag {:?} must match the file name", path.display(), file.meta.tag));
+        }
+        languages.push(file);
+    }
+    // English first, then the rest by tag.
+    languages.sort_by_key(|l| (l.meta.tag != "en", l.meta.tag.clone()));
+    if languages.first().map(|l| l.meta.tag.as_str()) != Some("en") {
+        return Err("data/text/en.toml is required".into());
+    }
+    let data = Data { codes: codes.code, enhanced, languages };
+    check(&data)?;
+    Ok(data)
+}
+
+/// Compares one table's keys with the expected set, naming what is missing or unknown.
+fn check_keys<'a>(
+    tag: &str,
+    table: &str,
+    found: impl Iterator<Item = &'a String>,
+    expected: &BTreeSet<String>,
+    problems: &mut Vec<String>,
+) {
+    let found: BTreeSet<String> = found.cloned().collect();
+    for missing in expected.difference(&found) {
+        problems.push(format!("{tag}.toml lacks [{table}.{missing}]"));
+    }
+    for unknown in found.difference(expected) {
+        problems.push(format!("{tag}.toml has [{table}.{unknown}], which the facts do not know"));
+    }
+}
+
+fn check(data: &Data) -> Result<(), String> {
+    let mut problems = Vec::new();
+    let codes: BTreeSet<String> = data.codes.iter().map(|c| c.code.to_string()).collect();
+    let statuses: BTreeSet<String> = data.enhanced.status.iter().map(|s| s.code.clone()).collect();
+    let classes: BTreeSet<String> = data.enhanced.class.iter().map(|c| c.value.to_string()).collect();
+    let subjects: BTreeSet<String> = data.enhanced.subject.iter().map(|c| c.value.to_string()).collect();
+    let english = &data.languages[0];
+    let reasons: BTreeSet<String> = english.reason.keys().cloned().collect();
+    let ui: BTreeSet<String> = english.ui.keys().cloned().collect();
+    let providers: BTreeSet<String> = english.provider.keys().cloned().collect();
+    let rules: BTreeSet<String> = english.provider_rule.keys().cloned().collect();
+    for language in &data.languages {
+        let tag = &language.meta.tag;
+        check_keys(tag, "basic", language.basic.keys(), &codes, &mut problems);
+        check_keys(tag, "enhanced", language.enhanced.keys(), &statuses, &mut problems);
+        check_keys(tag, "enhanced_class", language.enhanced_class.keys(), &classes, &mut problems);
+        check_keys(tag, "enhanced_subject", language.enhanced_subject.keys(), &subjects, &mut problems);
+        check_keys(tag, "reason", language.reason.keys(), &reasons, &mut problems);
+        check_keys(tag, "ui", language.ui.keys(), &ui, &mut problems);
+        check_keys(tag, "provider", language.provider.keys(), &providers, &mut problems);
+        check_keys(tag, "provider_rule", language.provider_rule.keys(), &rules, &mut problems);
+        for (key, value) in &language.ui {
+            if !value.is_str() {
+                problems.push(format!("{tag}.toml: [ui] {key} must be a string"));
+            }
+        }
+        let texts = language.basic.values().chain(language.enhanced.values());
+        for text in texts {
+            for (field, value) in [
+                ("name", &text.name),
+                ("description", &text.description),
+                ("when", &text.when),
+                ("remedy", &text.remedy),
+            ] {
+                if value.trim().is_empty() {
+                    problems.push(format!("{tag}.toml: an entry has an empty {field} ({})", text.name));
+                }
+            }
+        }
+    }
+    for code in &data.codes {
+        if !(200..=599).contains(&code.code) {
+            problems.push(format!("codes.toml: {} is not a reply code", code.code));
+        }
+        for command in &code.commands {
+            command_variant(command).unwrap_or_else(|| {
+                problems.push(format!("codes.toml: {}: unknown command {command:?}", code.code));
+                ""
+            });
+        }
+        standing_variant(&code.standing).unwrap_or_else(|| {
+            problems.push(format!("codes.toml: {}: unknown standing {:?}", code.code, code.standing));
+            ""
+        });
+        for e in &code.enhanced {
+            if parse_enhanced(e).is_none() {
+                problems.push(format!("codes.toml: {}: bad enhanced code {e:?}", code.code));
+            }
+        }
+    }
+    for status in &data.enhanced.status {
+        if parse_pattern(&status.code).is_none() {
+            problems.push(format!("enhanced.toml: bad registry code {:?}", status.code));
+        }
+        if let Some(by) = &status.deprecated_by {
+            if !statuses.contains(by) {
+                problems.push(format!("enhanced.toml: {} deprecated by unknown {by}", status.code));
+            }
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems.join("\n")) }
+}
+
+fn command_variant(command: &str) -> Option<&'static str> {
+    Some(match command {
+        "connect" => "Connect",
+        "EHLO" => "Ehlo",
+        "HELO" => "Helo",
+        "STARTTLS" => "StartTls",
+        "AUTH" => "Auth",
+        "AUTH-response" => "AuthResponse",
+        "MAIL" => "Mail",
+        "RCPT" => "Rcpt",
+        "DATA" => "Data",
+        "end-of-data" => "EndOfData",
+        "BDAT" => "Bdat",
+        "BURL" => "Burl",
+        "RSET" => "Rset",
+        "VRFY" => "Vrfy",
+        "EXPN" => "Expn",
+        "HELP" => "Help",
+        "NOOP" => "Noop",
+        "QUIT" => "Quit",
+        "ETRN" => "Etrn",
+        "ATRN" => "Atrn",
+        "DSN" => "Dsn",
+        "any" => "Any",
+        _ => return None,
+    })
+}
+
+fn standing_variant(standing: &str) -> Option<&'static str> {
+    Some(match standing {
+        "standards-track" => "StandardsTrack",
+        "experimental" => "Experimental",
+        "registry-only" => "RegistryOnly",
+        _ => return None,
+    })
+}
+
+fn parse_enhanced(code: &str) -> Option<(u8, u16, u16)> {
+    let mut parts = code.split('.');
+    let class = parts.next()?.parse().ok()?;
+    let subject = parts.next()?.parse().ok()?;
+    let detail = parts.next()?.parse().ok()?;
+    (parts.next().is_none() && matches!(class, 2 | 4 | 5)).then_some((class, subject, detail))
+}
+
+fn parse_pattern(code: &str) -> Option<(u16, u16)> {
+    let rest = code.strip_prefix("X.")?;
+    let (subject, detail) = rest.split_once('.')?;
+    Some((subject.parse().ok()?, detail.parse().ok()?))
+}
+
+fn reference(r: &ReferenceFacts) -> String {
+    format!("Reference {{ document: {:?}, section: {:?}, title: {:?} }}", r.document, r.section, r.title)
+}
+
+fn code_text(t: &CodeText) -> String {
+    format!(
+        "Text {{ name: {:?}, description: {:?}, when: {:?}, remedy: {:?} }}",
+        t.name, t.description, t.when, t.remedy
+    )
+}
+
+fn brief_text(t: &BriefText) -> String {
+    format!("BriefText {{ name: {:?}, description: {:?} }}", t.name, t.description)
+}
+
+/// An array literal with one element per language.
+fn per_language(data: &Data, element: impl FnMut(&LanguageFile) -> String) -> String {
+    let items: Vec<String> = data.languages.iter().map(element).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// Generates the full source of `src/generated.rs` from the data under `root`.
+pub fn generate(root: &Path) -> Result<String, String> {
+    let data = load(root)?;
+    let mut out = String::new();
+    let w = &mut out;
+    writeln!(w, "// @generated by `cargo run -p xtask -- codegen` from data/*.toml and data/text/*.toml.")
+        .unwrap();
+    writeln!(
+        w,
+        "// Do not edit by hand: change the data and regenerate. tests/codegen.rs fails when this is stale."
+    )
+    .unwrap();
+    writeln!(w).unwrap();
+    writeln!(w, "use crate::command::Command;").unwrap();
+    writeln!(
+        w,
+        "use crate::enhanced::{{BriefText, EnhancedCode, EnhancedStatus, StatusClass, StatusSubject}};"
+    )
+    .unwrap();
+    writeln!(w, "use crate::explain::ReasonText;").unwrap();
+    writeln!(w, "use crate::reply_code::{{Reference, ReplyCode, Standing, Text}};").unwrap();
+    writeln!(w).unwrap();
+
+    // The Locale enum.
+    let n = data.languages.len();
+    writeln!(w, "/// A language the crate's texts are written in.").unwrap();
+    writeln!(w, "///").unwrap();
+    writeln!(w, "/// Parses from a BCP 47 tag (`\"ja\"`, `\"ja-JP\"`, case-insensitive); see").unwrap();
+    writeln!(w, "/// [`Locale::from_tag`] and [`Locale::negotiate`] for best-match negotiation.").unwrap();
+    writeln!(w, "#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, strum::Display, strum::EnumString, strum::EnumIter, strum::IntoStaticStr)]").unwrap();
+    writeln!(w, "#[strum(parse_err_ty = crate::Error, parse_err_fn = crate::locale::parse_error, ascii_case_insensitive)]").unwrap();
+    writeln!(w, "#[cfg_attr(feature = \"serde\", derive(serde::Serialize, serde::Deserialize))]").unwrap();
+    writeln!(w, "#[non_exhaustive]").unwrap();
+    writeln!(w, "pub enum Locale {{").unwrap();
+    for (i, l) in data.languages.iter().enumerate() {
+        let m = &l.meta;
+        writeln!(w, "    /// {} ({}), tag `{}`.", m.english_name, m.native_name, m.tag).unwrap();
+        if i == 0 {
+            writeln!(w, "    #[default]").unwrap();
+        }
+        let serialize: String = m.aliases.iter().map(|a| format!(", serialize = {a:?}")).collect();
+        writeln!(w, "    #[strum(to_string = {:?}{serialize})]", m.tag).unwrap();
+        writeln!(w, "    #[cfg_attr(feature = \"serde\", serde(rename = {:?}))]", m.tag).unwrap();
+        writeln!(w, "    {},", m.variant).unwrap();
+    }
+    writeln!(w, "}}\n").unwrap();
+    writeln!(w, "impl Locale {{").unwrap();
+    writeln!(w, "    /// How many languages there are.").unwrap();
+    writeln!(w, "    pub const COUNT: usize = {n};").unwrap();
+    writeln!(w, "    pub(crate) const fn index(self) -> usize {{ self as usize }}").unwrap();
+    writeln!(w, "}}\n").unwrap();
+    writeln!(w, "/// Names of each language: (tag, English name, native name), in `Locale` order.").unwrap();
+    writeln!(w, "pub(crate) static LOCALE_NAMES: [(&str, &str, &str); {n}] = [").unwrap();
+    for l in &data.languages {
+        writeln!(w, "    ({:?}, {:?}, {:?}),", l.meta.tag, l.meta.english_name, l.meta.native_name).unwrap();
+    }
+    writeln!(w, "];\n").unwrap();
+
+    writeln!(w, "#[allow(dead_code)]\npub(crate) const EMPTY_TEXT: Text = Text {{ name: \"\", description: \"\", when: \"\", remedy: \"\" }};\n").unwrap();
+
+    // Basic reply codes.
+    writeln!(w, "/// Every basic reply code, ordered by code.").unwrap();
+    writeln!(w, "pub(crate) static REPLY_CODES: [ReplyCode; {}] = [", data.codes.len()).unwrap();
+    for c in &data.codes {
+        let key = c.code.to_string();
+        let commands: Vec<String> =
+            c.commands.iter().map(|x| format!("Command::{}", command_variant(x).unwrap_or("Any"))).collect();
+        let enhanced: Vec<String> = c
+            .enhanced
+            .iter()
+            .filter_map(|e| parse_enhanced(e))
+            .map(|(c, s, d)| format!("EnhancedCode {{ class: {c}, subject: {s}, detail: {d} }}"))
+            .collect();
+        let references: Vec<String> = c.references.iter().map(reference).collect();
+        writeln!(w, "    ReplyCode {{").unwrap();
+        writeln!(w, "        code: {},", c.code).unwrap();
+        writeln!(w, "        rfc_text: {:?},", c.rfc_text).unwrap();
+        writeln!(
+            w,
+            "        standing: Standing::{},",
+            standing_variant(&c.standing).unwrap_or("StandardsTrack")
+        )
+        .unwrap();
+        writeln!(w, "        commands: &[{}],", commands.join(", ")).unwrap();
+        writeln!(w, "        enhanced: &[{}],", enhanced.join(", ")).unwrap();
+        writeln!(w, "        references: &[{}],", references.join(", ")).unwrap();
+        writeln!(w, "        texts: {},", per_language(&data, |l| code_text(&l.basic[&key]))).unwrap();
+        writeln!(w, "    }},").unwrap();
+    }
+    writeln!(w, "];\n").unwrap();
+    let mut map = phf_codegen::Map::new();
+    for (i, c) in data.codes.iter().enumerate() {
+        map.entry(c.code, i.to_string());
+    }
+    writeln!(w, "/// Reply code → index into `REPLY_CODES`.").unwrap();
+    writeln!(w, "pub(crate) static REPLY_CODE_INDEX: phf::Map<u16, u8> = {};\n", map.build()).unwrap();
+
+    // Enhanced classes and subjects.
+    writeln!(w, "/// Enhanced status classes 2, 4, 5.").unwrap();
+    writeln!(w, "pub(crate) static STATUS_CLASSES: [StatusClass; {}] = [", data.enhanced.class.len())
+        .unwrap();
+    for c in &data.enhanced.class {
+        let key = c.value.to_string();
+        writeln!(
+            w,
+            "    StatusClass {{ digit: {}, title: {:?}, texts: {} }},",
+            c.value,
+            c.title,
+            per_language(&data, |l| brief_text(&l.enhanced_class[&key]))
+        )
+        .unwrap();
+    }
+    writeln!(w, "];\n").unwrap();
+    writeln!(w, "/// Enhanced status subjects 0 to 7, indexed by subject.").unwrap();
+    writeln!(w, "pub(crate) static STATUS_SUBJECTS: [StatusSubject; {}] = [", data.enhanced.subject.len())
+        .unwrap();
+    for s in &data.enhanced.subject {
+        let key = s.value.to_string();
+        writeln!(
+            w,
+            "    StatusSubject {{ value: {}, title: {:?}, texts: {} }},",
+            s.value,
+            s.title,
+            per_language(&data, |l| brief_text(&l.enhanced_subject[&key]))
+        )
+        .unwrap();
+    }
+    writeln!(w, "];\n").unwrap();
+
+    // Enhanced registry.
+    writeln!(w, "/// The IANA enhanced status code registry, in registry order.").unwrap();
+    writeln!(w, "pub(crate) static ENHANCED: [EnhancedStatus; {}] = [", data.enhanced.status.len()).unwrap();
+    let mut map = phf_codegen::Map::new();
+    for (i, s) in data.enhanced.status.iter().enumerate() {
+        let (subject, detail) = parse_pattern(&s.code).unwrap_or_default();
+        map.entry(u32::from(subject) * 1000 + u32::from(detail), i.to_string());
+        let references: Vec<String> = s.references.iter().map(reference).collect();
+        let deprecated = s
+            .deprecated_by
+            .as_deref()
+            .and_then(parse_pattern)
+            .map(|(s, d)| format!("Some(({s}, {d}))"))
+            .unwrap_or("None".into());
+        writeln!(w, "    EnhancedStatus {{").unwrap();
+        writeln!(w, "        subject: {subject},\n        detail: {detail},").unwrap();
+        writeln!(w, "        title: {:?},", s.title).unwrap();
+        writeln!(w, "        basic_codes: &{:?},", s.basic_codes).unwrap();
+        writeln!(w, "        basic_codes_note: {:?},", s.basic_codes_note).unwrap();
+        writeln!(w, "        references: &[{}],", references.join(", ")).unwrap();
+        writeln!(w, "        deprecated_by: {deprecated},").unwrap();
+        writeln!(w, "        texts: {},", per_language(&data, |l| code_text(&l.enhanced[&s.code]))).unwrap();
+        writeln!(w, "    }},").unwrap();
+    }
+    writeln!(w, "];\n").unwrap();
+    writeln!(w, "/// subject * 1000 + detail → index into `ENHANCED`.").unwrap();
+    writeln!(w, "pub(crate) static ENHANCED_INDEX: phf::Map<u32, u8> = {};\n", map.build()).unwrap();
+
+    // Reasons.
+    let english = &data.languages[0];
+    writeln!(w, "/// Reason (snake_case name) → texts per language.").unwrap();
+    let mut map = phf_codegen::Map::new();
+    for key in english.reason.keys() {
+        map.entry(
+            key.as_str(),
+            per_language(&data, |l| {
+                let r = &l.reason[key];
+                format!(
+                    "ReasonText {{ name: {:?}, summary: {:?}, remedy: {:?} }}",
+                    r.name, r.summary, r.remedy
+                )
+            }),
+        );
+    }
+    writeln!(
+        w,
+        "pub(crate) static REASON_TEXTS: phf::Map<&'static str, [ReasonText; {n}]> = {};\n",
+        map.build()
+    )
+    .unwrap();
+
+    // UI strings.
+    writeln!(w, "/// Headings, labels and sentence templates of one language.").unwrap();
+    writeln!(w, "#[derive(Debug)]\n#[allow(dead_code)]\npub(crate) struct Ui {{").unwrap();
+    for key in english.ui.keys() {
+        writeln!(w, "    pub(crate) {key}: &'static str,").unwrap();
+    }
+    writeln!(w, "}}\n").unwrap();
+    writeln!(w, "/// UI strings per language, in `Locale` order.").unwrap();
+    writeln!(w, "pub(crate) static UI: [Ui; {n}] = [").unwrap();
+    for l in &data.languages {
+        writeln!(w, "    Ui {{").unwrap();
+        for key in english.ui.keys() {
+            let value = l.ui.get(key).and_then(|v| v.as_str()).unwrap_or_default();
+            writeln!(w, "        {key}: {value:?},").unwrap();
+        }
+        writeln!(w, "    }},").unwrap();
+    }
+    writeln!(w, "];").unwrap();
+    Ok(out)
+}
