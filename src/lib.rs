@@ -46,6 +46,8 @@ mod explain;
 #[rustfmt::skip]
 mod generated;
 mod locale;
+mod provider;
+mod reply;
 mod reply_code;
 mod ui;
 
@@ -56,8 +58,10 @@ pub use enhanced::{
     BriefText, EnhancedCode, EnhancedKey, EnhancedStatus, StatusClass, StatusPattern, StatusSubject,
 };
 pub use error::Error;
-pub use explain::Reason;
+pub use explain::{Bounce, Explanation, FixOwner, Reason, Retry, explain, explain_text};
 pub use locale::Locale;
+pub use provider::{Provider, ProviderRule};
+pub use reply::{Limits, Line, Lines, ParseError, Reply, ReplyText};
 pub use reply_code::{Reference, ReplyCode, Standing, Text};
 
 /// The version of the IANA "SMTP Enhanced Status Codes" registry the data follows.

@@ -1,6 +1,345 @@
 //! Explanations of real server replies: why, whether to retry, who must act, what to do.
 
+mod find;
+mod keywords;
 mod reason;
+mod verdict;
 
+use core::fmt::{self, Display};
+
+pub(crate) use keywords::KeywordRule;
 pub use reason::Reason;
 pub(crate) use reason::ReasonText;
+pub use verdict::{Bounce, FixOwner, Retry};
+
+use crate::compare::Label;
+use crate::provider::{self, Provider, ProviderRule, Segments};
+use crate::ui::ui;
+use crate::{Class, EnhancedCode, EnhancedStatus, Locale, ParseError, Reply, ReplyCode, generated};
+
+/// What a reply means for the person who sent the mail: the reason, whether to retry, who must
+/// act, a one-sentence summary and a remedy.
+///
+/// Built by [`explain`](crate::explain), [`explain_text`](crate::explain_text) or
+/// [`Explanation::from_reply`]. `Display` prints the summary and the remedy in English;
+/// [`render`](Self::render) prints everything in any [`Locale`].
+///
+/// ```
+/// use smtp_codes::{explain, Reason, Retry, FixOwner};
+/// let e = explain("535 5.7.8 Error: authentication failed").unwrap();
+/// assert_eq!(e.reason(), Reason::AuthFailed);
+/// assert_eq!(e.retry(), Retry::AfterFix);
+/// assert_eq!(e.fix_owner(), FixOwner::SenderUser);
+/// assert_eq!(e.summary(smtp_codes::Locale::En), "The server rejected the user name or password.");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Explanation {
+    code: u16,
+    enhanced: Option<EnhancedCode>,
+    reason: Reason,
+    retry: Retry,
+    provider: Option<u8>,
+    rule: Option<u8>,
+}
+
+impl Explanation {
+    /// Explains a parsed reply.
+    pub fn from_reply(reply: &Reply<'_>) -> Explanation {
+        let enhanced = reply.enhanced().or_else(|| {
+            // qmail and some others write the enhanced code at the end: "(#5.7.1)".
+            reply.lines().find_map(|line| hash_enhanced(line.text()))
+        });
+        let text = reply.text();
+        Explanation::decide(reply.code(), enhanced, &|visit| text.segments().for_each(&mut *visit))
+    }
+
+    /// Explains a reply from its parts: the code, the enhanced code if known, and the text.
+    ///
+    /// Useful when a library has already split a reply (lettre's `Response`, a log parser).
+    ///
+    /// ```
+    /// use smtp_codes::{Explanation, Reason};
+    /// let e = Explanation::from_parts(550, None, "Requested action not taken: mailbox unavailable (user unknown)").unwrap();
+    /// assert_eq!(e.reason(), Reason::MailboxUnknown);
+    /// assert!(Explanation::from_parts(42, None, "").is_none());
+    /// ```
+    pub fn from_parts(code: u16, enhanced: Option<EnhancedCode>, text: &str) -> Option<Explanation> {
+        Class::of(code)?;
+        let enhanced =
+            enhanced.or_else(|| leading_enhanced(text.as_bytes())).or_else(|| hash_enhanced(text.as_bytes()));
+        Some(Explanation::decide(code, enhanced, &|visit| visit(text.as_bytes())))
+    }
+
+    fn decide(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>) -> Explanation {
+        let mut keywords = keywords::Found::new();
+        let mut providers = provider::Scan::default();
+        segments(&mut |segment| {
+            keywords.scan(segment);
+            providers.scan(segment);
+        });
+        let provider = providers.provider();
+        let class = Class::of(code).unwrap_or(Class::PermanentNegative);
+        if class.is_positive() {
+            return Explanation {
+                code,
+                enhanced,
+                reason: Reason::Ok,
+                retry: Retry::NotNeeded,
+                provider,
+                rule: None,
+            };
+        }
+        if let Some(index) = provider::matching_rule(&providers, code, enhanced, segments) {
+            let rule = provider::rule(index);
+            return Explanation {
+                code,
+                enhanced,
+                reason: rule.reason(),
+                retry: rule.retry(),
+                provider,
+                rule: Some(index),
+            };
+        }
+        // From the code: a specific enhanced code first, then the reply code, then the class.
+        let from_enhanced = enhanced.and_then(|e| {
+            let (reason, weak) =
+                *generated::ENHANCED_REASONS.get(&crate::enhanced::status_key(e.subject(), e.detail()))?;
+            Some((reason, weak || used_loosely(e, code)))
+        });
+        let from_basic = generated::BASIC_REASONS.get(&code).copied();
+        let fallback = if class.is_transient() { Reason::ServiceUnavailable } else { Reason::Other };
+        let (mut reason, weak) = match (from_enhanced, from_basic) {
+            (Some((r, false)), _) => (r, false),
+            (Some((_, true)), Some((b, false))) => (b, false),
+            (Some((r, true)), _) => (r, true),
+            (None, Some(b)) => b,
+            (None, None) => (fallback, true),
+        };
+        // The text, when it is clearly more specific.
+        if let Some((keyword, always)) = keywords.reason {
+            if always || weak {
+                reason = keyword;
+            }
+        }
+        let (_, transient, permanent) = policy(reason);
+        let mut retry = if class.is_transient() { transient } else { permanent };
+        if class.is_permanent() {
+            if let Some(verdict) = keywords.retry {
+                retry = verdict;
+            }
+        }
+        Explanation { code, enhanced, reason, retry, provider, rule: None }
+    }
+
+    /// The reply code.
+    pub const fn code(&self) -> u16 {
+        self.code
+    }
+
+    /// The class of the reply code.
+    pub fn class(&self) -> Class {
+        Class::of(self.code).unwrap_or(Class::PermanentNegative)
+    }
+
+    /// What the crate knows about the reply code, when a standard defines it.
+    pub fn reply_code(&self) -> Option<&'static ReplyCode> {
+        crate::lookup(self.code)
+    }
+
+    /// The enhanced status code the server gave: at the RFC 2034 position, or else in qmail's
+    /// `(#5.7.1)` form.
+    pub const fn enhanced(&self) -> Option<EnhancedCode> {
+        self.enhanced
+    }
+
+    /// The registry entry of the enhanced code, when the registry lists it.
+    pub fn enhanced_status(&self) -> Option<&'static EnhancedStatus> {
+        self.enhanced?.status()
+    }
+
+    /// Why the server replied as it did.
+    pub const fn reason(&self) -> Reason {
+        self.reason
+    }
+
+    /// Whether and when to send again.
+    pub const fn retry(&self) -> Retry {
+        self.retry
+    }
+
+    /// How a mailing system should count this: a hard bounce when sending again cannot help,
+    /// a soft one when it may, none for a positive reply.
+    pub const fn bounce(&self) -> Bounce {
+        match self.retry {
+            Retry::NotNeeded => Bounce::None,
+            Retry::Later => Bounce::Soft,
+            Retry::AfterFix | Retry::Never => Bounce::Hard,
+        }
+    }
+
+    /// Who must act for the message to go through.
+    pub fn fix_owner(&self) -> FixOwner {
+        policy(self.reason).0
+    }
+
+    /// One sentence a non-expert understands (the provider's case when a provider rule
+    /// matched).
+    pub fn summary(&self, locale: Locale) -> &'static str {
+        match self.provider_rule() {
+            Some(rule) => rule.summary(locale),
+            None => self.reason.summary(locale),
+        }
+    }
+
+    /// What to do about it (the provider-specific remedy when a provider rule matched).
+    pub fn remedy(&self, locale: Locale) -> &'static str {
+        match self.provider_rule() {
+            Some(rule) => rule.remedy(locale),
+            None => self.reason.remedy(locale),
+        }
+    }
+
+    /// The provider the reply shows (by a host name, a help link or wording only it uses).
+    /// Never guessed: a reply that shows no provider has none.
+    pub fn provider(&self) -> Option<&'static Provider> {
+        self.provider.map(provider::provider)
+    }
+
+    /// The provider rule that decided this explanation, if one matched.
+    pub fn provider_rule(&self) -> Option<&'static ProviderRule> {
+        self.rule.map(provider::rule)
+    }
+
+    /// Everything about the reply, with labels in the given language.
+    ///
+    /// ```
+    /// let e = smtp_codes::explain("550 5.1.1 <user@example.com>: Recipient address rejected").unwrap();
+    /// let text = e.render(smtp_codes::Locale::Ja).to_string();
+    /// assert!(text.contains("550") && text.contains("5.1.1"));
+    /// ```
+    pub fn render(&self, locale: Locale) -> impl Display + '_ {
+        Rendered { explanation: self, locale }
+    }
+}
+
+fn policy(reason: Reason) -> (FixOwner, Retry, Retry) {
+    let key: &'static str = reason.into();
+    generated::REASON_POLICY.get(key).copied().unwrap_or((
+        FixOwner::RecipientSide,
+        Retry::Later,
+        Retry::Never,
+    ))
+}
+
+/// Whether the registry ties the enhanced code to specific reply codes, and this is not one.
+fn used_loosely(enhanced: EnhancedCode, code: u16) -> bool {
+    enhanced.status().is_some_and(|status| {
+        !status.basic_codes().is_empty()
+            && status.basic_codes_note().is_none()
+            && !status.basic_codes().contains(&code)
+    })
+}
+
+fn leading_enhanced(text: &[u8]) -> Option<EnhancedCode> {
+    let (code, used) = EnhancedCode::parse_prefix(text)?;
+    matches!(text.get(used), None | Some(b' ' | b'\t')).then_some(code)
+}
+
+/// qmail's `(#5.7.1)` and Sendmail-style `#5.1.0` forms anywhere in a line.
+fn hash_enhanced(text: &[u8]) -> Option<EnhancedCode> {
+    text.iter().enumerate().filter(|(_, b)| **b == b'#').find_map(|(i, _)| {
+        let rest = &text[i + 1..];
+        let (code, used) = EnhancedCode::parse_prefix(rest)?;
+        matches!(rest.get(used), None | Some(b')' | b' ' | b'.' | b',')).then_some(code)
+    })
+}
+
+impl Display for Explanation {
+    /// The summary and the remedy, in English.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.summary(Locale::En), self.remedy(Locale::En))
+    }
+}
+
+struct Rendered<'a> {
+    explanation: &'a Explanation,
+    locale: Locale,
+}
+
+impl Display for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = self.explanation;
+        let locale = self.locale;
+        let ui = ui(locale);
+        match e.reply_code() {
+            Some(entry) => write!(f, "{}: {}", ui.label_reply, Label(entry, locale))?,
+            None => write!(f, "{}: {} ({})", ui.label_reply, e.code, e.class().pattern())?,
+        }
+        if let Some(enhanced) = e.enhanced {
+            match enhanced.status() {
+                Some(status) => write!(f, " · {} {}", enhanced, status.text(locale).name())?,
+                None => match enhanced.subject_info() {
+                    Some(subject) => write!(f, " · {} ({})", enhanced, subject.text(locale).name())?,
+                    None => write!(f, " · {enhanced}")?,
+                },
+            }
+        }
+        writeln!(f)?;
+        writeln!(f)?;
+        writeln!(f, "{}", ui.heading_summary)?;
+        writeln!(f, "  {}", e.summary(locale))?;
+        writeln!(f)?;
+        writeln!(f, "{}", ui.heading_remedy)?;
+        writeln!(f, "  {}", e.remedy(locale))?;
+        writeln!(f)?;
+        if let Some(provider) = e.provider() {
+            writeln!(f, "{}: {}", ui.label_provider, provider.name(locale))?;
+        }
+        writeln!(f, "{}: {}", ui.label_reason, e.reason.name(locale))?;
+        writeln!(f, "{}: {}", ui.label_retry, e.retry.label(locale))?;
+        writeln!(f, "{}: {}", ui.label_bounce, e.bounce().label(locale))?;
+        writeln!(f, "{}: {}", ui.label_fix_owner, e.fix_owner().label(locale))?;
+        if let Some(link) =
+            e.provider_rule().and_then(ProviderRule::link).or(e.provider().map(Provider::docs))
+        {
+            writeln!(f, "{}: {}", ui.label_more, link)?;
+        }
+        Ok(())
+    }
+}
+
+/// Explains one SMTP reply (line ends optional; CRLF or LF).
+///
+/// ```
+/// use smtp_codes::{explain, Reason, Retry, Bounce};
+/// let e = explain("550 5.1.1 <user@example.com>: Recipient address rejected: User unknown").unwrap();
+/// assert_eq!((e.reason(), e.retry(), e.bounce()), (Reason::MailboxUnknown, Retry::Never, Bounce::Hard));
+/// // The text wins when it is clearly more specific than the code:
+/// let e = explain("550 5.1.1 <user@example.com> - 192.0.2.1 has sent to too many recipients this hour").unwrap();
+/// assert_eq!((e.reason(), e.retry()), (Reason::RateLimited, Retry::Later));
+/// assert!(explain("hello").is_err());
+/// ```
+pub fn explain(reply: &str) -> Result<Explanation, ParseError> {
+    Reply::parse(reply.as_bytes()).map(|reply| Explanation::from_reply(&reply))
+}
+
+/// Finds an SMTP reply inside free text and explains it: a DSN `Diagnostic-Code: smtp; 550 …`,
+/// a Postfix log line `… said: 550 5.1.1 … (in reply to RCPT TO command)`, lettre's error text
+/// `permanent error (535): 5.7.8 …`. IP addresses, dates, times, version numbers and queue ids
+/// are not taken for reply codes. `None` when the text holds no reply.
+///
+/// ```
+/// use smtp_codes::{explain_text, Reason};
+/// let log = "Nov 23 17:20:31 mx postfix/smtp[4242]: 4B1C2D3E5F: to=<user@example.com>, \
+///            relay=mx.example.com[192.0.2.250]:25, delay=0.52, dsn=5.1.1, status=bounced \
+///            (host mx.example.com[192.0.2.250] said: 550 5.1.1 <user@example.com>: Recipient \
+///            address rejected: User unknown (in reply to RCPT TO command))";
+/// let e = explain_text(log).unwrap();
+/// assert_eq!((e.code(), e.reason()), (550, Reason::MailboxUnknown));
+/// assert!(explain_text("version 2.5.1 released on 2024-05-01 from 192.0.2.250").is_none());
+/// ```
+pub fn explain_text(text: &str) -> Option<Explanation> {
+    let found = find::find(text.as_bytes())?;
+    let enhanced = found.enhanced.or_else(|| hash_enhanced(found.region));
+    Some(Explanation::decide(found.code, enhanced, &|visit| visit(found.region)))
+}

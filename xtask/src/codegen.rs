@@ -119,23 +119,99 @@ struct ReasonText {
 
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)] // checked for completeness; emitted with the provider tables
 struct ProviderText {
     name: String,
 }
 
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)] // checked for completeness; emitted with the provider tables
 struct RuleText {
     summary: String,
     remedy: String,
 }
 
+/// `data/explain.toml`: how explanations pick reason, retry and who must act.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExplainFile {
+    reason: BTreeMap<String, ReasonPolicy>,
+    enhanced: BTreeMap<String, CodeReason>,
+    basic: BTreeMap<String, CodeReason>,
+    keyword: Vec<KeywordRule>,
+    retry: RetryKeywords,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReasonPolicy {
+    fix_owner: String,
+    transient: String,
+    permanent: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CodeReason {
+    reason: String,
+    #[serde(default)]
+    weak: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeywordRule {
+    reason: String,
+    level: String,
+    phrases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RetryKeywords {
+    never: Vec<String>,
+    later: Vec<String>,
+}
+
+/// `data/providers.toml`: the provider knowledge base.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProvidersFile {
+    provider: Vec<ProviderFacts>,
+    rule: Vec<RuleFacts>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProviderFacts {
+    id: String,
+    name: String,
+    markers: Vec<String>,
+    docs: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFacts {
+    id: String,
+    provider: String,
+    code: Option<u16>,
+    enhanced: Option<String>,
+    enhanced_range: Option<Vec<String>>,
+    #[serde(default)]
+    text: Vec<String>,
+    reason: String,
+    retry: String,
+    link: Option<String>,
+    sample: String,
+    source: String,
+}
+
 /// Everything read from `data/`, checked.
 struct Data {
+    providers: ProvidersFile,
     codes: Vec<CodeFacts>,
     enhanced: EnhancedFile,
+    explain: ExplainFile,
     languages: Vec<LanguageFile>,
 }
 
@@ -168,7 +244,9 @@ fn load(root: &Path) -> Result<Data, String> {
     if languages.first().map(|l| l.meta.tag.as_str()) != Some("en") {
         return Err("data/text/en.toml is required".into());
     }
-    let data = Data { codes: codes.code, enhanced, languages };
+    let explain: ExplainFile = read_toml(&root.join("data/explain.toml"))?;
+    let providers: ProvidersFile = read_toml(&root.join("data/providers.toml"))?;
+    let data = Data { providers, codes: codes.code, enhanced, explain, languages };
     check(&data)?;
     Ok(data)
 }
@@ -199,8 +277,8 @@ fn check(data: &Data) -> Result<(), String> {
     let english = &data.languages[0];
     let reasons: BTreeSet<String> = english.reason.keys().cloned().collect();
     let ui: BTreeSet<String> = english.ui.keys().cloned().collect();
-    let providers: BTreeSet<String> = english.provider.keys().cloned().collect();
-    let rules: BTreeSet<String> = english.provider_rule.keys().cloned().collect();
+    let providers: BTreeSet<String> = data.providers.provider.iter().map(|p| p.id.clone()).collect();
+    let rules: BTreeSet<String> = data.providers.rule.iter().map(|r| r.id.clone()).collect();
     for language in &data.languages {
         let tag = &language.meta.tag;
         check_keys(tag, "basic", language.basic.keys(), &codes, &mut problems);
@@ -254,13 +332,328 @@ fn check(data: &Data) -> Result<(), String> {
         if parse_pattern(&status.code).is_none() {
             problems.push(format!("enhanced.toml: bad registry code {:?}", status.code));
         }
-        if let Some(by) = &status.deprecated_by {
-            if !statuses.contains(by) {
-                problems.push(format!("enhanced.toml: {} deprecated by unknown {by}", status.code));
+        if let Some(by) = status.deprecated_by.as_ref().filter(|by| !statuses.contains(*by)) {
+            problems.push(format!("enhanced.toml: {} deprecated by unknown {by}", status.code));
+        }
+    }
+    check_explain(data, &reasons, &mut problems);
+    check_providers(data, &reasons, &mut problems);
+    if problems.is_empty() { Ok(()) } else { Err(problems.join("\n")) }
+}
+
+fn check_explain(data: &Data, reasons: &BTreeSet<String>, problems: &mut Vec<String>) {
+    let explain = &data.explain;
+    let policies: BTreeSet<String> = explain.reason.keys().cloned().collect();
+    if &policies != reasons {
+        problems.push(format!(
+            "explain.toml [reason] must list exactly the reasons of en.toml: {policies:?} vs {reasons:?}"
+        ));
+    }
+    let known = |r: &str| reasons.contains(r);
+    for (key, policy) in &explain.reason {
+        for retry in [&policy.transient, &policy.permanent] {
+            if variant_of(&RETRIES, retry).is_none() {
+                problems.push(format!("explain.toml: {key}: unknown retry {retry:?}"));
+            }
+        }
+        if variant_of(&FIX_OWNERS, &policy.fix_owner).is_none() {
+            problems.push(format!("explain.toml: {key}: unknown fix_owner {:?}", policy.fix_owner));
+        }
+    }
+    for (key, rule) in explain.enhanced.iter().chain(&explain.basic) {
+        if !known(&rule.reason) {
+            problems.push(format!("explain.toml: {key}: unknown reason {:?}", rule.reason));
+        }
+    }
+    for key in explain.enhanced.keys() {
+        if parse_pattern(&format!("X.{key}")).is_none() {
+            problems.push(format!("explain.toml: [enhanced] bad key {key:?}"));
+        }
+    }
+    for key in explain.basic.keys() {
+        if !key.parse::<u16>().is_ok_and(|c| (200..=599).contains(&c)) {
+            problems.push(format!("explain.toml: [basic] bad key {key:?}"));
+        }
+    }
+    let phrases = explain
+        .keyword
+        .iter()
+        .flat_map(|k| &k.phrases)
+        .chain(&explain.retry.never)
+        .chain(&explain.retry.later);
+    for phrase in phrases {
+        if phrase.is_empty()
+            || !phrase.as_bytes()[0].is_ascii_alphanumeric()
+            || phrase.to_lowercase() != *phrase
+            || !phrase.is_ascii()
+        {
+            problems.push(format!(
+                "explain.toml: phrase {phrase:?} must be lowercase ASCII starting with a letter or digit"
+            ));
+        }
+    }
+    for rule in &explain.keyword {
+        if !known(&rule.reason) {
+            problems.push(format!("explain.toml: keyword rule with unknown reason {:?}", rule.reason));
+        }
+        if !matches!(rule.level.as_str(), "always" | "weak") {
+            problems.push(format!("explain.toml: keyword level {:?} must be always or weak", rule.level));
+        }
+    }
+}
+
+fn check_providers(data: &Data, reasons: &BTreeSet<String>, problems: &mut Vec<String>) {
+    let ids: Vec<&str> = data.providers.provider.iter().map(|p| p.id.as_str()).collect();
+    if data.providers.provider.len() > 255 || data.providers.rule.len() > 255 {
+        problems.push("providers.toml: at most 255 providers and 255 rules".into());
+    }
+    for provider in &data.providers.provider {
+        if provider.markers.is_empty() {
+            problems.push(format!("providers.toml: {} has no marker", provider.id));
+        }
+        for marker in &provider.markers {
+            if marker.is_empty() || !marker.is_ascii() || marker.to_lowercase() != *marker {
+                problems.push(format!(
+                    "providers.toml: {}: marker {marker:?} must be lowercase ASCII",
+                    provider.id
+                ));
             }
         }
     }
-    if problems.is_empty() { Ok(()) } else { Err(problems.join("\n")) }
+    for rule in &data.providers.rule {
+        let id = &rule.id;
+        if !ids.contains(&rule.provider.as_str()) {
+            problems.push(format!("providers.toml: {id}: unknown provider {}", rule.provider));
+        }
+        if !reasons.contains(&rule.reason) {
+            problems.push(format!("providers.toml: {id}: unknown reason {}", rule.reason));
+        }
+        if variant_of(&RETRIES, &rule.retry).is_none() {
+            problems.push(format!("providers.toml: {id}: unknown retry {}", rule.retry));
+        }
+        if rule.code.is_none()
+            && rule.enhanced.is_none()
+            && rule.enhanced_range.is_none()
+            && rule.text.is_empty()
+        {
+            problems.push(format!("providers.toml: {id}: a rule needs a condition"));
+        }
+        if rule.enhanced.as_deref().is_some_and(|e| parse_enhanced(e).is_none()) {
+            problems.push(format!("providers.toml: {id}: bad enhanced code"));
+        }
+        if let Some(range) = &rule.enhanced_range {
+            let ok = range.len() == 2
+                && range.iter().all(|e| parse_enhanced(e).is_some())
+                && parse_enhanced(&range[0]) <= parse_enhanced(&range[1]);
+            if !ok {
+                problems.push(format!("providers.toml: {id}: enhanced_range must be [low, high]"));
+            }
+        }
+        if rule.text.iter().any(|t| t.is_empty() || !t.is_ascii()) {
+            problems.push(format!("providers.toml: {id}: text conditions must be non-empty ASCII"));
+        }
+        if rule.sample.is_empty() || rule.source.is_empty() {
+            problems.push(format!("providers.toml: {id}: a rule needs a real sample and its source"));
+        }
+    }
+}
+
+fn enhanced_literal(code: &str) -> String {
+    let (c, s, d) = parse_enhanced(code).unwrap_or((5, 0, 0));
+    format!("EnhancedCode {{ class: {c}, subject: {s}, detail: {d} }}")
+}
+
+fn write_providers(w: &mut String, data: &Data) {
+    let providers = &data.providers;
+    writeln!(w, "/// The providers of data/providers.toml.").unwrap();
+    writeln!(w, "pub(crate) static PROVIDERS: [Provider; {}] = [", providers.provider.len()).unwrap();
+    for p in &providers.provider {
+        let names = per_language(data, |l| {
+            format!("{:?}", l.provider.get(&p.id).map(|t| t.name.as_str()).unwrap_or(&p.name))
+        });
+        writeln!(
+            w,
+            "    Provider {{ id: {:?}, docs: {:?}, markers: &{:?}, names: {names} }},",
+            p.id, p.docs, p.markers
+        )
+        .unwrap();
+    }
+    writeln!(w, "];\n").unwrap();
+    // Markers: (lowercase marker, provider index), bucketed by first byte.
+    let mut markers: Vec<(String, usize)> = Vec::new();
+    for (i, p) in providers.provider.iter().enumerate() {
+        markers.extend(p.markers.iter().map(|m| (m.clone(), i)));
+    }
+    markers.sort_by(|a, b| a.0.as_bytes()[0].cmp(&b.0.as_bytes()[0]).then(a.1.cmp(&b.1)));
+    let items: Vec<String> = markers.iter().map(|(m, i)| format!("({m:?}, {i})")).collect();
+    writeln!(w, "/// Provider markers (lowercase) with their provider, sorted by first byte.").unwrap();
+    writeln!(w, "pub(crate) static MARKERS: [(&str, u8); {}] = [{}];\n", items.len(), items.join(", "))
+        .unwrap();
+    let mut buckets = vec![(0usize, 0usize); 128];
+    for (i, (m, _)) in markers.iter().enumerate() {
+        let b = usize::from(m.as_bytes()[0] & 0x7f);
+        if buckets[b].1 == 0 {
+            buckets[b].0 = i;
+        }
+        buckets[b].1 = i + 1;
+    }
+    let items: Vec<String> = buckets.iter().map(|(s, e)| format!("({s}, {e})")).collect();
+    writeln!(w, "/// First byte (ASCII, lowercase) → range of `MARKERS` starting with it.").unwrap();
+    writeln!(w, "pub(crate) static MARKER_BUCKETS: [(u16, u16); 128] = [{}];\n", items.join(", ")).unwrap();
+    writeln!(w, "/// The provider rules, in data order (specific rules first within a provider).").unwrap();
+    writeln!(w, "pub(crate) static PROVIDER_RULES: [ProviderRule; {}] = [", providers.rule.len()).unwrap();
+    for r in &providers.rule {
+        let provider = providers.provider.iter().position(|p| p.id == r.provider).unwrap_or_default();
+        let enhanced = r
+            .enhanced
+            .as_deref()
+            .map(enhanced_literal)
+            .map(|e| format!("Some({e})"))
+            .unwrap_or("None".into());
+        let range = r
+            .enhanced_range
+            .as_ref()
+            .map(|v| format!("Some(({}, {}))", enhanced_literal(&v[0]), enhanced_literal(&v[1])))
+            .unwrap_or("None".into());
+        let texts: Vec<String> = r.text.iter().map(|t| format!("{:?}", t.to_lowercase())).collect();
+        let prose = per_language(data, |l| {
+            let t = &l.provider_rule[&r.id];
+            format!("RuleText {{ summary: {:?}, remedy: {:?} }}", t.summary, t.remedy)
+        });
+        writeln!(w, "    ProviderRule {{").unwrap();
+        writeln!(w, "        id: {:?},\n        provider: {provider},", r.id).unwrap();
+        writeln!(
+            w,
+            "        code: {:?},\n        enhanced: {enhanced},\n        enhanced_range: {range},",
+            r.code
+        )
+        .unwrap();
+        writeln!(w, "        text: &[{}],", texts.join(", ")).unwrap();
+        writeln!(
+            w,
+            "        reason: Reason::{},\n        retry: Retry::{},",
+            camel(&r.reason),
+            variant_of(&RETRIES, &r.retry).unwrap_or("Never")
+        )
+        .unwrap();
+        writeln!(
+            w,
+            "        link: {:?},\n        sample: {:?},\n        source: {:?},",
+            r.link, r.sample, r.source
+        )
+        .unwrap();
+        writeln!(w, "        texts: {prose},").unwrap();
+        writeln!(w, "    }},").unwrap();
+    }
+    writeln!(w, "];\n").unwrap();
+}
+
+const RETRIES: [(&str, &str); 4] =
+    [("not_needed", "NotNeeded"), ("later", "Later"), ("after_fix", "AfterFix"), ("never", "Never")];
+const FIX_OWNERS: [(&str, &str); 4] = [
+    ("sender_user", "SenderUser"),
+    ("sender_admin", "SenderAdmin"),
+    ("recipient_side", "RecipientSide"),
+    ("nobody", "Nobody"),
+];
+
+fn variant_of(table: &[(&str, &'static str)], key: &str) -> Option<&'static str> {
+    table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+/// `auth_failed` → `AuthFailed`.
+fn camel(snake: &str) -> String {
+    snake
+        .split('_')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+        })
+        .collect()
+}
+
+fn write_explain(w: &mut String, data: &Data) {
+    let explain = &data.explain;
+    writeln!(w, "/// Reason (snake_case) → who must act, retry for 4xx, retry for 5xx (data/explain.toml).")
+        .unwrap();
+    let mut map = phf_codegen::Map::new();
+    for (key, p) in &explain.reason {
+        map.entry(
+            key.as_str(),
+            format!(
+                "(FixOwner::{}, Retry::{}, Retry::{})",
+                variant_of(&FIX_OWNERS, &p.fix_owner).unwrap_or("Nobody"),
+                variant_of(&RETRIES, &p.transient).unwrap_or("Later"),
+                variant_of(&RETRIES, &p.permanent).unwrap_or("Never")
+            ),
+        );
+    }
+    writeln!(
+        w,
+        "pub(crate) static REASON_POLICY: phf::Map<&'static str, (FixOwner, Retry, Retry)> = {};\n",
+        map.build()
+    )
+    .unwrap();
+    writeln!(w, "/// Enhanced subject * 1000 + detail → (reason, weak).").unwrap();
+    let mut map = phf_codegen::Map::new();
+    for (key, rule) in &explain.enhanced {
+        let (subject, detail) = parse_pattern(&format!("X.{key}")).unwrap_or_default();
+        map.entry(
+            u32::from(subject) * 1000 + u32::from(detail),
+            format!("(Reason::{}, {})", camel(&rule.reason), rule.weak),
+        );
+    }
+    writeln!(w, "pub(crate) static ENHANCED_REASONS: phf::Map<u32, (Reason, bool)> = {};\n", map.build())
+        .unwrap();
+    writeln!(w, "/// Basic reply code → (reason, weak).").unwrap();
+    let mut map = phf_codegen::Map::new();
+    for (key, rule) in &explain.basic {
+        map.entry(
+            key.parse::<u16>().unwrap_or_default(),
+            format!("(Reason::{}, {})", camel(&rule.reason), rule.weak),
+        );
+    }
+    writeln!(w, "pub(crate) static BASIC_REASONS: phf::Map<u16, (Reason, bool)> = {};\n", map.build())
+        .unwrap();
+
+    // Keyword rules: reason rules in file order, then retry "never", then retry "later".
+    let mut rules: Vec<String> = explain
+        .keyword
+        .iter()
+        .map(|k| format!("KeywordRule::Reason(Reason::{}, {})", camel(&k.reason), k.level == "always"))
+        .collect();
+    let mut phrases: Vec<(String, usize)> = Vec::new();
+    for (i, k) in explain.keyword.iter().enumerate() {
+        phrases.extend(k.phrases.iter().map(|p| (p.clone(), i)));
+    }
+    for (verdict, list) in [("Never", &explain.retry.never), ("Later", &explain.retry.later)] {
+        phrases.extend(list.iter().map(|p| (p.clone(), rules.len())));
+        rules.push(format!("KeywordRule::Retry(Retry::{verdict})"));
+    }
+    writeln!(w, "/// Keyword rules, most specific first.").unwrap();
+    writeln!(
+        w,
+        "pub(crate) static KEYWORD_RULES: [KeywordRule; {}] = [{}];\n",
+        rules.len(),
+        rules.join(", ")
+    )
+    .unwrap();
+    phrases.sort_by(|a, b| a.0.as_bytes()[0].cmp(&b.0.as_bytes()[0]).then(a.1.cmp(&b.1)));
+    writeln!(w, "/// Keyword phrases (lowercase) with their rule, sorted by first byte.").unwrap();
+    let items: Vec<String> = phrases.iter().map(|(p, r)| format!("({p:?}, {r})")).collect();
+    writeln!(w, "pub(crate) static KEYWORDS: [(&str, u8); {}] = [{}];\n", items.len(), items.join(", "))
+        .unwrap();
+    let mut buckets = vec![(0usize, 0usize); 128];
+    for (i, (p, _)) in phrases.iter().enumerate() {
+        let b = usize::from(p.as_bytes()[0]);
+        if buckets[b].1 == 0 {
+            buckets[b].0 = i;
+        }
+        buckets[b].1 = i + 1;
+    }
+    let items: Vec<String> = buckets.iter().map(|(s, e)| format!("({s}, {e})")).collect();
+    writeln!(w, "/// First byte (ASCII, lowercase) → range of `KEYWORDS` starting with it.").unwrap();
+    writeln!(w, "pub(crate) static KEYWORD_BUCKETS: [(u16, u16); 128] = [{}];\n", items.join(", ")).unwrap();
 }
 
 fn command_variant(command: &str) -> Option<&'static str> {
@@ -354,7 +747,8 @@ pub fn generate(root: &Path) -> Result<String, String> {
         "use crate::enhanced::{{BriefText, EnhancedCode, EnhancedStatus, StatusClass, StatusSubject}};"
     )
     .unwrap();
-    writeln!(w, "use crate::explain::ReasonText;").unwrap();
+    writeln!(w, "use crate::explain::{{FixOwner, KeywordRule, Reason, ReasonText, Retry}};").unwrap();
+    writeln!(w, "use crate::provider::{{Provider, ProviderRule, RuleText}};").unwrap();
     writeln!(w, "use crate::reply_code::{{Reference, ReplyCode, Standing, Text}};").unwrap();
     writeln!(w).unwrap();
 
@@ -514,6 +908,9 @@ pub fn generate(root: &Path) -> Result<String, String> {
         map.build()
     )
     .unwrap();
+
+    write_explain(w, &data);
+    write_providers(w, &data);
 
     // UI strings.
     writeln!(w, "/// Headings, labels and sentence templates of one language.").unwrap();

@@ -1,0 +1,136 @@
+//! Finds an SMTP reply inside free text: DSN `Diagnostic-Code:` fields, Postfix log lines,
+//! lettre's error text, bounce messages.
+
+use crate::EnhancedCode;
+
+/// Where a reply was found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Found<'t> {
+    pub(crate) code: u16,
+    /// The text of the reply: from its code to the end of its paragraph.
+    pub(crate) region: &'t [u8],
+    /// The enhanced code right after the reply code, if any.
+    pub(crate) enhanced: Option<EnhancedCode>,
+}
+
+/// The longest region taken after a reply code: a long bounce paragraph is plenty.
+const MAX_REGION: usize = 4096;
+
+/// Finds the reply in `text`: lettre's `error (535): …` form first, then the best three-digit
+/// code at a word boundary that is not part of an IP address, a date, a time, a version number
+/// or an identifier.
+pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
+    if let Some(found) = find_lettre(text) {
+        return Some(found);
+    }
+    let mut best: Option<(u32, usize, u16)> = None;
+    let mut i = 0;
+    while i + 3 <= text.len() {
+        if let Some((score, code)) = candidate(text, i) {
+            if best.is_none_or(|(s, _, _)| score > s) {
+                best = Some((score, i, code));
+            }
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    let (_, at, code) = best?;
+    let region = paragraph(&text[at..]);
+    let enhanced = region.get(4..).and_then(EnhancedCode::parse_prefix).and_then(|(e, used)| {
+        matches!(region.get(4 + used), None | Some(b' ' | b'\t' | b'\r' | b'\n' | b';' | b',' | b')'))
+            .then_some(e)
+    });
+    Some(Found { code, region, enhanced })
+}
+
+/// lettre 0.11's `Display`: "permanent error (535): 5.7.8 …" / "transient error (421): …".
+fn find_lettre(text: &[u8]) -> Option<Found<'_>> {
+    let marker = b"error (";
+    let at = text.windows(marker.len()).position(|w| w == marker)?;
+    let digits = text.get(at + marker.len()..at + marker.len() + 3)?;
+    let code = crate::reply::line_code(digits)?;
+    let rest = &text[at + marker.len() + 3..];
+    let rest = rest.strip_prefix(b")")?;
+    let rest = rest.strip_prefix(b":").unwrap_or(rest);
+    let rest = trim_start(rest);
+    let region = paragraph(rest);
+    let enhanced = EnhancedCode::parse_prefix(region).and_then(|(e, used)| {
+        matches!(region.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n')).then_some(e)
+    });
+    Some(Found { code, region, enhanced })
+}
+
+fn trim_start(bytes: &[u8]) -> &[u8] {
+    let n = bytes.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    &bytes[n..]
+}
+
+/// A score for a reply code starting at `i`, or `None` when no code starts there.
+fn candidate(text: &[u8], i: usize) -> Option<(u32, u16)> {
+    let code = crate::reply::line_code(&text[i..])?;
+    let before = if i == 0 { None } else { Some(text[i - 1]) };
+    // Not inside a number, a word, an address, a date or a time: "192.0.2.250", "x250",
+    // "2024-05", "12:250", "#550", "=550".
+    if let Some(b) = before {
+        if b.is_ascii_alphanumeric()
+            || matches!(b, b'.' | b':' | b'-' | b'/' | b'#' | b'=' | b'_' | b'+' | b'%' | b'$')
+        {
+            return None;
+        }
+    }
+    let after = text.get(i + 3).copied();
+    let mut score = 1;
+    match after {
+        None | Some(b'\r' | b'\n') => {}
+        Some(b' ') => {
+            score += 1;
+            let rest = &text[i + 4..];
+            if let Some((enhanced, used)) = EnhancedCode::parse_prefix(rest) {
+                if matches!(rest.get(used), None | Some(b' ' | b'\r' | b'\n')) {
+                    score += if u16::from(enhanced.class()) == code / 100 { 4 } else { 2 };
+                }
+            }
+        }
+        Some(b'-') => {
+            // "550-5.7.26 …": a multi-line reply as it was received.
+            let rest = &text[i + 4..];
+            match EnhancedCode::parse_prefix(rest) {
+                Some(_) => score += 4,
+                None if rest.first().is_some_and(|b| b.is_ascii_alphabetic()) => score += 1,
+                None => return None, // "250-300": a range
+            }
+        }
+        Some(_) => return None,
+    }
+    // Markers that introduce a reply: Postfix "said: ", DSN "smtp; ".
+    let head = &text[..i];
+    for marker in [&b"said: "[..], b"smtp; ", b"smtp;", b"Diagnostic-Code: ", b"reply: ", b"response: "] {
+        if head.ends_with(marker) {
+            score += 8;
+        }
+    }
+    if before.is_none() || before == Some(b'\n') {
+        score += 2;
+    }
+    Some((score, code))
+}
+
+/// The reply's text from its code: up to a blank line, at most [`MAX_REGION`] bytes.
+fn paragraph(text: &[u8]) -> &[u8] {
+    let limit = text.len().min(MAX_REGION);
+    let mut end = limit;
+    let mut i = 0;
+    while i < limit {
+        if text[i] == b'\n' {
+            let next = &text[i + 1..limit];
+            let blank = next.iter().take_while(|b| **b == b' ' || **b == b'\t' || **b == b'\r').count();
+            if next.get(blank).is_none_or(|b| *b == b'\n') {
+                end = i;
+                break;
+            }
+        }
+        i += 1;
+    }
+    &text[..end]
+}

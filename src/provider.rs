@@ -1,0 +1,232 @@
+//! Provider knowledge: how to recognise Gmail, Microsoft 365, Yahoo… in a reply, and the
+//! remedies their specific replies need (`data/providers.toml`).
+
+use core::fmt;
+
+use crate::explain::{Reason, Retry};
+use crate::generated::{MARKER_BUCKETS, MARKERS, PROVIDER_RULES, PROVIDERS};
+use crate::{EnhancedCode, Locale};
+
+/// A mailbox provider or sending service the crate knows.
+///
+/// ```
+/// let e = smtp_codes::explain("550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's\r\n550 5.7.26 DMARC policy. - gsmtp").unwrap();
+/// let provider = e.provider().unwrap();
+/// assert_eq!(provider.id(), "gmail");
+/// assert_eq!(provider.name(smtp_codes::Locale::En), "Gmail / Google Workspace");
+/// ```
+#[derive(Debug, PartialEq, Eq)]
+pub struct Provider {
+    pub(crate) id: &'static str,
+    pub(crate) docs: &'static str,
+    pub(crate) markers: &'static [&'static str],
+    pub(crate) names: [&'static str; Locale::COUNT],
+}
+
+impl Provider {
+    /// A stable identifier: `"gmail"`, `"microsoft"`, `"yahoo"`, `"amazon_ses"`, …
+    pub const fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// The provider's name as readers of the language write it.
+    pub const fn name(&self, locale: Locale) -> &'static str {
+        self.names[locale.index()]
+    }
+
+    /// The provider's own documentation of its SMTP errors.
+    pub const fn docs(&self) -> &'static str {
+        self.docs
+    }
+
+    /// The texts (lowercase, matched case-insensitively) that prove a reply came from it.
+    pub const fn markers(&self) -> &'static [&'static str] {
+        self.markers
+    }
+
+    /// Every provider the crate knows.
+    pub fn all() -> impl ExactSizeIterator<Item = &'static Provider> {
+        PROVIDERS.iter()
+    }
+
+    /// The provider with this id.
+    pub fn by_id(id: &str) -> Option<&'static Provider> {
+        PROVIDERS.iter().find(|p| p.id == id)
+    }
+}
+
+impl fmt::Display for Provider {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name(Locale::En))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Provider {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id)
+    }
+}
+
+/// Texts of one provider rule in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RuleText {
+    pub(crate) summary: &'static str,
+    pub(crate) remedy: &'static str,
+}
+
+/// A provider-specific reading of a reply: when it matches, it decides the reason, the retry
+/// verdict, the summary and the remedy.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ProviderRule {
+    pub(crate) id: &'static str,
+    pub(crate) provider: u8,
+    pub(crate) code: Option<u16>,
+    pub(crate) enhanced: Option<EnhancedCode>,
+    pub(crate) enhanced_range: Option<(EnhancedCode, EnhancedCode)>,
+    pub(crate) text: &'static [&'static str],
+    pub(crate) reason: Reason,
+    pub(crate) retry: Retry,
+    pub(crate) link: Option<&'static str>,
+    pub(crate) sample: &'static str,
+    pub(crate) source: &'static str,
+    pub(crate) texts: [RuleText; Locale::COUNT],
+}
+
+impl ProviderRule {
+    /// A stable identifier: `"gmail.bad_credentials"`.
+    pub const fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// The provider the rule belongs to.
+    pub fn provider(&self) -> &'static Provider {
+        &PROVIDERS[usize::from(self.provider)]
+    }
+
+    /// The reason the rule assigns.
+    pub const fn reason(&self) -> Reason {
+        self.reason
+    }
+
+    /// The retry verdict the rule assigns.
+    pub const fn retry(&self) -> Retry {
+        self.retry
+    }
+
+    /// The provider's own page about this case, when there is one.
+    pub const fn link(&self) -> Option<&'static str> {
+        self.link
+    }
+
+    /// A real reply in the provider's wording that this rule matches.
+    pub const fn sample(&self) -> &'static str {
+        self.sample
+    }
+
+    /// Where the sample was found (public documentation or a public bounce).
+    pub const fn source(&self) -> &'static str {
+        self.source
+    }
+
+    /// One sentence a non-expert understands.
+    pub const fn summary(&self, locale: Locale) -> &'static str {
+        self.texts[locale.index()].summary
+    }
+
+    /// What to do, specific to the provider.
+    pub const fn remedy(&self, locale: Locale) -> &'static str {
+        self.texts[locale.index()].remedy
+    }
+
+    /// Every rule, in data order.
+    pub fn all() -> impl ExactSizeIterator<Item = &'static ProviderRule> {
+        PROVIDER_RULES.iter()
+    }
+
+    fn matches(&self, code: u16, enhanced: Option<EnhancedCode>, found_text: u64) -> bool {
+        self.code.is_none_or(|c| c == code)
+            && self.enhanced.is_none_or(|e| Some(e) == enhanced)
+            && self.enhanced_range.is_none_or(|(low, high)| enhanced.is_some_and(|e| low <= e && e <= high))
+            && found_text & self.text_mask() == self.text_mask()
+    }
+
+    /// One bit per text condition (at most 64 per rule are checked).
+    fn text_mask(&self) -> u64 {
+        if self.text.len() >= 64 { u64::MAX } else { (1u64 << self.text.len()) - 1 }
+    }
+}
+
+/// What the provider scan found in a reply's text.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Scan {
+    /// Bit i set: provider i's marker is present.
+    providers: u64,
+}
+
+impl Scan {
+    pub(crate) fn scan(&mut self, text: &[u8]) {
+        for i in 0..text.len() {
+            let first = text[i].to_ascii_lowercase() & 0x7f;
+            let (start, end) = MARKER_BUCKETS[usize::from(first)];
+            for &(marker, provider) in &MARKERS[usize::from(start)..usize::from(end)] {
+                let rest = &text[i..];
+                if rest.len() >= marker.len() && rest[..marker.len()].eq_ignore_ascii_case(marker.as_bytes())
+                {
+                    self.providers |= 1 << (provider & 63);
+                }
+            }
+        }
+    }
+
+    /// The first provider (in data order) whose marker was found.
+    pub(crate) fn provider(&self) -> Option<u8> {
+        (self.providers != 0).then(|| self.providers.trailing_zeros() as u8)
+    }
+}
+
+/// Calls its argument with each segment of a reply's text.
+pub(crate) type Segments<'s> = &'s dyn Fn(&mut dyn FnMut(&[u8]));
+
+/// The first rule of a shown provider that matches, as an index into the rules.
+pub(crate) fn matching_rule(
+    scan: &Scan,
+    code: u16,
+    enhanced: Option<EnhancedCode>,
+    segments: Segments<'_>,
+) -> Option<u8> {
+    let provider = scan.provider()?;
+    let mut result = None;
+    for (index, rule) in PROVIDER_RULES.iter().enumerate() {
+        if rule.provider != provider || rule.code.is_some_and(|c| c != code) {
+            continue;
+        }
+        let mut found = 0u64;
+        if !rule.text.is_empty() {
+            segments(&mut |segment: &[u8]| {
+                for (bit, needle) in rule.text.iter().enumerate().take(64) {
+                    if contains_ignore_case(segment, needle.as_bytes()) {
+                        found |= 1 << bit;
+                    }
+                }
+            });
+        }
+        if rule.matches(code, enhanced, found) {
+            result = Some(index as u8);
+            break;
+        }
+    }
+    result
+}
+
+fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
+    needle.is_empty() || haystack.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+pub(crate) fn rule(index: u8) -> &'static ProviderRule {
+    &PROVIDER_RULES[usize::from(index)]
+}
+
+pub(crate) fn provider(index: u8) -> &'static Provider {
+    &PROVIDERS[usize::from(index)]
+}
