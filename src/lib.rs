@@ -45,6 +45,9 @@ mod error;
 mod explain;
 #[rustfmt::skip]
 mod generated;
+#[cfg(feature = "lettre")]
+#[cfg_attr(docsrs, doc(cfg(feature = "lettre")))]
+pub mod lettre;
 mod locale;
 mod provider;
 mod reply;

@@ -1,0 +1,2 @@
+//! Placeholder; replaced by the parse benchmark.
+fn main() {}

@@ -1,0 +1,1 @@
+//! Explain `lettre` 0.11 SMTP errors (feature `lettre`).
