@@ -1,4 +1,9 @@
-//! Prints everything the crate knows about a reply code: `cargo run --example explain -- 535`
+//! Explains a reply code or a whole server reply:
+//!
+//! - `cargo run --example explain -- 535` prints everything the crate knows about 535;
+//! - `cargo run --example explain -- "550 5.1.1 <user@example.com>: Recipient address rejected"`
+//!   explains a reply (also one found inside a log line or bounce text);
+//! - `--lang ja` (or any BCP 47 tag) chooses the language.
 
 use smtp_codes::Locale;
 
@@ -28,8 +33,21 @@ fn run(args: Vec<String>) -> Result<String, String> {
     if input.trim().is_empty() {
         return Err("usage: explain CODE|REPLY [--lang TAG]".into());
     }
-    let code: u16 = input.trim().parse().map_err(|_| format!("{input:?} is not a reply code"))?;
-    describe(code, locale)
+    match input.trim().parse::<u16>() {
+        Ok(code) => describe(code, locale),
+        Err(_) => explain_reply(&input, locale),
+    }
+}
+
+fn explain_reply(input: &str, locale: Locale) -> Result<String, String> {
+    // A reply as typed on one line may carry "\n" for its line breaks.
+    let reply = input.replace("\\r\\n", "\r\n").replace("\\n", "\n");
+    let explanation = match smtp_codes::explain(&reply) {
+        Ok(explanation) => explanation,
+        Err(parse_error) => smtp_codes::explain_text(&reply)
+            .ok_or(format!("no SMTP reply found in the input ({parse_error})"))?,
+    };
+    Ok(explanation.render(locale).to_string())
 }
 
 fn describe(code: u16, locale: Locale) -> Result<String, String> {

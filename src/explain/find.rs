@@ -13,6 +13,9 @@ pub(crate) struct Found<'t> {
     pub(crate) enhanced: Option<EnhancedCode>,
 }
 
+/// Texts that introduce a reply: Postfix "said: ", a DSN's "smtp; ", qmail's "Remote host said: ".
+const MARKERS: [&[u8]; 6] = [b"said: ", b"smtp; ", b"smtp;", b"Diagnostic-Code: ", b"reply: ", b"response: "];
+
 /// The longest region taken after a reply code: a long bounce paragraph is plenty.
 const MAX_REGION: usize = 4096;
 
@@ -80,8 +83,14 @@ fn candidate(text: &[u8], i: usize) -> Option<(u32, u16)> {
         }
     }
     let after = text.get(i + 3).copied();
+    let head = &text[..i];
+    let introduced = MARKERS.iter().any(|marker| head.ends_with(marker));
+    let line_start = before.is_none() || before == Some(b'\n');
     let mut score = 1;
     match after {
+        // A bare code ("421") only at the start of a line or after a marker: elsewhere a lone
+        // number at the end of a text is a port, a count or an id.
+        None | Some(b'\r' | b'\n') if !(line_start || introduced) => return None,
         None | Some(b'\r' | b'\n') => {}
         Some(b' ') => {
             score += 1;
@@ -103,14 +112,10 @@ fn candidate(text: &[u8], i: usize) -> Option<(u32, u16)> {
         }
         Some(_) => return None,
     }
-    // Markers that introduce a reply: Postfix "said: ", DSN "smtp; ".
-    let head = &text[..i];
-    for marker in [&b"said: "[..], b"smtp; ", b"smtp;", b"Diagnostic-Code: ", b"reply: ", b"response: "] {
-        if head.ends_with(marker) {
-            score += 8;
-        }
+    if introduced {
+        score += 8;
     }
-    if before.is_none() || before == Some(b'\n') {
+    if line_start {
         score += 2;
     }
     Some((score, code))

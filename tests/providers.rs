@@ -1,0 +1,110 @@
+//! The provider knowledge base: every rule is proven by a real reply in the provider's words
+//! (its `sample`, with the source cited in data/providers.toml).
+
+use std::collections::BTreeMap;
+
+use smtp_codes::{Locale, Provider, ProviderRule, explain, explain_text};
+use strum::IntoEnumIterator;
+
+#[test]
+fn every_rule_matches_its_own_real_sample() {
+    let mut per_provider: BTreeMap<&str, usize> = BTreeMap::new();
+    for rule in ProviderRule::all() {
+        let e = explain(rule.sample())
+            .or_else(|_| explain_text(rule.sample()).ok_or(()))
+            .unwrap_or_else(|_| panic!("{}: sample does not parse", rule.id()));
+        assert_eq!(e.provider().map(Provider::id), Some(rule.provider().id()), "{}: provider", rule.id());
+        assert_eq!(e.provider_rule().map(ProviderRule::id), Some(rule.id()), "{}: rule", rule.id());
+        assert_eq!((e.reason(), e.retry()), (rule.reason(), rule.retry()), "{}", rule.id());
+        assert_eq!(e.summary(Locale::En), rule.summary(Locale::En));
+        assert!(!rule.source().is_empty(), "{}: cite the source", rule.id());
+        *per_provider.entry(rule.provider().id()).or_default() += 1;
+    }
+    println!("provider rules: {} in all; {per_provider:?}", ProviderRule::all().len());
+    for required in [
+        "gmail",
+        "microsoft",
+        "yahoo",
+        "apple",
+        "zoho",
+        "yandex",
+        "mailru",
+        "qq",
+        "gmx",
+        "proton",
+        "fastmail",
+        "amazon_ses",
+        "sendgrid",
+        "mailgun",
+    ] {
+        assert!(per_provider.get(required).copied().unwrap_or(0) >= 1, "{required} has no rule");
+    }
+}
+
+#[test]
+fn no_provider_is_claimed_without_a_marker() {
+    for rule in ProviderRule::all() {
+        // Remove every marker of every provider from the sample: no provider may remain.
+        let mut text = rule.sample().to_string();
+        for provider in Provider::all() {
+            for marker in provider.markers() {
+                loop {
+                    let lower = text.to_lowercase();
+                    let Some(at) = lower.find(marker) else { break };
+                    text.replace_range(at..at + marker.len(), "x");
+                }
+            }
+        }
+        if let Ok(e) = explain(&text) {
+            assert!(
+                e.provider().is_none(),
+                "{}: claimed {:?} in {text:?}",
+                rule.id(),
+                e.provider().map(Provider::id)
+            );
+            assert!(e.provider_rule().is_none());
+        }
+    }
+    // Generic replies name no provider.
+    for reply in ["550 5.1.1 User unknown", "421 4.7.0 Try again later", "535 5.7.8 Authentication failed"] {
+        assert!(explain(reply).unwrap().provider().is_none(), "{reply}");
+    }
+}
+
+#[test]
+fn headline_cases_get_the_remedies_people_need() {
+    let gmail = explain("535-5.7.8 Username and Password not accepted. For more information, go to\r\n535 5.7.8  https://support.google.com/mail/?p=BadCredentials a1-20020a05 - gsmtp").unwrap();
+    assert!(gmail.remedy(Locale::En).to_lowercase().contains("app password"), "{}", gmail.remedy(Locale::En));
+    let m365 = explain("535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [SN4PR0501CA0054.namprd05.prod.outlook.com]").unwrap();
+    assert_eq!(m365.provider().unwrap().id(), "microsoft");
+    let remedy = m365.remedy(Locale::En);
+    assert!(remedy.contains("admin") && remedy.contains("Authenticated SMTP"), "{remedy}");
+    let yahoo = explain("421 4.7.0 [TSS04] Messages from 192.0.2.192 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.verizonmedia.com/error-codes").unwrap();
+    assert_eq!((yahoo.reason(), yahoo.retry()), (smtp_codes::Reason::RateLimited, smtp_codes::Retry::Later));
+    let dmarc = explain("550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's\r\n550-5.7.26 DMARC policy.\r\n550 5.7.26 https://support.google.com/mail/?p=DmarcRejection - gsmtp").unwrap();
+    let remedy = dmarc.remedy(Locale::En);
+    assert!(remedy.contains("SPF") && remedy.contains("DKIM") && remedy.contains("DMARC"), "{remedy}");
+    // Microsoft's documented throttling range, shown by an Outlook host.
+    let ms = explain("451 4.7.500 Server busy. Please try again later from [192.0.2.2]. (AS761) [DM6NAM11FT012.eop-nam11.prod.protection.outlook.com]").unwrap();
+    assert_eq!(ms.reason(), smtp_codes::Reason::RateLimited);
+}
+
+#[test]
+fn provider_texts_exist_in_every_locale() {
+    for rule in ProviderRule::all() {
+        for locale in Locale::iter() {
+            assert!(
+                !rule.summary(locale).is_empty() && !rule.remedy(locale).is_empty(),
+                "{} {locale}",
+                rule.id()
+            );
+            if locale != Locale::En {
+                assert_ne!(rule.remedy(locale), rule.remedy(Locale::En), "{} {locale}", rule.id());
+            }
+        }
+    }
+    for provider in Provider::all() {
+        assert!(!provider.docs().is_empty() && !provider.markers().is_empty(), "{}", provider.id());
+        assert!(Provider::by_id(provider.id()).is_some());
+    }
+}
