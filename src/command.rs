@@ -18,7 +18,6 @@ use crate::Error;
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, EnumIter, IntoStaticStr,
 )]
 #[strum(parse_err_ty = Error, parse_err_fn = command_parse_error, ascii_case_insensitive)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum Command {
     /// The server's greeting when the client connects.
@@ -87,6 +86,14 @@ pub enum Command {
     /// Any command.
     #[strum(to_string = "any command", serialize = "any")]
     Any,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Command {
+    /// The command's display form: `"RCPT"`, `"end of message data"`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 fn command_parse_error(_: &str) -> Error {

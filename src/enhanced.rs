@@ -232,7 +232,7 @@ impl BriefText {
 pub struct StatusClass {
     pub(crate) digit: u8,
     pub(crate) title: &'static str,
-    #[cfg_attr(feature = "serde", serde(skip))]
+    #[cfg_attr(feature = "serde", serde(serialize_with = "serialize_brief"))]
     pub(crate) texts: [BriefText; Locale::COUNT],
 }
 
@@ -242,8 +242,16 @@ pub struct StatusClass {
 pub struct StatusSubject {
     pub(crate) value: u16,
     pub(crate) title: &'static str,
-    #[cfg_attr(feature = "serde", serde(skip))]
+    #[cfg_attr(feature = "serde", serde(serialize_with = "serialize_brief"))]
     pub(crate) texts: [BriefText; Locale::COUNT],
+}
+
+#[cfg(feature = "serde")]
+fn serialize_brief<S: serde::Serializer>(
+    texts: &[BriefText; Locale::COUNT],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&crate::reply_code::Translations(texts), serializer)
 }
 
 macro_rules! brief_accessors {
@@ -284,7 +292,6 @@ brief_accessors!(StatusSubject, value, "The subject number: 0 to 7.");
 /// assert!(smtp_codes::lookup_enhanced("5.6.10").unwrap().is_deprecated());
 /// ```
 #[derive(Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct EnhancedStatus {
     pub(crate) subject: u16,
     pub(crate) detail: u16,
@@ -293,7 +300,6 @@ pub struct EnhancedStatus {
     pub(crate) basic_codes_note: Option<&'static str>,
     pub(crate) references: &'static [Reference],
     pub(crate) deprecated_by: Option<(u16, u16)>,
-    #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) texts: [Text; Locale::COUNT],
 }
 
@@ -302,6 +308,13 @@ pub struct EnhancedStatus {
 pub struct StatusPattern {
     subject: u16,
     detail: u16,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for StatusPattern {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 impl fmt::Display for StatusPattern {
@@ -391,6 +404,28 @@ impl EnhancedStatus {
     /// What the subject means.
     pub fn subject_info(&self) -> Option<&'static StatusSubject> {
         generated::STATUS_SUBJECTS.get(usize::from(self.subject))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for EnhancedStatus {
+    /// The registry facts, the English texts, and every language under `"texts"`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let english = self.text(Locale::En);
+        let mut s = serializer.serialize_struct("EnhancedStatus", 11)?;
+        s.serialize_field("code", &self.pattern())?;
+        s.serialize_field("title", self.title)?;
+        s.serialize_field("name", english.name)?;
+        s.serialize_field("description", english.description)?;
+        s.serialize_field("when", english.when)?;
+        s.serialize_field("remedy", english.remedy)?;
+        s.serialize_field("basic_codes", self.basic_codes)?;
+        s.serialize_field("basic_codes_note", &self.basic_codes_note)?;
+        s.serialize_field("references", self.references)?;
+        s.serialize_field("deprecated_by", &self.deprecated_by().map(EnhancedStatus::pattern))?;
+        s.serialize_field("texts", &crate::reply_code::Translations(&self.texts))?;
+        s.end()
     }
 }
 

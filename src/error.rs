@@ -5,6 +5,8 @@
 /// Every variant names the offending value where it is small enough to carry without allocating.
 /// Parsing a server reply has its own error, [`ParseError`](crate::ParseError).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "error", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Error {
     /// The number cannot be an SMTP reply code: reply codes have three digits, the first 2 to 5.

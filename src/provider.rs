@@ -78,8 +78,10 @@ pub(crate) struct RuleText {
 /// A provider-specific reading of a reply: when it matches, it decides the reason, the retry
 /// verdict, the summary and the remedy.
 #[derive(Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ProviderRule {
     pub(crate) id: &'static str,
+    #[cfg_attr(feature = "serde", serde(serialize_with = "serialize_provider"))]
     pub(crate) provider: u8,
     pub(crate) code: Option<u16>,
     pub(crate) enhanced: Option<EnhancedCode>,
@@ -90,7 +92,13 @@ pub struct ProviderRule {
     pub(crate) link: Option<&'static str>,
     pub(crate) sample: &'static str,
     pub(crate) source: &'static str,
+    #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) texts: [RuleText; Locale::COUNT],
+}
+
+#[cfg(feature = "serde")]
+fn serialize_provider<S: serde::Serializer>(index: &u8, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(provider(*index).id)
 }
 
 impl ProviderRule {

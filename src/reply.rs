@@ -6,6 +6,8 @@ use crate::{Class, EnhancedCode, ReplyCode};
 
 /// Why bytes are not (yet) an SMTP reply. Every variant says what and where.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum ParseError {
     /// The input holds no bytes (or only line ends).
@@ -67,6 +69,7 @@ pub enum ParseError {
 /// bytes per line, and 1,000 lines, far beyond any real `EHLO` list. A client can raise or lower
 /// both with [`Reply::parse_with`] and [`Reply::parse_streaming_with`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Limits {
     /// The longest line accepted, in bytes, without its line end.
     pub max_line_length: usize,
@@ -499,6 +502,56 @@ impl Display for ReplyText<'_> {
             write_lossy(f, segment)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Line<'_> {
+    /// The text (lossy UTF-8) and whether it is the last line.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Line", 2)?;
+        s.serialize_field("text", &SerializeDisplay(Lossy(self.text)))?;
+        s.serialize_field("last", &self.last)?;
+        s.end()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ReplyText<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Reply<'_> {
+    /// `{"code": 550, "enhanced": "5.1.1", "lines": [{"text": …, "last": …}], "text": …}`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct LinesOf<'a>(Reply<'a>);
+        impl serde::Serialize for LinesOf<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.0.lines())
+            }
+        }
+        let mut s = serializer.serialize_struct("Reply", 4)?;
+        s.serialize_field("code", &self.code)?;
+        s.serialize_field("enhanced", &self.enhanced)?;
+        s.serialize_field("lines", &LinesOf(*self))?;
+        s.serialize_field("text", &self.text())?;
+        s.end()
+    }
+}
+
+/// Serializes any `Display` as a string, without allocating.
+#[cfg(feature = "serde")]
+struct SerializeDisplay<T>(T);
+
+#[cfg(feature = "serde")]
+impl<T: Display> serde::Serialize for SerializeDisplay<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
     }
 }
 

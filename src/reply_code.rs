@@ -125,7 +125,6 @@ impl Text {
 /// assert!(entry.enhanced_codes().contains(&"5.7.8".parse().unwrap()));
 /// ```
 #[derive(Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ReplyCode {
     pub(crate) code: u16,
     pub(crate) rfc_text: &'static str,
@@ -133,7 +132,6 @@ pub struct ReplyCode {
     pub(crate) commands: &'static [Command],
     pub(crate) enhanced: &'static [EnhancedCode],
     pub(crate) references: &'static [Reference],
-    #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) texts: [Text; Locale::COUNT],
 }
 
@@ -220,6 +218,42 @@ impl ReplyCode {
 
     const fn english(&self) -> Text {
         self.text(Locale::En)
+    }
+}
+
+/// Texts keyed by language tag, for serialization.
+#[cfg(feature = "serde")]
+pub(crate) struct Translations<'a, T>(pub(crate) &'a [T; Locale::COUNT]);
+
+#[cfg(feature = "serde")]
+impl<T: serde::Serialize> serde::Serialize for Translations<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use strum::IntoEnumIterator;
+        serializer.collect_map(Locale::iter().map(|locale| (locale.tag(), &self.0[locale.index()])))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ReplyCode {
+    /// The facts, the English texts at the top level, and every language under `"texts"`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let english = self.english();
+        let mut s = serializer.serialize_struct("ReplyCode", 14)?;
+        s.serialize_field("code", &self.code)?;
+        s.serialize_field("class", &self.class())?;
+        s.serialize_field("category", &self.category())?;
+        s.serialize_field("name", english.name)?;
+        s.serialize_field("rfc_text", self.rfc_text)?;
+        s.serialize_field("description", english.description)?;
+        s.serialize_field("when", english.when)?;
+        s.serialize_field("remedy", english.remedy)?;
+        s.serialize_field("standing", &self.standing)?;
+        s.serialize_field("commands", self.commands)?;
+        s.serialize_field("enhanced_codes", self.enhanced)?;
+        s.serialize_field("references", self.references)?;
+        s.serialize_field("texts", &Translations(&self.texts))?;
+        s.end()
     }
 }
 

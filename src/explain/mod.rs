@@ -254,6 +254,26 @@ fn hash_enhanced(text: &[u8]) -> Option<EnhancedCode> {
     })
 }
 
+#[cfg(feature = "serde")]
+impl serde::Serialize for Explanation {
+    /// The verdicts, with the English summary and remedy.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Explanation", 11)?;
+        s.serialize_field("code", &self.code)?;
+        s.serialize_field("enhanced", &self.enhanced)?;
+        s.serialize_field("reason", &self.reason)?;
+        s.serialize_field("retry", &self.retry)?;
+        s.serialize_field("bounce", &self.bounce())?;
+        s.serialize_field("fix_owner", &self.fix_owner())?;
+        s.serialize_field("provider", &self.provider().map(Provider::id))?;
+        s.serialize_field("provider_rule", &self.provider_rule().map(ProviderRule::id))?;
+        s.serialize_field("summary", self.summary(Locale::En))?;
+        s.serialize_field("remedy", self.remedy(Locale::En))?;
+        s.end()
+    }
+}
+
 impl Display for Explanation {
     /// The summary and the remedy, in English.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
