@@ -1,2 +1,184 @@
-//! Placeholder; replaced by the lettre example.
-fn main() {}
+//! Sends one message with lettre's `SmtpTransport` and, when that fails, explains why in words a
+//! person can act on.
+//!
+//! ```text
+//! cargo run --example lettre_send --features lettre -- \
+//!     --host 127.0.0.1 --port 2525 --user alice@example.org --password secret \
+//!     --from 'Alice <alice@example.org>' --to bob@example.net --tls none --lang en
+//! ```
+//!
+//! `--tls none|starttls|tls`: the crate builds lettre without a TLS backend (`smtp-transport`
+//! and `builder` only), and lettre offers STARTTLS and implicit TLS only with one of its TLS
+//! features, so this example speaks plain SMTP (default port 2525) and refuses `starttls` (587)
+//! and `tls` (465) with a usage error.
+//!
+//! Exit status: 0 when the server accepted the message, 1 when sending failed (the explanation is
+//! printed), 2 for a usage error.
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{Message, SmtpTransport, Transport};
+use smtp_codes::Locale;
+use smtp_codes::lettre::ExplainError;
+
+const USAGE: &str = "usage: lettre_send [--host HOST] [--port PORT] [--tls none|starttls|tls] \
+[--user USER --password PASSWORD] [--from ADDRESS] [--to ADDRESS] [--subject TEXT] [--body TEXT] \
+[--timeout SECONDS] [--lang TAG]";
+
+struct Options {
+    host: String,
+    port: Option<u16>,
+    tls: Security,
+    user: Option<String>,
+    password: Option<String>,
+    from: String,
+    to: String,
+    subject: String,
+    body: String,
+    timeout: u64,
+    locale: Locale,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Security {
+    Plain,
+    StartTls,
+    Implicit,
+}
+
+impl Security {
+    fn default_port(self) -> u16 {
+        match self {
+            Security::Plain => 2525,
+            Security::StartTls => 587,
+            Security::Implicit => 465,
+        }
+    }
+}
+
+fn parse_options() -> Result<Options, String> {
+    let mut options = Options {
+        host: "127.0.0.1".to_owned(),
+        port: None,
+        tls: Security::Plain,
+        user: None,
+        password: None,
+        from: "Alice <alice@example.org>".to_owned(),
+        to: "Bob <bob@example.org>".to_owned(),
+        subject: "Hello from smtp_codes".to_owned(),
+        body: "This message was sent by the lettre_send example of smtp_codes.".to_owned(),
+        timeout: 20,
+        locale: Locale::En,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "-h" || arg == "--help" {
+            return Err(String::new());
+        }
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, value)) => (name.to_owned(), Some(value.to_owned())),
+            None => (arg, None),
+        };
+        let mut value = || inline.clone().or_else(|| args.next()).ok_or(format!("{name} needs a value"));
+        match name.as_str() {
+            "--host" => options.host = value()?,
+            "--port" => {
+                options.port = Some(value()?.parse().map_err(|_| "--port takes a number from 1 to 65535")?)
+            }
+            "--tls" => {
+                options.tls = match value()?.as_str() {
+                    "none" | "plain" => Security::Plain,
+                    "starttls" => Security::StartTls,
+                    "tls" | "wrapper" | "implicit" => Security::Implicit,
+                    other => return Err(format!("--tls takes none, starttls or tls, not {other:?}")),
+                }
+            }
+            "--user" => options.user = Some(value()?),
+            "--password" => options.password = Some(value()?),
+            "--from" => options.from = value()?,
+            "--to" => options.to = value()?,
+            "--subject" => options.subject = value()?,
+            "--body" => options.body = value()?,
+            "--timeout" => options.timeout = value()?.parse().map_err(|_| "--timeout takes whole seconds")?,
+            "--lang" => {
+                let tag = value()?;
+                options.locale = Locale::from_tag(&tag).ok_or(format!("no texts in language {tag:?}"))?;
+            }
+            other => return Err(format!("unknown option {other}")),
+        }
+    }
+    if options.user.is_some() != options.password.is_some() {
+        return Err("--user and --password go together".to_owned());
+    }
+    Ok(options)
+}
+
+fn main() -> ExitCode {
+    let options = match parse_options() {
+        Ok(options) => options,
+        Err(problem) => {
+            if !problem.is_empty() {
+                eprintln!("lettre_send: {problem}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let email = match Message::builder()
+        .from(
+            options
+                .from
+                .parse()
+                .map_err(|e| format!("--from {:?}: {e}", options.from))
+                .unwrap_or_else(exit_usage),
+        )
+        .to(options.to.parse().map_err(|e| format!("--to {:?}: {e}", options.to)).unwrap_or_else(exit_usage))
+        .subject(options.subject.clone())
+        .body(options.body.clone())
+    {
+        Ok(email) => email,
+        Err(e) => exit_usage(format!("cannot build the message: {e}")),
+    };
+
+    if options.tls != Security::Plain {
+        exit_usage::<()>(
+            "this build of lettre has no TLS backend (enable lettre's `rustls-tls` or `native-tls` \
+             feature for STARTTLS or implicit TLS); use --tls none"
+                .to_owned(),
+        );
+    }
+    let port = options.port.unwrap_or(options.tls.default_port());
+    let url = format!("smtp://{}:{port}", options.host);
+    let mut builder = SmtpTransport::builder_dangerous(options.host.as_str())
+        .port(port)
+        .timeout(Some(Duration::from_secs(options.timeout)));
+    if let (Some(user), Some(password)) = (&options.user, &options.password) {
+        builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
+    }
+    let result = builder.build().send(&email);
+
+    match result {
+        Ok(response) => {
+            let code: u16 = response.code().into();
+            println!("Sent through {url}: {code} {}", response.message().collect::<Vec<_>>().join(" "));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            let why = error.explain();
+            eprintln!("Sending through {url} failed.");
+            eprintln!();
+            eprint!("{}", why.render(options.locale));
+            eprintln!();
+            eprintln!("lettre: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn exit_usage<T>(problem: String) -> T {
+    eprintln!("lettre_send: {problem}");
+    eprintln!("{USAGE}");
+    std::process::exit(2)
+}

@@ -32,6 +32,7 @@
 //! every text a person reads is ours, per language (`data/text/*.toml`). `src/generated.rs` is
 //! generated from them by `cargo run -p xtask -- codegen`.
 #![cfg_attr(not(feature = "std"), no_std)]
+#![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "alloc")]

@@ -174,13 +174,30 @@ pub(crate) struct Scan {
 
 impl Scan {
     pub(crate) fn scan(&mut self, text: &[u8]) {
+        let mut at_word_start = true;
         for i in 0..text.len() {
-            let first = text[i].to_ascii_lowercase() & 0x7f;
+            let byte = text[i];
+            let word_start = at_word_start;
+            at_word_start = !byte.is_ascii_alphanumeric();
+            if !word_start {
+                continue;
+            }
+            let first = byte.to_ascii_lowercase() & 0x7f;
             let (start, end) = MARKER_BUCKETS[usize::from(first)];
+            if start == end {
+                continue;
+            }
+            let rest = &text[i..];
+            let head = crate::explain::head4(rest);
             for &(marker, provider) in &MARKERS[usize::from(start)..usize::from(end)] {
-                let rest = &text[i..];
-                if rest.len() >= marker.len() && rest[..marker.len()].eq_ignore_ascii_case(marker.as_bytes())
-                {
+                let m = marker.as_bytes();
+                if rest.len() < m.len() {
+                    continue;
+                }
+                if m.len() >= 4 && u32::from_le_bytes([m[0], m[1], m[2], m[3]]) != head {
+                    continue;
+                }
+                if crate::explain::eq_lower(&rest[..m.len()], m) {
                     self.providers |= 1 << (provider & 63);
                 }
             }

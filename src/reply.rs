@@ -114,15 +114,27 @@ pub struct Reply<'a> {
 
 /// Finds the next `\n` at or after `from`, eight bytes at a time.
 #[inline]
-fn find_newline(bytes: &[u8], from: usize) -> Option<usize> {
+pub(crate) fn find_newline(bytes: &[u8], from: usize) -> Option<usize> {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     const NL: u64 = LO * b'\n' as u64;
     let mut i = from;
+    while i + 16 <= bytes.len() {
+        let a = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap()) ^ NL;
+        let b = u64::from_le_bytes(bytes[i + 8..i + 16].try_into().unwrap()) ^ NL;
+        let fa = a.wrapping_sub(LO) & !a & HI;
+        let fb = b.wrapping_sub(LO) & !b & HI;
+        if fa | fb != 0 {
+            return Some(if fa != 0 {
+                i + (fa.trailing_zeros() / 8) as usize
+            } else {
+                i + 8 + (fb.trailing_zeros() / 8) as usize
+            });
+        }
+        i += 16;
+    }
     while i + 8 <= bytes.len() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&bytes[i..i + 8]);
-        let x = u64::from_le_bytes(word) ^ NL;
+        let x = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap()) ^ NL;
         let found = x.wrapping_sub(LO) & !x & HI;
         if found != 0 {
             return Some(i + (found.trailing_zeros() / 8) as usize);
@@ -144,7 +156,7 @@ pub(crate) fn line_code(line: &[u8]) -> Option<u16> {
 }
 
 /// One physical line: its content without the line end, and where the next line begins.
-#[inline]
+#[inline(always)]
 fn split_line(bytes: &[u8], start: usize, streaming: bool) -> Option<(&[u8], usize)> {
     match find_newline(bytes, start) {
         Some(nl) => {
@@ -165,11 +177,13 @@ impl<'a> Reply<'a> {
     /// Line ends may be CRLF or bare LF. Bytes after the last line other than white space are an
     /// error ([`ParseError::TrailingData`]); use [`parse_streaming`](Self::parse_streaming) for
     /// pipelined replies.
+    #[inline]
     pub fn parse(bytes: &'a [u8]) -> Result<Reply<'a>, ParseError> {
         Reply::parse_with(bytes, Limits::DEFAULT)
     }
 
     /// [`parse`](Self::parse) with explicit [`Limits`].
+    #[inline]
     pub fn parse_with(bytes: &'a [u8], limits: Limits) -> Result<Reply<'a>, ParseError> {
         let reply = Reply::parse_inner(bytes, false, limits)?;
         let rest = &bytes[reply.consumed()..];

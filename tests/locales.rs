@@ -67,6 +67,12 @@ fn every_entry_exists_in_every_locale_and_is_translated() {
             check(rule.id(), rule.summary(locale), rule.summary(Locale::En));
             check(rule.id(), rule.remedy(locale), rule.remedy(Locale::En));
         }
+        #[cfg(feature = "lettre")]
+        for failure in smtp_codes::lettre::Failure::iter() {
+            check(&format!("failure {failure:?}"), failure.name(locale), failure.name(Locale::En));
+            check(&format!("failure {failure:?}"), failure.summary(locale), failure.summary(Locale::En));
+            check(&format!("failure {failure:?}"), failure.remedy(locale), failure.remedy(Locale::En));
+        }
         counts.push(format!("{} {entries}", locale.tag()));
     }
     println!("entries per language: {}", counts.join(", "));

@@ -26,9 +26,13 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
     if let Some(found) = find_lettre(text) {
         return Some(found);
     }
-    let mut best: Option<(u32, usize, u16)> = None;
-    let mut i = 0;
+    let mut best: Option<(u32, usize, u16)> = marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code));
+    let mut i = if best.is_some() { text.len() } else { 0 };
     while i + 3 <= text.len() {
+        if i + 8 <= text.len() && !has_digit_2_to_5(&text[i..i + 8]) {
+            i += 8;
+            continue;
+        }
         if let Some((score, code)) = candidate(text, i) {
             if best.is_none_or(|(s, _, _)| score > s) {
                 best = Some((score, i, code));
@@ -50,11 +54,20 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
 /// lettre 0.11's `Display`: "permanent error (535): 5.7.8 …" / "transient error (421): …".
 fn find_lettre(text: &[u8]) -> Option<Found<'_>> {
     let marker = b"error (";
-    let at = text.windows(marker.len()).position(|w| w == marker)?;
-    let digits = text.get(at + marker.len()..at + marker.len() + 3)?;
-    let code = crate::reply::line_code(digits)?;
-    let rest = &text[at + marker.len() + 3..];
-    let rest = rest.strip_prefix(b")")?;
+    let mut from = 0;
+    // The first "error (ddd)" in the text; an "error (" without a code after it is passed over.
+    let (code, rest) = loop {
+        let paren = find_byte(text, from, b'(')?;
+        from = paren + 1;
+        if paren < 6 || &text[paren - 6..paren] != b"error " {
+            continue;
+        }
+        let at = paren - 6;
+        let Some(code) = text.get(at + marker.len()..).and_then(crate::reply::line_code) else { continue };
+        if let Some(rest) = text[at + marker.len() + 3..].strip_prefix(b")") {
+            break (code, rest);
+        }
+    };
     let rest = rest.strip_prefix(b":").unwrap_or(rest);
     let rest = trim_start(rest);
     let region = paragraph(rest);
@@ -124,18 +137,92 @@ fn candidate(text: &[u8], i: usize) -> Option<(u32, u16)> {
 /// The reply's text from its code: up to a blank line, at most [`MAX_REGION`] bytes.
 fn paragraph(text: &[u8]) -> &[u8] {
     let limit = text.len().min(MAX_REGION);
+    let text = &text[..limit];
     let mut end = limit;
-    let mut i = 0;
-    while i < limit {
-        if text[i] == b'\n' {
-            let next = &text[i + 1..limit];
-            let blank = next.iter().take_while(|b| **b == b' ' || **b == b'\t' || **b == b'\r').count();
-            if next.get(blank).is_none_or(|b| *b == b'\n') {
-                end = i;
-                break;
-            }
+    let mut from = 0;
+    while let Some(i) = crate::reply::find_newline(text, from) {
+        let next = &text[i + 1..];
+        let blank = next.iter().take_while(|b| **b == b' ' || **b == b'\t' || **b == b'\r').count();
+        if next.get(blank).is_none_or(|b| *b == b'\n') {
+            end = i;
+            break;
         }
-        i += 1;
+        from = i + 1;
     }
     &text[..end]
+}
+
+/// Whether any of the eight bytes is an ASCII digit from 2 to 5 (SWAR "has between").
+#[inline(always)]
+fn has_digit_2_to_5(bytes: &[u8]) -> bool {
+    const L: u64 = 0x0101_0101_0101_0101;
+    let mut word = [0u8; 8];
+    word.copy_from_slice(bytes);
+    let x = u64::from_le_bytes(word);
+    let low = x & (L * 127);
+    let (m, n) = (u64::from(b'1'), u64::from(b'6'));
+    ((L * (127 + n)).wrapping_sub(low) & !x & (low + L * (127 - m)) & (L * 128)) != 0
+}
+
+/// The next `needle` at or after `from`, eight bytes at a time (as `reply::find_newline`).
+#[inline]
+fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let pattern = LO * u64::from(needle);
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[i..i + 8]);
+        let x = u64::from_le_bytes(word) ^ pattern;
+        let found = x.wrapping_sub(LO) & !x & HI;
+        if found != 0 {
+            return Some(i + (found.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|&b| b == needle).map(|p| i + p)
+}
+
+/// The highest score a candidate can reach: base 1, space 1, enhanced code of its class 4,
+/// marker 8 (a marker and the start of a line exclude each other).
+const MAX_SCORE: u32 = 14;
+
+/// Fast path: the first candidate right after a marker (`said: `, `smtp;`, …) that reaches
+/// [`MAX_SCORE`]. Nothing can beat it, and the full scan would pick the same (the first
+/// candidate with the highest score), so the byte-by-byte scan is skipped.
+fn marker_candidate(text: &[u8]) -> Option<(usize, u16)> {
+    let mut from = 0;
+    while let Some(c) = find_colon_or_semicolon(text, from) {
+        let at = if text.get(c + 1) == Some(&b' ') { c + 2 } else { c + 1 };
+        if at + 3 <= text.len() {
+            if let Some((score, code)) = candidate(text, at) {
+                if score >= MAX_SCORE {
+                    return Some((at, code));
+                }
+            }
+        }
+        from = c + 1;
+    }
+    None
+}
+
+#[inline]
+fn find_colon_or_semicolon(bytes: &[u8], from: usize) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[i..i + 8]);
+        let w = u64::from_le_bytes(word);
+        let a = w ^ (LO * u64::from(b':'));
+        let b = w ^ (LO * u64::from(b';'));
+        let found = (a.wrapping_sub(LO) & !a | b.wrapping_sub(LO) & !b) & HI;
+        if found != 0 {
+            return Some(i + (found.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|&b| b == b':' || b == b';').map(|p| i + p)
 }

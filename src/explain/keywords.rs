@@ -45,10 +45,20 @@ impl Found {
     fn match_at(&mut self, rest: &[u8]) {
         let first = rest[0].to_ascii_lowercase();
         let (start, end) = KEYWORD_BUCKETS[usize::from(first & 0x7f)];
+        if start == end {
+            return;
+        }
+        let head = head4(rest);
         for &(phrase, rule) in &KEYWORDS[usize::from(start)..usize::from(end)] {
             let rule = usize::from(rule);
             let phrase = phrase.as_bytes();
-            if rest.len() < phrase.len() || !rest[..phrase.len()].eq_ignore_ascii_case(phrase) {
+            if rest.len() < phrase.len() {
+                continue;
+            }
+            if phrase.len() >= 4 && u32::from_le_bytes([phrase[0], phrase[1], phrase[2], phrase[3]]) != head {
+                continue;
+            }
+            if !eq_lower(&rest[..phrase.len()], phrase) {
                 continue;
             }
             match KEYWORD_RULES[rule] {
@@ -64,4 +74,17 @@ impl Found {
             }
         }
     }
+}
+
+/// The first four bytes of `rest`, ASCII-lowercased, as a little-endian word (0 past the end).
+#[inline(always)]
+pub(crate) fn head4(rest: &[u8]) -> u32 {
+    let b = |i: usize| rest.get(i).map_or(0, u8::to_ascii_lowercase);
+    u32::from_le_bytes([b(0), b(1), b(2), b(3)])
+}
+
+/// `text` equals the lowercase `phrase`, ignoring ASCII case; inlined, unlike the std method.
+#[inline(always)]
+pub(crate) fn eq_lower(text: &[u8], phrase: &[u8]) -> bool {
+    text.len() == phrase.len() && text.iter().zip(phrase).all(|(a, b)| a.to_ascii_lowercase() == *b)
 }

@@ -7,7 +7,7 @@ mod verdict;
 
 use core::fmt::{self, Display};
 
-pub(crate) use keywords::KeywordRule;
+pub(crate) use keywords::{KeywordRule, eq_lower, head4};
 pub use reason::Reason;
 pub(crate) use reason::ReasonText;
 pub use verdict::{Bounce, FixOwner, Retry};

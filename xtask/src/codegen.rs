@@ -76,6 +76,7 @@ struct LanguageFile {
     enhanced_class: BTreeMap<String, BriefText>,
     enhanced_subject: BTreeMap<String, BriefText>,
     reason: BTreeMap<String, ReasonText>,
+    failure: BTreeMap<String, ReasonText>,
     ui: toml::Table,
     #[serde(default)]
     provider: BTreeMap<String, ProviderText>,
@@ -276,6 +277,7 @@ fn check(data: &Data) -> Result<(), String> {
     let subjects: BTreeSet<String> = data.enhanced.subject.iter().map(|c| c.value.to_string()).collect();
     let english = &data.languages[0];
     let reasons: BTreeSet<String> = english.reason.keys().cloned().collect();
+    let failures: BTreeSet<String> = english.failure.keys().cloned().collect();
     let ui: BTreeSet<String> = english.ui.keys().cloned().collect();
     let providers: BTreeSet<String> = data.providers.provider.iter().map(|p| p.id.clone()).collect();
     let rules: BTreeSet<String> = data.providers.rule.iter().map(|r| r.id.clone()).collect();
@@ -286,6 +288,7 @@ fn check(data: &Data) -> Result<(), String> {
         check_keys(tag, "enhanced_class", language.enhanced_class.keys(), &classes, &mut problems);
         check_keys(tag, "enhanced_subject", language.enhanced_subject.keys(), &subjects, &mut problems);
         check_keys(tag, "reason", language.reason.keys(), &reasons, &mut problems);
+        check_keys(tag, "failure", language.failure.keys(), &failures, &mut problems);
         check_keys(tag, "ui", language.ui.keys(), &ui, &mut problems);
         check_keys(tag, "provider", language.provider.keys(), &providers, &mut problems);
         check_keys(tag, "provider_rule", language.provider_rule.keys(), &rules, &mut problems);
@@ -905,6 +908,29 @@ pub fn generate(root: &Path) -> Result<String, String> {
     writeln!(
         w,
         "pub(crate) static REASON_TEXTS: phf::Map<&'static str, [ReasonText; {n}]> = {};\n",
+        map.build()
+    )
+    .unwrap();
+
+    // Transport failure texts (used by the lettre integration).
+    writeln!(w, "/// Transport failure (snake_case key) → texts per language.").unwrap();
+    let mut map = phf_codegen::Map::new();
+    for key in english.failure.keys() {
+        map.entry(
+            key.as_str(),
+            per_language(&data, |l| {
+                let r = &l.failure[key];
+                format!(
+                    "ReasonText {{ name: {:?}, summary: {:?}, remedy: {:?} }}",
+                    r.name, r.summary, r.remedy
+                )
+            }),
+        );
+    }
+    writeln!(w, "#[cfg_attr(not(feature = \"lettre\"), allow(dead_code))]").unwrap();
+    writeln!(
+        w,
+        "pub(crate) static FAILURE_TEXTS: phf::Map<&'static str, [ReasonText; {n}]> = {};\n",
         map.build()
     )
     .unwrap();

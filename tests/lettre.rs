@@ -1,0 +1,336 @@
+//! lettre's `SmtpTransport` against a real SMTP server (aiosmtpd, started by
+//! `tests/smtp_server.py` on 127.0.0.1), and what `smtp_codes::lettre` makes of each failure.
+//!
+//! Needs `python3` with aiosmtpd (`python3 -m pip install 'aiosmtpd>=1.4,<2'`; `scripts/test`
+//! installs it). Set `PYTHON` to use another interpreter.
+#![cfg(feature = "lettre")]
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use lettre::message::Mailbox;
+use lettre::transport::smtp::Error as SmtpError;
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{Address, Message, SmtpTransport, Transport};
+use smtp_codes::lettre::{ExplainError, Failure, LettreExplanation, explain};
+use smtp_codes::{Bounce, EnhancedCode, FixOwner, Locale, Reason, Retry};
+
+/// A running `tests/smtp_server.py`, killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    /// Starts the server in `mode` on a free port and waits until it listens.
+    fn start(mode: &str) -> Server {
+        let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_owned());
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/smtp_server.py");
+        let child = Command::new(&python)
+            .args([script, "--mode", mode])
+            .stdin(Stdio::piped()) // the server exits when this pipe closes
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot run {python}: {e}"));
+        let mut server = Server { child, port: 0 };
+        let stdout = server.child.stdout.take().expect("piped stdout");
+        let (sender, receiver) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = BufReader::new(stdout).read_line(&mut line);
+            let _ = sender.send(line);
+        });
+        let line = receiver.recv_timeout(Duration::from_secs(20)).unwrap_or_default();
+        server.port =
+            line.strip_prefix("LISTENING ").and_then(|port| port.trim().parse().ok()).unwrap_or_else(|| {
+                panic!(
+                    "tests/smtp_server.py --mode {mode} did not start (is aiosmtpd installed? \
+                     `{python} -m pip install 'aiosmtpd>=1.4,<2'`); it printed {line:?}"
+                )
+            });
+        server
+    }
+
+    /// A plain-text transport to this server (lettre is built without a TLS backend here).
+    fn transport(&self) -> lettre::transport::smtp::SmtpTransportBuilder {
+        SmtpTransport::builder_dangerous("127.0.0.1").port(self.port).timeout(Some(Duration::from_secs(10)))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn message(to: &str, body: String) -> Message {
+    let to: Address = to.parse().expect("recipient address");
+    Message::builder()
+        .from("Alice <alice@example.org>".parse().expect("sender"))
+        .to(Mailbox::new(None, to))
+        .subject("Integration test")
+        .body(body)
+        .expect("message")
+}
+
+fn short_message(to: &str) -> Message {
+    message(to, "Hello from the smtp_codes tests.".to_owned())
+}
+
+fn credentials(password: &str) -> Credentials {
+    Credentials::new("alice@example.org".to_owned(), password.to_owned())
+}
+
+/// Sends and returns the error, with the explanation from both entry points (they must agree).
+fn fail(mailer: &SmtpTransport, message: &Message) -> (SmtpError, LettreExplanation) {
+    let error = mailer.send(message).expect_err("sending should fail");
+    let explanation = explain(&error);
+    // Shown when a test fails (the harness captures it otherwise).
+    eprintln!("lettre: {error}\n  debug: {error:?}\n  explained: {explanation:?}");
+    assert_eq!(error.explain(), explanation);
+    (error, explanation)
+}
+
+/// The checks every explanation must pass: consistent accessors and a readable text.
+fn check_human(why: &LettreExplanation) {
+    let summary = why.summary(Locale::En);
+    let remedy = why.remedy(Locale::En);
+    assert!(!summary.is_empty() && !remedy.is_empty());
+    assert_eq!(why.to_string(), format!("{summary} {remedy}"));
+    let rendered = why.render(Locale::En).to_string();
+    assert!(rendered.contains(summary) && rendered.contains(remedy), "{rendered}");
+    assert_eq!(why.code().is_some(), why.explanation().is_some());
+    assert_eq!(why.failure().is_some(), why.explanation().is_none());
+}
+
+fn enhanced(code: &str) -> Option<EnhancedCode> {
+    Some(code.parse().expect("enhanced code"))
+}
+
+#[test]
+fn wrong_password_is_auth_failed_535() {
+    let server = Server::start("submission");
+    let mailer = server.transport().credentials(credentials("wrong password")).build();
+    let (error, why) = fail(&mailer, &short_message("bob@example.org"));
+    assert!(error.is_permanent(), "{error}");
+    assert_eq!(why.code(), Some(535));
+    assert_eq!(why.explanation().and_then(|e| e.enhanced()), enhanced("5.7.8"));
+    assert_eq!(
+        (why.reason(), why.retry(), why.bounce()),
+        (Reason::AuthFailed, Retry::AfterFix, Bounce::Hard)
+    );
+    assert_eq!(why.fix_owner(), FixOwner::SenderUser);
+    assert!(why.summary(Locale::En).contains("rejected the user name or password"), "{why}");
+    check_human(&why);
+}
+
+#[test]
+fn the_right_password_is_accepted() {
+    // The control case: the server of the 530 and 535 tests accepts a correct sign-in.
+    let server = Server::start("submission");
+    let mailer = server.transport().credentials(credentials("correct horse")).build();
+    let response = mailer.send(&short_message("bob@example.org")).expect("accepted");
+    assert!(response.is_positive());
+}
+
+#[test]
+fn no_credentials_is_auth_required_530() {
+    let server = Server::start("submission");
+    let mailer = server.transport().build();
+    let (error, why) = fail(&mailer, &short_message("bob@example.org"));
+    assert!(error.is_permanent(), "{error}");
+    assert_eq!(why.code(), Some(530));
+    assert_eq!(why.explanation().and_then(|e| e.enhanced()), enhanced("5.7.0"));
+    assert_eq!((why.reason(), why.retry()), (Reason::AuthRequired, Retry::AfterFix));
+    assert_eq!(why.fix_owner(), FixOwner::SenderUser);
+    assert!(why.summary(Locale::En).contains("sign in"), "{why}");
+    check_human(&why);
+}
+
+#[test]
+fn unknown_recipient_is_mailbox_unknown_550() {
+    let server = Server::start("mailbox");
+    let mailer = server.transport().build();
+    let (error, why) = fail(&mailer, &short_message("nobody@example.org"));
+    assert!(error.to_string().contains("User unknown in local recipient table"), "{error}");
+    assert_eq!(why.code(), Some(550));
+    assert_eq!(why.explanation().and_then(|e| e.enhanced()), enhanced("5.1.1"));
+    assert_eq!(
+        (why.reason(), why.retry(), why.bounce()),
+        (Reason::MailboxUnknown, Retry::Never, Bounce::Hard)
+    );
+    assert!(why.summary(Locale::En).contains("address does not exist"), "{why}");
+    check_human(&why);
+
+    // A known recipient on the same server goes through.
+    assert!(mailer.send(&short_message("bob@example.org")).is_ok());
+}
+
+#[test]
+fn multi_line_rejection_is_read_as_one_reply() {
+    let server = Server::start("mailbox");
+    let mailer = server.transport().build();
+    let (error, why) = fail(&mailer, &short_message("moved@example.org"));
+    // Every line reaches the explanation, whether lettre joins them with spaces (0.11.23) or
+    // glues them together (earlier 0.11 releases).
+    assert!(error.to_string().contains("does not exist") && error.to_string().contains("unnecessary spaces"));
+    assert_eq!(why.code(), Some(550));
+    assert_eq!(why.explanation().and_then(|e| e.enhanced()), enhanced("5.1.1"));
+    assert_eq!((why.reason(), why.retry()), (Reason::MailboxUnknown, Retry::Never));
+    assert!(why.summary(Locale::En).contains("does not exist"), "{why}");
+    check_human(&why);
+}
+
+#[test]
+fn large_message_is_message_too_large_552() {
+    let server = Server::start("size_limit");
+    let mailer = server.transport().build();
+    let body = "The quarterly figures, in far too much detail.\n".repeat(100);
+    let (error, why) = fail(&mailer, &message("bob@example.org", body));
+    assert!(error.to_string().contains("Too much mail data"), "{error}");
+    assert_eq!(why.code(), Some(552));
+    assert_eq!((why.reason(), why.retry()), (Reason::MessageTooLarge, Retry::AfterFix));
+    assert!(why.summary(Locale::En).contains("larger than the receiving server allows"), "{why}");
+    assert!(why.remedy(Locale::En).contains("smaller"), "{why}");
+    check_human(&why);
+}
+
+#[test]
+fn greylisting_is_temporary_451_and_the_retry_goes_through() {
+    let server = Server::start("greylist");
+    let mailer = server.transport().build();
+    let email = short_message("bob@example.org");
+    let (error, why) = fail(&mailer, &email);
+    assert!(error.is_transient(), "{error}");
+    assert_eq!(why.code(), Some(451));
+    assert_eq!((why.reason(), why.retry(), why.bounce()), (Reason::Greylisted, Retry::Later, Bounce::Soft));
+    assert_eq!(why.fix_owner(), FixOwner::Nobody);
+    assert!(why.summary(Locale::En).contains("deferred the message on purpose"), "{why}");
+    check_human(&why);
+
+    // Retry::Later was right: the same message is accepted on the next attempt.
+    assert!(mailer.send(&email).is_ok());
+}
+
+#[test]
+fn server_closing_the_session_is_temporary_421() {
+    let server = Server::start("mail_limit");
+    let mailer = server.transport().build();
+    let (error, why) = fail(&mailer, &short_message("bob@example.org"));
+    assert!(error.to_string().contains("MAIL sent too many times"), "{error}");
+    assert_eq!(why.code(), Some(421));
+    assert_eq!(
+        (why.reason(), why.retry(), why.bounce()),
+        (Reason::ServiceUnavailable, Retry::Later, Bounce::Soft)
+    );
+    assert!(why.summary(Locale::En).contains("not accepting mail"), "{why}");
+    check_human(&why);
+}
+
+#[test]
+fn closed_port_is_connection_refused() {
+    let port = {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("free port");
+        listener.local_addr().expect("address").port()
+    }; // nothing listens there any more
+    let mailer = SmtpTransport::builder_dangerous("127.0.0.1")
+        .port(port)
+        .timeout(Some(Duration::from_secs(5)))
+        .build();
+    let (error, why) = fail(&mailer, &short_message("bob@example.org"));
+    assert_eq!(why.failure(), Some(Failure::ConnectionRefused), "{error}");
+    assert_eq!(why.code(), None);
+    assert_eq!(
+        (why.reason(), why.retry(), why.bounce()),
+        (Reason::NetworkError, Retry::AfterFix, Bounce::Soft)
+    );
+    assert_eq!(why.fix_owner(), FixOwner::SenderUser);
+    assert!(why.summary(Locale::En).starts_with("Could not reach the mail server"), "{why}");
+    assert!(why.remedy(Locale::En).contains("host name and port"), "{why}");
+    assert!(why.remedy(Locale::En).contains("firewall blocks port 587"), "{why}");
+    check_human(&why);
+}
+
+#[test]
+fn silent_server_is_a_timeout() {
+    // aiosmtpd waiting for a PROXY protocol header accepts the connection and says nothing.
+    let server = Server::start("proxy_wait");
+    let mailer = server.transport().timeout(Some(Duration::from_secs(1))).build();
+    let started = Instant::now();
+    let (error, why) = fail(&mailer, &short_message("bob@example.org"));
+    assert!(started.elapsed() < Duration::from_secs(5), "took {:?}", started.elapsed());
+    assert_eq!(why.failure(), Some(Failure::Timeout), "{error}");
+    assert_eq!((why.reason(), why.retry(), why.bounce()), (Reason::NetworkError, Retry::Later, Bounce::Soft));
+    assert!(why.summary(Locale::En).contains("did not answer in time"), "{why}");
+    assert!(why.remedy(Locale::En).contains("timeout"), "{why}");
+    check_human(&why);
+}
+
+#[test]
+fn server_hanging_up_without_a_word_is_closed() {
+    let server = Server::start("proxy_drop");
+    let mailer = server.transport().build();
+    let (error, why) = fail(&mailer, &short_message("bob@example.org"));
+    assert_eq!(why.failure(), Some(Failure::Closed), "{error}");
+    assert_eq!((why.reason(), why.retry()), (Reason::NetworkError, Retry::Later));
+    assert!(why.summary(Locale::En).contains("closed the connection"), "{why}");
+    check_human(&why);
+}
+
+#[test]
+fn non_smtp_service_is_a_bad_response() {
+    let server = Server::start("not_smtp");
+    let mailer = server.transport().build();
+    let (error, why) = fail(&mailer, &short_message("bob@example.org"));
+    assert!(error.is_response(), "{error}");
+    assert_eq!(why.failure(), Some(Failure::BadResponse));
+    assert_eq!((why.reason(), why.retry()), (Reason::Other, Retry::AfterFix));
+    assert!(why.summary(Locale::En).contains("not an SMTP reply"), "{why}");
+    assert!(why.remedy(Locale::En).contains("SSH"), "{why}");
+    check_human(&why);
+}
+
+#[test]
+fn auth_offered_only_over_tls_is_auth_unavailable() {
+    // aiosmtpd's default: no AUTH on an unencrypted connection.
+    let server = Server::start("auth_tls_only");
+    let mailer = server.transport().credentials(credentials("correct horse")).build();
+    let (error, why) = fail(&mailer, &short_message("bob@example.org"));
+    assert!(error.is_client(), "{error}");
+    assert_eq!(why.failure(), Some(Failure::AuthUnavailable));
+    assert_eq!((why.reason(), why.retry()), (Reason::AuthMechanism, Retry::AfterFix));
+    assert!(why.summary(Locale::En).contains("no sign-in method"), "{why}");
+    assert!(why.remedy(Locale::En).contains("STARTTLS"), "{why}");
+    check_human(&why);
+}
+
+#[test]
+fn international_address_without_smtputf8_is_unsupported() {
+    let server = Server::start("no_smtputf8");
+    let mailer = server.transport().build();
+    let (error, why) = fail(&mailer, &short_message("jörg@example.org"));
+    assert!(error.is_client(), "{error}");
+    assert_eq!(why.failure(), Some(Failure::Unsupported));
+    assert_eq!((why.reason(), why.retry()), (Reason::NotImplemented, Retry::AfterFix));
+    assert!(why.summary(Locale::En).contains("SMTPUTF8"), "{why}");
+    check_human(&why);
+}
+
+#[test]
+fn unknown_host_is_a_dns_failure() {
+    // RFC 6761: names under .invalid never resolve.
+    let mailer = SmtpTransport::builder_dangerous("smtp.no-such-host.invalid")
+        .port(587)
+        .timeout(Some(Duration::from_secs(5)))
+        .build();
+    let (error, why) = fail(&mailer, &short_message("bob@example.org"));
+    assert_eq!(why.failure(), Some(Failure::Dns), "{error}");
+    assert_eq!((why.reason(), why.retry()), (Reason::NetworkError, Retry::AfterFix));
+    assert!(why.summary(Locale::En).contains("host name was not found"), "{why}");
+    check_human(&why);
+}
