@@ -81,6 +81,7 @@ pub const ENHANCED_REGISTRY_VERSION: &str = "2024-12-06";
 /// assert_eq!(entry.name(), "Authentication Failed");
 /// assert!(smtp_codes::lookup(571).is_none());
 /// ```
+#[inline]
 pub fn lookup(code: u16) -> Option<&'static ReplyCode> {
     let index = generated::REPLY_CODE_INDEX.get(&code)?;
     generated::REPLY_CODES.get(usize::from(*index))

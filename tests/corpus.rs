@@ -6,72 +6,10 @@ mod common;
 
 use smtp_codes::{Class, Reason, Reply, Retry, explain_text};
 
-struct Row {
-    raw: String,
-    lines: Vec<Vec<u8>>,
-    code: u16,
-    enhanced: String,
-    class: String,
-    retry: String,
-    reason: String,
-    retry_note: Option<String>,
-}
-
-fn decode(field: &str) -> Vec<Vec<u8>> {
-    field
-        .split("\\n")
-        .map(|line| {
-            let mut out = Vec::new();
-            let bytes = line.as_bytes();
-            let mut i = 0;
-            while i < bytes.len() {
-                if bytes[i] == b'\\' && bytes.get(i + 1) == Some(&b'x') && i + 4 <= bytes.len() {
-                    if let Ok(b) = u8::from_str_radix(&line[i + 2..i + 4], 16) {
-                        out.push(b);
-                        i += 4;
-                        continue;
-                    }
-                }
-                out.push(bytes[i]);
-                i += 1;
-            }
-            out
-        })
-        .collect()
-}
-
-fn rows() -> Vec<Row> {
-    let text = std::fs::read_to_string(common::shared("corpus/replies.tsv")).unwrap();
-    text.lines()
-        .skip(1)
-        .filter(|l| !l.is_empty())
-        .map(|line| {
-            let f: Vec<&str> = line.split('\t').collect();
-            let (reason, note) = match f[5].split_once("; retry-note: ") {
-                Some((r, n)) => (r.to_string(), Some(n.to_string())),
-                None => (f[5].to_string(), None),
-            };
-            Row {
-                raw: f[0].to_string(),
-                lines: decode(f[0]),
-                code: f[1].parse().unwrap(),
-                enhanced: f[2].to_string(),
-                class: f[3].to_string(),
-                retry: f[4].to_string(),
-                reason,
-                retry_note: note,
-            }
-        })
-        .collect()
-}
+use common::{CorpusRow as Row, corpus as rows};
 
 fn wire(row: &Row, ending: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for line in &row.lines {
-        out.extend_from_slice(line);
-        out.extend_from_slice(ending);
-    }
-    out
+    row.wire(ending)
 }
 
 #[test]

@@ -132,40 +132,11 @@ impl Tally {
     }
 }
 
-/// The corpus replies in wire form: `\n` in the `raw` column separates lines, `\xHH` is a byte.
 fn corpus() -> Vec<Vec<Vec<u8>>> {
-    let text = std::fs::read_to_string(common::shared("corpus/replies.tsv")).expect("corpus is readable");
-    text.lines()
-        .skip(1)
-        .filter(|line| !line.is_empty())
-        .map(|line| {
-            let raw = line.split('\t').next().unwrap_or_default();
-            raw.split("\\n").map(decode_line).collect()
-        })
-        .collect()
+    common::corpus().into_iter().map(|row| row.lines).collect()
 }
 
-fn decode_line(line: &str) -> Vec<u8> {
-    let bytes = line.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\\' && bytes.get(i + 1) == Some(&b'x') {
-            if let Some(byte) = line.get(i + 2..i + 4).and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(byte);
-                i += 4;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    out
-}
-
-fn wire(lines: &[Vec<u8>], ending: &[u8]) -> Vec<u8> {
-    lines.iter().flat_map(|line| line.iter().chain(ending)).copied().collect()
-}
+use common::wire;
 
 #[test]
 fn the_counter_sees_allocations() {

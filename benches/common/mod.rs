@@ -3,83 +3,16 @@
 //! deterministic 100,000-line Postfix log whose bounce lines carry those replies.
 
 use std::ops::Range;
-use std::path::PathBuf;
+
+#[path = "../../tests/common/mod.rs"]
+mod shared_material;
 
 /// One corpus row: the reply's lines (without line ends, `\xHH` decoded) and its labels.
-#[derive(Debug)]
-pub struct Row {
-    /// The `raw` column as written in the TSV (for messages).
-    pub raw: String,
-    /// The reply's lines, without line ends.
-    pub lines: Vec<Vec<u8>>,
-    /// The `code` label.
-    pub code: u16,
-    /// The `enhanced` label ("" when none).
-    pub enhanced: String,
-}
-
-impl Row {
-    /// The reply in wire form: every line followed by `ending` (CRLF or bare LF).
-    pub fn wire(&self, ending: &[u8]) -> Vec<u8> {
-        let mut out = Vec::new();
-        for line in &self.lines {
-            out.extend_from_slice(line);
-            out.extend_from_slice(ending);
-        }
-        out
-    }
-}
-
-fn corpus_path() -> PathBuf {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let candidates = [root.join("../shared/corpus/replies.tsv"), root.join("shared/corpus/replies.tsv")];
-    candidates.iter().find(|p| p.exists()).cloned().unwrap_or_else(|| {
-        panic!("corpus/replies.tsv not found in ../shared: the corpus must sit beside the checkout")
-    })
-}
-
-/// `\n` separates lines; `\xHH` is one raw byte.
-fn decode(field: &str) -> Vec<Vec<u8>> {
-    field
-        .split("\\n")
-        .map(|line| {
-            let bytes = line.as_bytes();
-            let mut out = Vec::with_capacity(bytes.len());
-            let mut i = 0;
-            while i < bytes.len() {
-                if bytes[i] == b'\\' && bytes.get(i + 1) == Some(&b'x') && i + 4 <= bytes.len() {
-                    if let Ok(b) = u8::from_str_radix(&line[i + 2..i + 4], 16) {
-                        out.push(b);
-                        i += 4;
-                        continue;
-                    }
-                }
-                out.push(bytes[i]);
-                i += 1;
-            }
-            out
-        })
-        .collect()
-}
+pub use shared_material::CorpusRow as Row;
 
 /// Every row of the corpus, in file order.
 pub fn corpus() -> Vec<Row> {
-    let path = corpus_path();
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let rows: Vec<Row> = text
-        .lines()
-        .skip(1)
-        .filter(|l| !l.is_empty())
-        .map(|line| {
-            let f: Vec<&str> = line.split('\t').collect();
-            Row {
-                raw: f[0].to_string(),
-                lines: decode(f[0]),
-                code: f[1].parse().expect("the code column is a number"),
-                enhanced: f[2].to_string(),
-            }
-        })
-        .collect();
+    let rows = shared_material::corpus();
     assert_eq!(rows.len(), 85, "the corpus has 85 replies");
     rows
 }

@@ -43,3 +43,81 @@ fn split_csv_line(line: &str) -> Vec<String> {
     fields.push(field);
     fields
 }
+
+/// One row of `corpus/replies.tsv`: the reply's lines and its labels (see the corpus README).
+#[derive(Debug, Clone)]
+pub struct CorpusRow {
+    /// The `raw` column as written in the TSV (for messages).
+    pub raw: String,
+    /// The reply's lines without line ends (`\n` separates them in the TSV, `\xHH` is a byte).
+    pub lines: Vec<Vec<u8>>,
+    /// The `code` label.
+    pub code: u16,
+    /// The `enhanced` label ("" when none).
+    pub enhanced: String,
+    /// The `class` label.
+    pub class: String,
+    /// The `retry` label: yes, no or n/a.
+    pub retry: String,
+    /// The reason label, without its retry note.
+    pub reason: String,
+    /// The `retry-note` of the reason column, when there is one.
+    pub retry_note: Option<String>,
+}
+
+impl CorpusRow {
+    /// The reply in wire form: every line followed by `ending` (CRLF or bare LF).
+    pub fn wire(&self, ending: &[u8]) -> Vec<u8> {
+        wire(&self.lines, ending)
+    }
+}
+
+/// Lines joined in wire form, each followed by `ending`.
+pub fn wire(lines: &[Vec<u8>], ending: &[u8]) -> Vec<u8> {
+    lines.iter().flat_map(|line| line.iter().chain(ending)).copied().collect()
+}
+
+/// `\xHH` in a corpus line is one raw byte.
+fn decode_line(line: &str) -> Vec<u8> {
+    let bytes = line.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\\' && bytes.get(i + 1) == Some(&b'x') {
+            if let Some(byte) = line.get(i + 2..i + 4).and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(byte);
+                i += 4;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Every row of `../shared/corpus/replies.tsv`, in file order.
+pub fn corpus() -> Vec<CorpusRow> {
+    let text = std::fs::read_to_string(shared("corpus/replies.tsv")).expect("corpus is readable");
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(|line| {
+            let f: Vec<&str> = line.split('\t').collect();
+            let (reason, note) = match f[5].split_once("; retry-note: ") {
+                Some((r, n)) => (r.to_string(), Some(n.to_string())),
+                None => (f[5].to_string(), None),
+            };
+            CorpusRow {
+                raw: f[0].to_string(),
+                lines: f[0].split("\\n").map(decode_line).collect(),
+                code: f[1].parse().expect("the code column is a number"),
+                enhanced: f[2].to_string(),
+                class: f[3].to_string(),
+                retry: f[4].to_string(),
+                reason,
+                retry_note: note,
+            }
+        })
+        .collect()
+}
