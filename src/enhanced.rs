@@ -43,7 +43,8 @@ impl EnhancedCode {
 
     /// Parses an enhanced code at the start of `bytes`, returning it with the number of bytes it
     /// used. The code must end at the end of the input or before a byte that is not a digit or
-    /// a dot, so `5.7.8.1` and `5.7.8a` are not codes.
+    /// a dot, so `5.7.8.1` and `5.7.888…` are not codes; what may follow the code (a space, a
+    /// letter) is for the caller to judge.
     ///
     /// ```
     /// use smtp_codes::EnhancedCode;
