@@ -55,9 +55,12 @@ fn describe(code: u16, locale: Locale) -> Result<String, String> {
     let entry = match smtp_codes::lookup(code) {
         Some(entry) => entry,
         None => {
-            let class = smtp_codes::Class::of(code).ok_or(format!(
-                "{code} is not a reply code: SMTP reply codes are three digits from 200 to 599"
-            ))?;
+            let Some(class) = smtp_codes::Class::of(code) else {
+                return Err(match smtp_codes::compare(code, code) {
+                    Err(error) => error.to_string(),
+                    Ok(_) => format!("{code} is not a known SMTP reply code"),
+                });
+            };
             return Ok(format!(
                 "{code}: not defined by any standard; by its first digit it is a {class} reply ({})\n",
                 class.pattern()

@@ -125,6 +125,17 @@ impl Class {
         matches!(self, Class::PositiveIntermediate)
     }
 
+    /// The class's name in the given language ("Permanent Negative", "恒久的否定応答").
+    ///
+    /// ```
+    /// use smtp_codes::{Class, Locale};
+    /// assert_eq!(Class::PermanentNegative.name(Locale::En), "Permanent Negative");
+    /// assert_ne!(Class::PermanentNegative.name(Locale::De), "Permanent Negative");
+    /// ```
+    pub fn name(self, locale: crate::Locale) -> &'static str {
+        crate::ui::class_name(self, locale)
+    }
+
     /// The index of this class in `Class::iter()` order (used for localized names).
     pub(crate) const fn index(self) -> usize {
         self as usize
@@ -188,6 +199,12 @@ impl Category {
             5 => Some(Category::MailSystem),
             _ => None,
         }
+    }
+
+    /// What codes of this category concern, as a phrase in the given language
+    /// ("the connection").
+    pub fn name(self, locale: crate::Locale) -> &'static str {
+        crate::ui::category_name(self, locale)
     }
 
     /// The second digit of codes in this category (0 to 5).

@@ -101,6 +101,18 @@ fn command_parse_error(_: &str) -> Error {
 }
 
 impl Command {
+    /// The command as a reader of the language names it: verbs stay verbs (`"RCPT"`), moments
+    /// of the dialogue are translated ("the connection greeting").
+    ///
+    /// ```
+    /// use smtp_codes::{Command, Locale};
+    /// assert_eq!(Command::Rcpt.name(Locale::Ja), "RCPT");
+    /// assert_eq!(Command::Connect.name(Locale::En), "the connection greeting");
+    /// ```
+    pub fn name(self, locale: crate::Locale) -> &'static str {
+        crate::ui::command_name(self, locale)
+    }
+
     /// Whether this is an SMTP command verb (as opposed to a moment such as the greeting).
     pub const fn is_verb(self) -> bool {
         !matches!(

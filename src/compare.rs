@@ -74,7 +74,8 @@ pub enum Difference {
 
 impl Comparison {
     /// Compares two reply codes; an error names the code that is not a reply code at all
-    /// ([`Error::NotAReplyCode`]) or that no standard defines ([`Error::UnknownReplyCode`]).
+    /// ([`Error::NotAReplyCode`]: not three digits) or that no standard defines
+    /// ([`Error::UnknownReplyCode`]: 571, 999).
     pub fn new(first: u16, second: u16) -> Result<Comparison, Error> {
         Ok(Comparison { first: crate::lookup_known(first)?, second: crate::lookup_known(second)? })
     }

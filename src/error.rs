@@ -9,10 +9,11 @@
 #[cfg_attr(feature = "serde", serde(tag = "error", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Error {
-    /// The number cannot be an SMTP reply code: reply codes have three digits, the first 2 to 5.
-    #[error("{0} is not a reply code: SMTP reply codes are three digits from 200 to 599")]
+    /// The number cannot be an SMTP reply code at all: reply codes have three digits.
+    #[error("{0} is not a reply code at all: SMTP reply codes have three digits")]
     NotAReplyCode(u16),
-    /// The number has the shape of a reply code, but no standard defines it.
+    /// The number has the shape of a reply code (three digits), but no standard defines it
+    /// (571, 999).
     #[error("{0} is not a known SMTP reply code")]
     UnknownReplyCode(u16),
     /// The text is not an enhanced status code of the form `class.subject.detail`

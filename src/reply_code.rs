@@ -30,6 +30,14 @@ pub enum Standing {
     RegistryOnly,
 }
 
+impl Standing {
+    /// How the code is established, as a phrase in the given language
+    /// ("defined by a standards-track RFC").
+    pub fn name(self, locale: Locale) -> &'static str {
+        crate::ui::standing_name(self, locale)
+    }
+}
+
 fn standing_parse_error(_: &str) -> Error {
     Error::UnknownName { kind: "standing" }
 }

@@ -84,19 +84,15 @@ pub(crate) fn standing_name(standing: Standing, locale: Locale) -> &'static str 
 }
 
 /// A command as a reader of the language names it: verbs stay verbs, moments are translated.
-pub(crate) struct CommandName(pub(crate) Command, pub(crate) Locale);
-
-impl Display for CommandName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let ui = ui(self.1);
-        match self.0 {
-            Command::Connect => f.write_str(ui.command_connect),
-            Command::AuthResponse => f.write_str(ui.command_auth_response),
-            Command::EndOfData => f.write_str(ui.command_end_of_data),
-            Command::Dsn => f.write_str(ui.command_dsn),
-            Command::Any => f.write_str(ui.command_any),
-            verb => Display::fmt(&verb, f),
-        }
+pub(crate) fn command_name(command: Command, locale: Locale) -> &'static str {
+    let ui = ui(locale);
+    match command {
+        Command::Connect => ui.command_connect,
+        Command::AuthResponse => ui.command_auth_response,
+        Command::EndOfData => ui.command_end_of_data,
+        Command::Dsn => ui.command_dsn,
+        Command::Any => ui.command_any,
+        verb => verb.into(),
     }
 }
 
@@ -109,7 +105,7 @@ impl Display for CommandList {
             if i > 0 {
                 f.write_str(ui(self.1).list_separator)?;
             }
-            CommandName(*command, self.1).fmt(f)?;
+            f.write_str(command_name(*command, self.1))?;
         }
         Ok(())
     }

@@ -60,6 +60,18 @@ fn every_entry_exists_in_every_locale_and_is_translated() {
             check(&format!("reason {reason}"), reason.summary(locale), reason.summary(Locale::En));
             check(&format!("reason {reason}"), reason.remedy(locale), reason.remedy(Locale::En));
         }
+        for class in smtp_codes::Class::iter() {
+            check(&format!("class {class}"), class.name(locale), class.name(Locale::En));
+        }
+        for category in smtp_codes::Category::iter() {
+            check(&format!("category {category}"), category.name(locale), category.name(Locale::En));
+        }
+        for standing in smtp_codes::Standing::iter() {
+            check(&format!("standing {standing}"), standing.name(locale), standing.name(Locale::En));
+        }
+        for command in smtp_codes::Command::iter().filter(|c| !c.is_verb()) {
+            check(&format!("command {command}"), command.name(locale), command.name(Locale::En));
+        }
         for retry in Retry::iter() {
             check(&format!("retry {retry}"), retry.label(locale), retry.label(Locale::En));
         }
