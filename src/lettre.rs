@@ -43,9 +43,10 @@
 //!     Err(error) => {
 //!         let why = error.explain();
 //!         // For a 535 reply: "The server rejected the user name or password."
-//!         eprintln!("{}", why.summary(Locale::En));
+//!         eprintln!("{}", why.summary());
 //!         // "Check the user name (often the full email address) and the password. …"
-//!         eprintln!("{}", why.remedy(Locale::En));
+//!         eprintln!("{}", why.remedy());
+//!         eprintln!("{}", why.text(Locale::Ja).remedy()); // or in the user's language
 //!         eprintln!("reason: {}, retry: {}", why.reason(), why.retry().label(Locale::En));
 //!         eprintln!("({error})"); // lettre's own text, for the log
 //!         if why.retry() == Retry::Later {
@@ -67,7 +68,7 @@ use ::lettre::transport::smtp::Error as SmtpError;
 use strum::{EnumIter, EnumString, IntoStaticStr};
 
 use crate::ui::ui;
-use crate::{Bounce, Explanation, FixOwner, Locale, Reason, Retry};
+use crate::{Bounce, Explanation, ExplanationText, FixOwner, Locale, Reason, Retry};
 
 /// Explains any lettre SMTP error: a server reply or a transport failure.
 ///
@@ -82,7 +83,7 @@ use crate::{Bounce, Explanation, FixOwner, Locale, Reason, Retry};
 /// let why = explain(&error);
 /// assert_eq!(why.failure(), Some(Failure::BadResponse));
 /// assert_eq!((why.reason(), why.retry()), (Reason::Other, Retry::AfterFix));
-/// assert_eq!(why.summary(smtp_codes::Locale::En), "The server answered with something that is not an SMTP reply.");
+/// assert_eq!(why.summary(), "The server answered with something that is not an SMTP reply.");
 /// ```
 pub fn explain(error: &SmtpError) -> LettreExplanation {
     if let Some(code) = error.status() {
@@ -203,19 +204,24 @@ impl LettreExplanation {
         }
     }
 
-    /// One sentence a non-expert understands, in the given language.
-    pub fn summary(&self, locale: Locale) -> &'static str {
-        match self {
-            LettreExplanation::Reply(explanation) => explanation.summary(locale),
-            LettreExplanation::Failure(failure) => failure.summary(locale),
-        }
+    /// One sentence a non-expert understands, in English; [`text`](Self::text) gives it in any
+    /// language.
+    pub fn summary(&self) -> &'static str {
+        self.text(Locale::En).summary()
     }
 
-    /// What to do about it, in the given language.
-    pub fn remedy(&self, locale: Locale) -> &'static str {
+    /// What to do about it, in English; [`text`](Self::text) gives it in any language.
+    pub fn remedy(&self) -> &'static str {
+        self.text(Locale::En).remedy()
+    }
+
+    /// The summary and the remedy in the given language.
+    pub fn text(&self, locale: Locale) -> ExplanationText {
         match self {
-            LettreExplanation::Reply(explanation) => explanation.remedy(locale),
-            LettreExplanation::Failure(failure) => failure.remedy(locale),
+            LettreExplanation::Reply(explanation) => explanation.text(locale),
+            LettreExplanation::Failure(failure) => {
+                ExplanationText::new(failure.summary(locale), failure.remedy(locale))
+            }
         }
     }
 

@@ -62,7 +62,7 @@ pub use enhanced::{
     BriefText, EnhancedCode, EnhancedKey, EnhancedStatus, StatusClass, StatusPattern, StatusSubject,
 };
 pub use error::Error;
-pub use explain::{Bounce, Explanation, FixOwner, Reason, Retry, explain, explain_text};
+pub use explain::{Bounce, Explanation, ExplanationText, FixOwner, Reason, Retry, explain, explain_text};
 pub use locale::Locale;
 pub use provider::{Provider, ProviderRule};
 pub use reply::{Limits, Line, Lines, ParseError, Reply, ReplyText};

@@ -98,8 +98,8 @@ fn fail(mailer: &SmtpTransport, message: &Message) -> (SmtpError, LettreExplanat
 
 /// The checks every explanation must pass: consistent accessors and a readable text.
 fn check_human(why: &LettreExplanation) {
-    let summary = why.summary(Locale::En);
-    let remedy = why.remedy(Locale::En);
+    let summary = why.summary();
+    let remedy = why.remedy();
     assert!(!summary.is_empty() && !remedy.is_empty());
     assert_eq!(why.to_string(), format!("{summary} {remedy}"));
     let rendered = why.render(Locale::En).to_string();
@@ -125,7 +125,7 @@ fn wrong_password_is_auth_failed_535() {
         (Reason::AuthFailed, Retry::AfterFix, Bounce::Hard)
     );
     assert_eq!(why.fix_owner(), FixOwner::SenderUser);
-    assert!(why.summary(Locale::En).contains("rejected the user name or password"), "{why}");
+    assert!(why.summary().contains("rejected the user name or password"), "{why}");
     check_human(&why);
 }
 
@@ -148,7 +148,7 @@ fn no_credentials_is_auth_required_530() {
     assert_eq!(why.explanation().and_then(|e| e.enhanced()), enhanced("5.7.0"));
     assert_eq!((why.reason(), why.retry()), (Reason::AuthRequired, Retry::AfterFix));
     assert_eq!(why.fix_owner(), FixOwner::SenderUser);
-    assert!(why.summary(Locale::En).contains("sign in"), "{why}");
+    assert!(why.summary().contains("sign in"), "{why}");
     check_human(&why);
 }
 
@@ -164,7 +164,7 @@ fn unknown_recipient_is_mailbox_unknown_550() {
         (why.reason(), why.retry(), why.bounce()),
         (Reason::MailboxUnknown, Retry::Never, Bounce::Hard)
     );
-    assert!(why.summary(Locale::En).contains("address does not exist"), "{why}");
+    assert!(why.summary().contains("address does not exist"), "{why}");
     check_human(&why);
 
     // A known recipient on the same server goes through.
@@ -182,7 +182,7 @@ fn multi_line_rejection_is_read_as_one_reply() {
     assert_eq!(why.code(), Some(550));
     assert_eq!(why.explanation().and_then(|e| e.enhanced()), enhanced("5.1.1"));
     assert_eq!((why.reason(), why.retry()), (Reason::MailboxUnknown, Retry::Never));
-    assert!(why.summary(Locale::En).contains("does not exist"), "{why}");
+    assert!(why.summary().contains("does not exist"), "{why}");
     check_human(&why);
 }
 
@@ -195,8 +195,8 @@ fn large_message_is_message_too_large_552() {
     assert!(error.to_string().contains("Too much mail data"), "{error}");
     assert_eq!(why.code(), Some(552));
     assert_eq!((why.reason(), why.retry()), (Reason::MessageTooLarge, Retry::AfterFix));
-    assert!(why.summary(Locale::En).contains("larger than the receiving server allows"), "{why}");
-    assert!(why.remedy(Locale::En).contains("smaller"), "{why}");
+    assert!(why.summary().contains("larger than the receiving server allows"), "{why}");
+    assert!(why.remedy().contains("smaller"), "{why}");
     check_human(&why);
 }
 
@@ -210,7 +210,7 @@ fn greylisting_is_temporary_451_and_the_retry_goes_through() {
     assert_eq!(why.code(), Some(451));
     assert_eq!((why.reason(), why.retry(), why.bounce()), (Reason::Greylisted, Retry::Later, Bounce::Soft));
     assert_eq!(why.fix_owner(), FixOwner::Nobody);
-    assert!(why.summary(Locale::En).contains("deferred the message on purpose"), "{why}");
+    assert!(why.summary().contains("deferred the message on purpose"), "{why}");
     check_human(&why);
 
     // Retry::Later was right: the same message is accepted on the next attempt.
@@ -228,7 +228,7 @@ fn server_closing_the_session_is_temporary_421() {
         (why.reason(), why.retry(), why.bounce()),
         (Reason::ServiceUnavailable, Retry::Later, Bounce::Soft)
     );
-    assert!(why.summary(Locale::En).contains("not accepting mail"), "{why}");
+    assert!(why.summary().contains("not accepting mail"), "{why}");
     check_human(&why);
 }
 
@@ -250,9 +250,9 @@ fn closed_port_is_connection_refused() {
         (Reason::NetworkError, Retry::AfterFix, Bounce::Soft)
     );
     assert_eq!(why.fix_owner(), FixOwner::SenderUser);
-    assert!(why.summary(Locale::En).starts_with("Could not reach the mail server"), "{why}");
-    assert!(why.remedy(Locale::En).contains("host name and port"), "{why}");
-    assert!(why.remedy(Locale::En).contains("firewall blocks port 587"), "{why}");
+    assert!(why.summary().starts_with("Could not reach the mail server"), "{why}");
+    assert!(why.remedy().contains("host name and port"), "{why}");
+    assert!(why.remedy().contains("firewall blocks port 587"), "{why}");
     check_human(&why);
 }
 
@@ -266,8 +266,8 @@ fn silent_server_is_a_timeout() {
     assert!(started.elapsed() < Duration::from_secs(5), "took {:?}", started.elapsed());
     assert_eq!(why.failure(), Some(Failure::Timeout), "{error}");
     assert_eq!((why.reason(), why.retry(), why.bounce()), (Reason::NetworkError, Retry::Later, Bounce::Soft));
-    assert!(why.summary(Locale::En).contains("did not answer in time"), "{why}");
-    assert!(why.remedy(Locale::En).contains("timeout"), "{why}");
+    assert!(why.summary().contains("did not answer in time"), "{why}");
+    assert!(why.remedy().contains("timeout"), "{why}");
     check_human(&why);
 }
 
@@ -278,7 +278,7 @@ fn server_hanging_up_without_a_word_is_closed() {
     let (error, why) = fail(&mailer, &short_message("bob@example.org"));
     assert_eq!(why.failure(), Some(Failure::Closed), "{error}");
     assert_eq!((why.reason(), why.retry()), (Reason::NetworkError, Retry::Later));
-    assert!(why.summary(Locale::En).contains("closed the connection"), "{why}");
+    assert!(why.summary().contains("closed the connection"), "{why}");
     check_human(&why);
 }
 
@@ -290,8 +290,8 @@ fn non_smtp_service_is_a_bad_response() {
     assert!(error.is_response(), "{error}");
     assert_eq!(why.failure(), Some(Failure::BadResponse));
     assert_eq!((why.reason(), why.retry()), (Reason::Other, Retry::AfterFix));
-    assert!(why.summary(Locale::En).contains("not an SMTP reply"), "{why}");
-    assert!(why.remedy(Locale::En).contains("SSH"), "{why}");
+    assert!(why.summary().contains("not an SMTP reply"), "{why}");
+    assert!(why.remedy().contains("SSH"), "{why}");
     check_human(&why);
 }
 
@@ -304,8 +304,8 @@ fn auth_offered_only_over_tls_is_auth_unavailable() {
     assert!(error.is_client(), "{error}");
     assert_eq!(why.failure(), Some(Failure::AuthUnavailable));
     assert_eq!((why.reason(), why.retry()), (Reason::AuthMechanism, Retry::AfterFix));
-    assert!(why.summary(Locale::En).contains("no sign-in method"), "{why}");
-    assert!(why.remedy(Locale::En).contains("STARTTLS"), "{why}");
+    assert!(why.summary().contains("no sign-in method"), "{why}");
+    assert!(why.remedy().contains("STARTTLS"), "{why}");
     check_human(&why);
 }
 
@@ -317,7 +317,7 @@ fn international_address_without_smtputf8_is_unsupported() {
     assert!(error.is_client(), "{error}");
     assert_eq!(why.failure(), Some(Failure::Unsupported));
     assert_eq!((why.reason(), why.retry()), (Reason::NotImplemented, Retry::AfterFix));
-    assert!(why.summary(Locale::En).contains("SMTPUTF8"), "{why}");
+    assert!(why.summary().contains("SMTPUTF8"), "{why}");
     check_human(&why);
 }
 
@@ -331,6 +331,6 @@ fn unknown_host_is_a_dns_failure() {
     let (error, why) = fail(&mailer, &short_message("bob@example.org"));
     assert_eq!(why.failure(), Some(Failure::Dns), "{error}");
     assert_eq!((why.reason(), why.retry()), (Reason::NetworkError, Retry::AfterFix));
-    assert!(why.summary(Locale::En).contains("host name was not found"), "{why}");
+    assert!(why.summary().contains("host name was not found"), "{why}");
     check_human(&why);
 }

@@ -115,7 +115,10 @@ fn comparisons_and_corpus_explanations_render_in_every_locale() {
         };
         for locale in Locale::iter() {
             let text = e.render(locale).to_string();
-            assert!(text.contains(e.summary(locale)) && text.contains(e.remedy(locale)), "{locale}: {raw}");
+            assert!(
+                text.contains(e.text(locale).summary()) && text.contains(e.text(locale).remedy()),
+                "{locale}: {raw}"
+            );
             assert!(!text.contains('{'), "{locale}: {raw}");
             if locale != Locale::En {
                 assert_ne!(text, e.render(Locale::En).to_string());

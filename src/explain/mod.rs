@@ -17,6 +17,31 @@ use crate::provider::{self, Provider, ProviderRule, Segments};
 use crate::ui::ui;
 use crate::{Class, EnhancedCode, EnhancedStatus, Locale, ParseError, Reply, ReplyCode, generated};
 
+/// The human texts of an [`Explanation`] in one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct ExplanationText {
+    summary: &'static str,
+    remedy: &'static str,
+}
+
+impl ExplanationText {
+    #[cfg_attr(not(feature = "lettre"), allow(dead_code))]
+    pub(crate) const fn new(summary: &'static str, remedy: &'static str) -> ExplanationText {
+        ExplanationText { summary, remedy }
+    }
+
+    /// One sentence a non-expert understands.
+    pub const fn summary(&self) -> &'static str {
+        self.summary
+    }
+
+    /// What to do about it.
+    pub const fn remedy(&self) -> &'static str {
+        self.remedy
+    }
+}
+
 /// What a reply means for the person who sent the mail: the reason, whether to retry, who must
 /// act, a one-sentence summary and a remedy.
 ///
@@ -30,7 +55,7 @@ use crate::{Class, EnhancedCode, EnhancedStatus, Locale, ParseError, Reply, Repl
 /// assert_eq!(e.reason(), Reason::AuthFailed);
 /// assert_eq!(e.retry(), Retry::AfterFix);
 /// assert_eq!(e.fix_owner(), FixOwner::SenderUser);
-/// assert_eq!(e.summary(smtp_codes::Locale::En), "The server rejected the user name or password.");
+/// assert_eq!(e.summary(), "The server rejected the user name or password.");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Explanation {
@@ -182,20 +207,31 @@ impl Explanation {
         policy(self.reason).0
     }
 
-    /// One sentence a non-expert understands (the provider's case when a provider rule
-    /// matched).
-    pub fn summary(&self, locale: Locale) -> &'static str {
-        match self.provider_rule() {
-            Some(rule) => rule.summary(locale),
-            None => self.reason.summary(locale),
-        }
+    /// One sentence a non-expert understands, in English (the provider's case when a provider
+    /// rule matched). [`text`](Self::text) gives it in any language.
+    pub fn summary(&self) -> &'static str {
+        self.text(Locale::En).summary()
     }
 
-    /// What to do about it (the provider-specific remedy when a provider rule matched).
-    pub fn remedy(&self, locale: Locale) -> &'static str {
+    /// What to do about it, in English (the provider-specific remedy when a provider rule
+    /// matched). [`text`](Self::text) gives it in any language.
+    pub fn remedy(&self) -> &'static str {
+        self.text(Locale::En).remedy()
+    }
+
+    /// The summary and the remedy in the given language.
+    ///
+    /// ```
+    /// use smtp_codes::{explain, Locale};
+    /// let e = explain("552 5.2.2 Mailbox full").unwrap();
+    /// assert_ne!(e.text(Locale::Ja).summary(), e.summary());
+    /// ```
+    pub fn text(&self, locale: Locale) -> ExplanationText {
         match self.provider_rule() {
-            Some(rule) => rule.remedy(locale),
-            None => self.reason.remedy(locale),
+            Some(rule) => ExplanationText { summary: rule.summary(locale), remedy: rule.remedy(locale) },
+            None => {
+                ExplanationText { summary: self.reason.summary(locale), remedy: self.reason.remedy(locale) }
+            }
         }
     }
 
@@ -268,8 +304,8 @@ impl serde::Serialize for Explanation {
         s.serialize_field("fix_owner", &self.fix_owner())?;
         s.serialize_field("provider", &self.provider().map(Provider::id))?;
         s.serialize_field("provider_rule", &self.provider_rule().map(ProviderRule::id))?;
-        s.serialize_field("summary", self.summary(Locale::En))?;
-        s.serialize_field("remedy", self.remedy(Locale::En))?;
+        s.serialize_field("summary", self.summary())?;
+        s.serialize_field("remedy", self.remedy())?;
         s.end()
     }
 }
@@ -277,7 +313,7 @@ impl serde::Serialize for Explanation {
 impl Display for Explanation {
     /// The summary and the remedy, in English.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.summary(Locale::En), self.remedy(Locale::En))
+        write!(f, "{} {}", self.summary(), self.remedy())
     }
 }
 
@@ -307,10 +343,10 @@ impl Display for Rendered<'_> {
         writeln!(f)?;
         writeln!(f)?;
         writeln!(f, "{}", ui.heading_summary)?;
-        writeln!(f, "  {}", e.summary(locale))?;
+        writeln!(f, "  {}", e.text(locale).summary())?;
         writeln!(f)?;
         writeln!(f, "{}", ui.heading_remedy)?;
-        writeln!(f, "  {}", e.remedy(locale))?;
+        writeln!(f, "  {}", e.text(locale).remedy())?;
         writeln!(f)?;
         if let Some(provider) = e.provider() {
             writeln!(f, "{}: {}", ui.label_provider, provider.name(locale))?;
