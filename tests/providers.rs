@@ -90,6 +90,22 @@ fn headline_cases_get_the_remedies_people_need() {
 }
 
 #[test]
+fn a_log_or_transcript_that_names_the_server_shows_the_provider() {
+    // Postfix names the receiving host in relay=…; the reply itself is stock text.
+    let log = "Nov 23 10:00:01 mx postfix/smtp[1234]: 9A8B7C6D5E: to=<user@example.com>, relay=example-com.mail.protection.outlook.com[192.0.2.7]:25, delay=1, dsn=4.7.500, status=deferred (host example-com.mail.protection.outlook.com[192.0.2.7] said: 451 4.7.500 Server busy. Please try again later from [192.0.2.2]. (AS761) (in reply to RCPT TO command))";
+    let e = explain_text(log).unwrap();
+    assert_eq!(e.provider().map(Provider::id), Some("microsoft"));
+    assert_eq!(e.reason(), smtp_codes::Reason::RateLimited);
+    // The same reply without the host: no provider, generic reading.
+    let e = explain("451 4.7.500 Server busy. Please try again later from [192.0.2.2]. (AS761)").unwrap();
+    assert!(e.provider().is_none());
+    // In a session transcript the failure is the reply that matters, not the greeting.
+    let transcript = "<< 220 smtp.postmarkapp.com ESMTP >> AUTH LOGIN << 334 VXNlcm5hbWU6 << 535 5.7.8 Error: authentication failed: x";
+    let e = explain_text(transcript).unwrap();
+    assert_eq!((e.code(), e.provider().map(Provider::id)), (535, Some("postmark")));
+}
+
+#[test]
 fn provider_texts_exist_in_every_locale() {
     for rule in ProviderRule::all() {
         for locale in Locale::iter() {

@@ -99,7 +99,9 @@ fn candidate(text: &[u8], i: usize) -> Option<(u32, u16)> {
     let head = &text[..i];
     let introduced = MARKERS.iter().any(|marker| head.ends_with(marker));
     let line_start = before.is_none() || before == Some(b'\n');
-    let mut score = 1;
+    // In a transcript or a log the reply that matters is the failure: a refusal outranks an
+    // equally well-formed positive reply.
+    let mut score = if code >= 400 { 2 } else { 1 };
     match after {
         // A bare code ("421") only at the start of a line or after a marker: elsewhere a lone
         // number at the end of a text is a port, a count or an id.

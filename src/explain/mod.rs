@@ -75,7 +75,7 @@ impl Explanation {
             reply.lines().find_map(|line| hash_enhanced(line.text()))
         });
         let text = reply.text();
-        Explanation::decide(reply.code(), enhanced, &|visit| text.segments().for_each(&mut *visit))
+        Explanation::decide(reply.code(), enhanced, &|visit| text.segments().for_each(&mut *visit), None)
     }
 
     /// Explains a reply from its parts: the code, the enhanced code if known, and the text.
@@ -92,16 +92,29 @@ impl Explanation {
         Class::of(code)?;
         let enhanced =
             enhanced.or_else(|| leading_enhanced(text.as_bytes())).or_else(|| hash_enhanced(text.as_bytes()));
-        Some(Explanation::decide(code, enhanced, &|visit| visit(text.as_bytes())))
+        Some(Explanation::decide(code, enhanced, &|visit| visit(text.as_bytes()), None))
     }
 
-    fn decide(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>) -> Explanation {
+    /// Decides from the code, the enhanced code and the reply's text (`segments`). `context`,
+    /// when given, is the whole text the reply was found in (a log line, a session transcript):
+    /// a provider shown there (`relay=…`, the server's greeting) counts as shown.
+    fn decide(
+        code: u16,
+        enhanced: Option<EnhancedCode>,
+        segments: Segments<'_>,
+        context: Option<&[u8]>,
+    ) -> Explanation {
         let mut keywords = keywords::Found::new();
         let mut providers = provider::Scan::default();
         segments(&mut |segment| {
             keywords.scan(segment);
-            providers.scan(segment);
+            if context.is_none() {
+                providers.scan(segment);
+            }
         });
+        if let Some(context) = context {
+            providers.scan(context);
+        }
         let provider = providers.provider();
         let class = Class::of(code).unwrap_or(Class::PermanentNegative);
         if class.is_positive() {
@@ -397,5 +410,5 @@ pub fn explain(reply: &str) -> Result<Explanation, ParseError> {
 pub fn explain_text(text: &str) -> Option<Explanation> {
     let found = find::find(text.as_bytes())?;
     let enhanced = found.enhanced.or_else(|| hash_enhanced(found.region));
-    Some(Explanation::decide(found.code, enhanced, &|visit| visit(found.region)))
+    Some(Explanation::decide(found.code, enhanced, &|visit| visit(found.region), Some(text.as_bytes())))
 }
