@@ -146,3 +146,41 @@ fn from_parts_accepts_any_reply_code_and_rejects_others() {
     assert!(smtp_codes::Explanation::from_parts(999, None, "").is_none());
     assert!(smtp_codes::Explanation::from_parts(0, None, "").is_none());
 }
+
+/// Common replies beyond the corpus, with the reading a person needs.
+#[test]
+fn common_replies_read_right() {
+    for (reply, reason, retry) in [
+        ("530 5.7.0 Must issue a STARTTLS command first", Reason::TlsRequired, Retry::AfterFix),
+        ("530 5.7.0 Authentication required", Reason::AuthRequired, Retry::AfterFix),
+        (
+            "554 5.7.1 Service unavailable; Client host [192.0.2.4] blocked using zen.spamhaus.org",
+            Reason::SpamBlocked,
+            Retry::AfterFix,
+        ),
+        ("550 5.7.1 Unable to relay", Reason::RelayDenied, Retry::AfterFix),
+        (
+            "450 4.2.0 <user@example.com>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/",
+            Reason::Greylisted,
+            Retry::Later,
+        ),
+        (
+            "421 Too many concurrent SMTP connections; please try again later.",
+            Reason::RateLimited,
+            Retry::Later,
+        ),
+        ("451 4.3.0 Mail server temporarily rejected message.", Reason::ServiceUnavailable, Retry::Later),
+        (
+            "554 5.7.1 <unknown[192.0.2.4]>: Client host rejected: Access denied",
+            Reason::PolicyBlocked,
+            Retry::AfterFix,
+        ),
+        ("550 No such user - psmtp", Reason::MailboxUnknown, Retry::Never),
+        ("535 Incorrect authentication data", Reason::AuthFailed, Retry::AfterFix),
+        ("452 4.5.3 Too many recipients", Reason::RateLimited, Retry::Later),
+        ("571 Delivery not authorized, message refused", Reason::PolicyBlocked, Retry::AfterFix),
+    ] {
+        let e = explain(reply).unwrap();
+        assert_eq!((e.reason(), e.retry()), (reason, retry), "{reply}");
+    }
+}
