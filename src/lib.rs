@@ -63,6 +63,7 @@ pub use enhanced::{
 };
 pub use error::Error;
 pub use explain::{Bounce, Explanation, ExplanationText, FixOwner, Reason, Retry, explain, explain_text};
+pub use generated::codes;
 pub use locale::Locale;
 pub use provider::{Provider, ProviderRule};
 pub use reply::{Limits, Line, Lines, ParseError, Reply, ReplyText};

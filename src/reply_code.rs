@@ -144,6 +144,36 @@ pub struct ReplyCode {
 }
 
 impl ReplyCode {
+    /// The entry of a code, with an error that says why there is none: not a reply code at all
+    /// ([`Error::NotAReplyCode`]) or not defined by any standard ([`Error::UnknownReplyCode`]).
+    ///
+    /// ```
+    /// use smtp_codes::{Error, ReplyCode};
+    /// assert_eq!(ReplyCode::from_u16(535).unwrap().code(), 535);
+    /// assert_eq!(ReplyCode::from_u16(571), Err(Error::UnknownReplyCode(571)));
+    /// assert_eq!(ReplyCode::from_u16(42), Err(Error::NotAReplyCode(42)));
+    /// ```
+    pub fn from_u16(code: u16) -> Result<&'static ReplyCode, Error> {
+        crate::lookup_known(code)
+    }
+
+    /// The entry of a code written as exactly three ASCII digits (`b"535"`).
+    ///
+    /// ```
+    /// use smtp_codes::ReplyCode;
+    /// assert_eq!(ReplyCode::from_bytes(b"221").unwrap().name(), "Closing Connection");
+    /// assert!(ReplyCode::from_bytes(b"0221").is_err());
+    /// assert!(ReplyCode::from_bytes(b"22").is_err());
+    /// ```
+    pub fn from_bytes(bytes: &[u8]) -> Result<&'static ReplyCode, Error> {
+        match bytes {
+            [a @ b'0'..=b'9', b @ b'0'..=b'9', c @ b'0'..=b'9'] => ReplyCode::from_u16(
+                u16::from(a - b'0') * 100 + u16::from(b - b'0') * 10 + u16::from(c - b'0'),
+            ),
+            _ => Err(Error::UnknownName { kind: "reply code" }),
+        }
+    }
+
     /// The three-digit code.
     pub const fn code(&self) -> u16 {
         self.code
@@ -262,6 +292,38 @@ impl serde::Serialize for ReplyCode {
         s.serialize_field("references", self.references)?;
         s.serialize_field("texts", &Translations(&self.texts))?;
         s.end()
+    }
+}
+
+impl TryFrom<u16> for &'static ReplyCode {
+    type Error = Error;
+    fn try_from(code: u16) -> Result<Self, Error> {
+        ReplyCode::from_u16(code)
+    }
+}
+
+impl TryFrom<&str> for &'static ReplyCode {
+    type Error = Error;
+    fn try_from(code: &str) -> Result<Self, Error> {
+        ReplyCode::from_bytes(code.as_bytes())
+    }
+}
+
+impl PartialEq<u16> for ReplyCode {
+    fn eq(&self, other: &u16) -> bool {
+        self.code == *other
+    }
+}
+
+impl PartialEq<ReplyCode> for u16 {
+    fn eq(&self, other: &ReplyCode) -> bool {
+        *self == other.code
+    }
+}
+
+impl From<&ReplyCode> for u16 {
+    fn from(entry: &ReplyCode) -> u16 {
+        entry.code
     }
 }
 

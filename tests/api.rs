@@ -125,3 +125,23 @@ fn entries_display_as_code_and_name() {
     assert_eq!(lookup(221).unwrap().to_string(), "221 Closing Connection");
     assert_eq!(format!("{:?}", Error::NotAReplyCode(42)), "NotAReplyCode(42)");
 }
+
+#[test]
+fn named_constants_and_conversions() {
+    use smtp_codes::{ReplyCode, codes};
+    assert_eq!(codes::AUTHENTICATION_FAILED, 535);
+    assert_eq!(codes::SERVICE_READY, 220);
+    assert_eq!(codes::PASSWORD_TRANSITION_NEEDED, 432);
+    assert_eq!(codes::PASSWORD_TRANSITION_NEEDED_422, 422);
+    let entry = lookup(codes::CLOSING_CONNECTION).unwrap();
+    assert!(*entry == 221 && 221 == *entry);
+    assert_eq!(u16::from(entry), 221);
+    let entry: &ReplyCode = "535".try_into().unwrap();
+    assert_eq!(entry.name(), "Authentication Failed");
+    let entry: Result<&ReplyCode, _> = 999u16.try_into();
+    assert_eq!(entry, Err(Error::UnknownReplyCode(999)));
+    for entry in smtp_codes::all() {
+        assert_eq!(ReplyCode::from_u16(entry.code()).unwrap(), entry);
+        assert_eq!(ReplyCode::from_bytes(entry.code().to_string().as_bytes()).unwrap(), entry);
+    }
+}

@@ -15,6 +15,7 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 struct CodeFacts {
     code: u16,
+    constant: String,
     rfc_text: String,
     standing: String,
     commands: Vec<String>,
@@ -311,7 +312,19 @@ fn check(data: &Data) -> Result<(), String> {
             }
         }
     }
+    let constants: BTreeSet<&str> = data.codes.iter().map(|c| c.constant.as_str()).collect();
+    if constants.len() != data.codes.len() {
+        problems.push("codes.toml: constant names must be unique".into());
+    }
     for code in &data.codes {
+        let valid = code.constant.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+            && code.constant.starts_with(|c: char| c.is_ascii_uppercase());
+        if !valid {
+            problems.push(format!(
+                "codes.toml: {}: constant {:?} must be SCREAMING_SNAKE_CASE",
+                code.code, code.constant
+            ));
+        }
         if !(200..=599).contains(&code.code) {
             problems.push(format!("codes.toml: {} is not a reply code", code.code));
         }
@@ -791,6 +804,40 @@ pub fn generate(root: &Path) -> Result<String, String> {
     writeln!(w, "];\n").unwrap();
 
     writeln!(w, "#[allow(dead_code)]\npub(crate) const EMPTY_TEXT: Text = Text {{ name: \"\", description: \"\", when: \"\", remedy: \"\" }};\n").unwrap();
+
+    // Named constants.
+    writeln!(
+        w,
+        "/// Every standard reply code as a named constant, for `match` arms and [`lookup`](crate::lookup)."
+    )
+    .unwrap();
+    writeln!(w, "///").unwrap();
+    writeln!(w, "/// ```").unwrap();
+    writeln!(w, "/// use smtp_codes::codes;").unwrap();
+    writeln!(w, "/// let reply = smtp_codes::Reply::parse(b\"535 5.7.8 Bad credentials\").unwrap();")
+        .unwrap();
+    writeln!(w, "/// match reply.code() {{").unwrap();
+    writeln!(w, "///     codes::AUTHENTICATION_FAILED => println!(\"check the password\"),").unwrap();
+    writeln!(w, "///     codes::SERVICE_NOT_AVAILABLE => println!(\"try again later\"),").unwrap();
+    writeln!(w, "///     _ => {{}}").unwrap();
+    writeln!(w, "/// }}").unwrap();
+    writeln!(w, "/// assert_eq!(smtp_codes::lookup(codes::OK).unwrap().code(), 250);").unwrap();
+    writeln!(w, "/// ```").unwrap();
+    writeln!(w, "pub mod codes {{").unwrap();
+    for c in &data.codes {
+        let english = &data.languages[0].basic[&c.code.to_string()];
+        writeln!(
+            w,
+            "    /// {} {}: {:?} ({}).",
+            c.code,
+            english.name,
+            c.rfc_text,
+            c.references.first().map(|r| r.document.as_str()).unwrap_or("")
+        )
+        .unwrap();
+        writeln!(w, "    pub const {}: u16 = {};", c.constant, c.code).unwrap();
+    }
+    writeln!(w, "}}\n").unwrap();
 
     // Basic reply codes.
     writeln!(w, "/// Every basic reply code, ordered by code.").unwrap();
