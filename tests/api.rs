@@ -134,7 +134,8 @@ fn named_constants_and_conversions() {
     assert_eq!(codes::PASSWORD_TRANSITION_NEEDED, 432);
     assert_eq!(codes::PASSWORD_TRANSITION_NEEDED_422, 422);
     let entry = lookup(codes::CLOSING_CONNECTION).unwrap();
-    assert!(*entry == 221 && 221 == *entry);
+    assert!(*entry == 221, "ReplyCode == u16");
+    assert!(221 == *entry, "u16 == ReplyCode");
     assert_eq!(u16::from(entry), 221);
     let entry: &ReplyCode = "535".try_into().unwrap();
     assert_eq!(entry.name(), "Authentication Failed");

@@ -334,3 +334,15 @@ fn unknown_host_is_a_dns_failure() {
     assert!(why.summary().contains("host name was not found"), "{why}");
     check_human(&why);
 }
+
+#[test]
+fn zz_probe() {
+    use lettre::transport::smtp::client::{Tls, TlsParameters};
+    let server = Server::start("accept");
+    let p = TlsParameters::new("localhost".into()).unwrap();
+    let mailer = server.transport().tls(Tls::Wrapper(p.clone())).build();
+    let _ = fail(&mailer, &short_message("bob@example.org"));
+    let mailer = server.transport().tls(Tls::Required(p)).build();
+    let _ = fail(&mailer, &short_message("bob@example.org"));
+    panic!("show");
+}
