@@ -7,10 +7,15 @@
 //!     --from 'Alice <alice@example.org>' --to bob@example.net --tls none --lang en
 //! ```
 //!
-//! `--tls none|starttls|tls`: the crate builds lettre without a TLS backend (`smtp-transport`
-//! and `builder` only), and lettre offers STARTTLS and implicit TLS only with one of its TLS
-//! features, so this example speaks plain SMTP (default port 2525) and refuses `starttls` (587)
-//! and `tls` (465) with a usage error.
+//! `--tls none|starttls|tls` chooses plain SMTP (default port 2525), STARTTLS required (587,
+//! the default mode) or implicit TLS (465). The example is built with the crate's
+//! dev-dependencies, whose lettre has the `rustls-tls` backend (rustls with ring and the webpki
+//! root certificates); the crate itself needs no TLS backend. `--accept-invalid-certs` skips the
+//! certificate check, for a test server with a self-signed certificate only.
+//!
+//! Try the classic mistakes against `python3 tests/smtp_server.py --mode accept --port 2525`:
+//! `--port 2525 --tls tls` (implicit TLS against a plain port) or `--port 2525 --tls starttls`
+//! (STARTTLS required, not offered) both end in a TLS failure.
 //!
 //! Exit status: 0 when the server accepted the message, 1 when sending failed (the explanation is
 //! printed), 2 for a usage error.
@@ -19,18 +24,20 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{Message, SmtpTransport, Transport};
 use smtp_codes::Locale;
 use smtp_codes::lettre::ExplainError;
 
 const USAGE: &str = "usage: lettre_send [--host HOST] [--port PORT] [--tls none|starttls|tls] \
-[--user USER --password PASSWORD] [--from ADDRESS] [--to ADDRESS] [--subject TEXT] [--body TEXT] \
-[--timeout SECONDS] [--lang TAG]";
+[--accept-invalid-certs] [--user USER --password PASSWORD] [--from ADDRESS] [--to ADDRESS] \
+[--subject TEXT] [--body TEXT] [--timeout SECONDS] [--lang TAG]";
 
 struct Options {
     host: String,
     port: Option<u16>,
     tls: Security,
+    accept_invalid_certs: bool,
     user: Option<String>,
     password: Option<String>,
     from: String,
@@ -56,13 +63,37 @@ impl Security {
             Security::Implicit => 465,
         }
     }
+
+    /// The connection URL lettre's `SmtpTransport::from_url` would take for it.
+    fn url(self, host: &str, port: u16) -> String {
+        match self {
+            Security::Plain => format!("smtp://{host}:{port}"),
+            Security::StartTls => format!("smtp://{host}:{port}?tls=required"),
+            Security::Implicit => format!("smtps://{host}:{port}"),
+        }
+    }
+}
+
+/// lettre's TLS mode for the options; an error (a host name TLS cannot use) is lettre's own.
+fn tls_mode(options: &Options) -> Result<Tls, lettre::transport::smtp::Error> {
+    if options.tls == Security::Plain {
+        return Ok(Tls::None);
+    }
+    let parameters = TlsParameters::builder(options.host.clone())
+        .dangerous_accept_invalid_certs(options.accept_invalid_certs)
+        .build()?;
+    Ok(match options.tls {
+        Security::StartTls => Tls::Required(parameters),
+        _ => Tls::Wrapper(parameters),
+    })
 }
 
 fn parse_options() -> Result<Options, String> {
     let mut options = Options {
         host: "127.0.0.1".to_owned(),
         port: None,
-        tls: Security::Plain,
+        tls: Security::StartTls,
+        accept_invalid_certs: false,
         user: None,
         password: None,
         from: "Alice <alice@example.org>".to_owned(),
@@ -76,6 +107,10 @@ fn parse_options() -> Result<Options, String> {
     while let Some(arg) = args.next() {
         if arg == "-h" || arg == "--help" {
             return Err(String::new());
+        }
+        if arg == "--accept-invalid-certs" {
+            options.accept_invalid_certs = true;
+            continue;
         }
         let (name, inline) = match arg.split_once('=') {
             Some((name, value)) => (name.to_owned(), Some(value.to_owned())),
@@ -142,22 +177,18 @@ fn main() -> ExitCode {
         Err(e) => exit_usage(format!("cannot build the message: {e}")),
     };
 
-    if options.tls != Security::Plain {
-        exit_usage::<()>(
-            "this build of lettre has no TLS backend (enable lettre's `rustls-tls` or `native-tls` \
-             feature for STARTTLS or implicit TLS); use --tls none"
-                .to_owned(),
-        );
-    }
     let port = options.port.unwrap_or(options.tls.default_port());
-    let url = format!("smtp://{}:{port}", options.host);
-    let mut builder = SmtpTransport::builder_dangerous(options.host.as_str())
-        .port(port)
-        .timeout(Some(Duration::from_secs(options.timeout)));
-    if let (Some(user), Some(password)) = (&options.user, &options.password) {
-        builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
-    }
-    let result = builder.build().send(&email);
+    let url = options.tls.url(&options.host, port);
+    let result = tls_mode(&options).and_then(|tls| {
+        let mut builder = SmtpTransport::builder_dangerous(options.host.as_str())
+            .port(port)
+            .tls(tls)
+            .timeout(Some(Duration::from_secs(options.timeout)));
+        if let (Some(user), Some(password)) = (&options.user, &options.password) {
+            builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
+        }
+        builder.build().send(&email)
+    });
 
     match result {
         Ok(response) => {

@@ -80,95 +80,95 @@ pub(crate) const EMPTY_TEXT: Text = Text { name: "", description: "", when: "", 
 /// assert_eq!(smtp_codes::lookup(codes::OK).unwrap().code(), 250);
 /// ```
 pub mod codes {
-    /// 211 System Status: "System status, or system help reply" (RFC 5321).
+    /// 211 System Status: `System status, or system help reply` (RFC 5321).
     pub const SYSTEM_STATUS: u16 = 211;
-    /// 214 Help Message: "Help message" (RFC 5321).
+    /// 214 Help Message: `Help message` (RFC 5321).
     pub const HELP_MESSAGE: u16 = 214;
-    /// 220 Service Ready: "Service ready" (RFC 5321).
+    /// 220 Service Ready: `Service ready` (RFC 5321).
     pub const SERVICE_READY: u16 = 220;
-    /// 221 Closing Connection: "Service closing transmission channel" (RFC 5321).
+    /// 221 Closing Connection: `Service closing transmission channel` (RFC 5321).
     pub const CLOSING_CONNECTION: u16 = 221;
-    /// 235 Authentication Successful: "Authentication succeeded" (RFC 4954).
+    /// 235 Authentication Successful: `Authentication succeeded` (RFC 4954).
     pub const AUTHENTICATION_SUCCESSFUL: u16 = 235;
-    /// 250 OK: "Requested mail action okay, completed" (RFC 5321).
+    /// 250 OK: `Requested mail action okay, completed` (RFC 5321).
     pub const OK: u16 = 250;
-    /// 251 User Not Local, Will Forward: "User not local; will forward" (RFC 5321).
+    /// 251 User Not Local, Will Forward: `User not local; will forward` (RFC 5321).
     pub const USER_NOT_LOCAL_WILL_FORWARD: u16 = 251;
-    /// 252 Cannot Verify User: "Cannot VRFY user, but will accept message and attempt delivery" (RFC 5321).
+    /// 252 Cannot Verify User: `Cannot VRFY user, but will accept message and attempt delivery` (RFC 5321).
     pub const CANNOT_VERIFY_USER: u16 = 252;
-    /// 253 Pending Messages Started: "OK, <n> pending messages for node <x> started" (RFC 1985).
+    /// 253 Pending Messages Started: `OK, <n> pending messages for node <x> started` (RFC 1985).
     pub const PENDING_MESSAGES_STARTED: u16 = 253;
-    /// 334 Authentication Challenge: "Server challenge (continue request)" (RFC 4954).
+    /// 334 Authentication Challenge: `Server challenge (continue request)` (RFC 4954).
     pub const AUTHENTICATION_CHALLENGE: u16 = 334;
-    /// 354 Start Mail Input: "Start mail input" (RFC 5321).
+    /// 354 Start Mail Input: `Start mail input` (RFC 5321).
     pub const START_MAIL_INPUT: u16 = 354;
-    /// 355 Transaction Restart Offset: "Octet-offset is the transaction offset" (RFC 1845).
+    /// 355 Transaction Restart Offset: `Octet-offset is the transaction offset` (RFC 1845).
     pub const TRANSACTION_RESTART_OFFSET: u16 = 355;
-    /// 421 Service Not Available: "Service not available, closing transmission channel" (RFC 5321).
+    /// 421 Service Not Available: `Service not available, closing transmission channel` (RFC 5321).
     pub const SERVICE_NOT_AVAILABLE: u16 = 421;
-    /// 422 Password Transition Needed: "A password transition is needed (registry alternative to 432)" (RFC 5248).
+    /// 422 Password Transition Needed: `A password transition is needed (registry alternative to 432)` (RFC 5248).
     pub const PASSWORD_TRANSITION_NEEDED_422: u16 = 422;
-    /// 430 Invalid Command: "(registry only; associated with Invalid command)" (RFC 5248).
+    /// 430 Invalid Command: `(registry only; associated with Invalid command)` (RFC 5248).
     pub const INVALID_COMMAND: u16 = 430;
-    /// 432 Password Transition Needed: "A password transition is needed" (RFC 4954).
+    /// 432 Password Transition Needed: `A password transition is needed` (RFC 4954).
     pub const PASSWORD_TRANSITION_NEEDED: u16 = 432;
-    /// 450 Mailbox Temporarily Unavailable: "Requested mail action not taken: mailbox unavailable" (RFC 5321).
+    /// 450 Mailbox Temporarily Unavailable: `Requested mail action not taken: mailbox unavailable` (RFC 5321).
     pub const MAILBOX_TEMPORARILY_UNAVAILABLE: u16 = 450;
-    /// 451 Local Processing Error: "Requested action aborted: local error in processing" (RFC 5321).
+    /// 451 Local Processing Error: `Requested action aborted: local error in processing` (RFC 5321).
     pub const LOCAL_PROCESSING_ERROR: u16 = 451;
-    /// 452 Insufficient Storage: "Requested action not taken: insufficient system storage" (RFC 5321).
+    /// 452 Insufficient Storage: `Requested action not taken: insufficient system storage` (RFC 5321).
     pub const INSUFFICIENT_STORAGE: u16 = 452;
-    /// 453 No Mail Waiting: "You have no mail" (RFC 2645).
+    /// 453 No Mail Waiting: `You have no mail` (RFC 2645).
     pub const NO_MAIL_WAITING: u16 = 453;
-    /// 454 Temporary Authentication or TLS Failure: "Temporary authentication failure" (RFC 4954).
+    /// 454 Temporary Authentication or TLS Failure: `Temporary authentication failure` (RFC 4954).
     pub const TEMPORARY_AUTHENTICATION_OR_TLS_FAILURE: u16 = 454;
-    /// 455 Cannot Accommodate Parameters: "Server unable to accommodate parameters" (RFC 5321).
+    /// 455 Cannot Accommodate Parameters: `Server unable to accommodate parameters` (RFC 5321).
     pub const CANNOT_ACCOMMODATE_PARAMETERS: u16 = 455;
-    /// 458 Unable to Queue Messages: "Unable to queue messages for node <x>" (RFC 1985).
+    /// 458 Unable to Queue Messages: `Unable to queue messages for node <x>` (RFC 1985).
     pub const UNABLE_TO_QUEUE_MESSAGES: u16 = 458;
-    /// 459 Node Not Allowed: "Node <x> not allowed: <reason>" (RFC 1985).
+    /// 459 Node Not Allowed: `Node <x> not allowed: <reason>` (RFC 1985).
     pub const NODE_NOT_ALLOWED: u16 = 459;
-    /// 500 Syntax Error: "Syntax error, command unrecognized" (RFC 5321).
+    /// 500 Syntax Error: `Syntax error, command unrecognized` (RFC 5321).
     pub const SYNTAX_ERROR: u16 = 500;
-    /// 501 Syntax Error in Arguments: "Syntax error in parameters or arguments" (RFC 5321).
+    /// 501 Syntax Error in Arguments: `Syntax error in parameters or arguments` (RFC 5321).
     pub const SYNTAX_ERROR_IN_ARGUMENTS: u16 = 501;
-    /// 502 Command Not Implemented: "Command not implemented" (RFC 5321).
+    /// 502 Command Not Implemented: `Command not implemented` (RFC 5321).
     pub const COMMAND_NOT_IMPLEMENTED: u16 = 502;
-    /// 503 Bad Command Sequence: "Bad sequence of commands" (RFC 5321).
+    /// 503 Bad Command Sequence: `Bad sequence of commands` (RFC 5321).
     pub const BAD_COMMAND_SEQUENCE: u16 = 503;
-    /// 504 Parameter Not Implemented: "Command parameter not implemented" (RFC 5321).
+    /// 504 Parameter Not Implemented: `Command parameter not implemented` (RFC 5321).
     pub const PARAMETER_NOT_IMPLEMENTED: u16 = 504;
-    /// 521 Host Does Not Accept Mail: "Host does not accept mail" (RFC 7504).
+    /// 521 Host Does Not Accept Mail: `Host does not accept mail` (RFC 7504).
     pub const HOST_DOES_NOT_ACCEPT_MAIL: u16 = 521;
-    /// 523 Encryption Needed: "Encryption needed" (RFC 5248).
+    /// 523 Encryption Needed: `Encryption needed` (RFC 5248).
     pub const ENCRYPTION_NEEDED: u16 = 523;
-    /// 524 Encryption Required for Mechanism: "Encryption required for requested authentication mechanism (registry alternative to 538)" (RFC 5248).
+    /// 524 Encryption Required for Mechanism: `Encryption required for requested authentication mechanism (registry alternative to 538)` (RFC 5248).
     pub const ENCRYPTION_REQUIRED_FOR_MECHANISM_524: u16 = 524;
-    /// 525 User Account Disabled: "User account disabled" (RFC 5248).
+    /// 525 User Account Disabled: `User account disabled` (RFC 5248).
     pub const USER_ACCOUNT_DISABLED: u16 = 525;
-    /// 530 Authentication Required: "Authentication required" (RFC 4954).
+    /// 530 Authentication Required: `Authentication required` (RFC 4954).
     pub const AUTHENTICATION_REQUIRED: u16 = 530;
-    /// 533 Delivery Not Authorized: "(registry only; associated with Delivery not authorized)" (RFC 5248).
+    /// 533 Delivery Not Authorized: `(registry only; associated with Delivery not authorized)` (RFC 5248).
     pub const DELIVERY_NOT_AUTHORIZED: u16 = 533;
-    /// 534 Authentication Mechanism Too Weak: "Authentication mechanism is too weak" (RFC 4954).
+    /// 534 Authentication Mechanism Too Weak: `Authentication mechanism is too weak` (RFC 4954).
     pub const AUTHENTICATION_MECHANISM_TOO_WEAK: u16 = 534;
-    /// 535 Authentication Failed: "Authentication credentials invalid" (RFC 4954).
+    /// 535 Authentication Failed: `Authentication credentials invalid` (RFC 4954).
     pub const AUTHENTICATION_FAILED: u16 = 535;
-    /// 538 Encryption Required for Mechanism: "Encryption required for requested authentication mechanism" (RFC 4954).
+    /// 538 Encryption Required for Mechanism: `Encryption required for requested authentication mechanism` (RFC 4954).
     pub const ENCRYPTION_REQUIRED_FOR_MECHANISM: u16 = 538;
-    /// 550 Mailbox Unavailable: "Requested action not taken: mailbox unavailable" (RFC 5321).
+    /// 550 Mailbox Unavailable: `Requested action not taken: mailbox unavailable` (RFC 5321).
     pub const MAILBOX_UNAVAILABLE: u16 = 550;
-    /// 551 User Not Local: "User not local; please try <forward-path>" (RFC 5321).
+    /// 551 User Not Local: `User not local; please try <forward-path>` (RFC 5321).
     pub const USER_NOT_LOCAL: u16 = 551;
-    /// 552 Storage Exceeded: "Requested mail action aborted: exceeded storage allocation" (RFC 5321).
+    /// 552 Storage Exceeded: `Requested mail action aborted: exceeded storage allocation` (RFC 5321).
     pub const STORAGE_EXCEEDED: u16 = 552;
-    /// 553 Mailbox Name Not Allowed: "Requested action not taken: mailbox name not allowed" (RFC 5321).
+    /// 553 Mailbox Name Not Allowed: `Requested action not taken: mailbox name not allowed` (RFC 5321).
     pub const MAILBOX_NAME_NOT_ALLOWED: u16 = 553;
-    /// 554 Transaction Failed: "Transaction failed" (RFC 5321).
+    /// 554 Transaction Failed: `Transaction failed` (RFC 5321).
     pub const TRANSACTION_FAILED: u16 = 554;
-    /// 555 Parameters Not Recognized: "MAIL FROM/RCPT TO parameters not recognized or not implemented" (RFC 5321).
+    /// 555 Parameters Not Recognized: `MAIL FROM/RCPT TO parameters not recognized or not implemented` (RFC 5321).
     pub const PARAMETERS_NOT_RECOGNIZED: u16 = 555;
-    /// 556 Domain Does Not Accept Mail: "Domain does not accept mail" (RFC 7504).
+    /// 556 Domain Does Not Accept Mail: `Domain does not accept mail` (RFC 7504).
     pub const DOMAIN_DOES_NOT_ACCEPT_MAIL: u16 = 556;
 }
 

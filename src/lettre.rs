@@ -31,9 +31,9 @@
 //!     .subject("Quarterly report")
 //!     .body(String::from("The report is attached."))?;
 //!
-//! // With one of lettre's TLS features, use `SmtpTransport::starttls_relay("smtp.example.org")?`.
-//! let mailer = SmtpTransport::builder_dangerous("smtp.example.org")
-//!     .port(587)
+//! // STARTTLS on port 587 (needs one of lettre's TLS features, as its default features have;
+//! // without one, only the plain-text `SmtpTransport::builder_dangerous` is available).
+//! let mailer = SmtpTransport::starttls_relay("smtp.example.org")?
 //!     .credentials(Credentials::new("alice@example.org".into(), "app-password".into()))
 //!     .timeout(Some(Duration::from_secs(20)))
 //!     .build();
@@ -329,7 +329,8 @@ pub enum Failure {
     /// The host name could not be resolved.
     Dns,
     /// The TLS handshake, the certificate or the TLS settings failed, or STARTTLS was required
-    /// but the server does not offer it.
+    /// but the server does not offer it. Implicit TLS (`Tls::Wrapper`, as on port 465) against
+    /// a port that speaks plain SMTP fails here too: the server's plain greeting is not TLS.
     Tls,
     /// The server closed or reset the connection before a complete reply.
     Closed,
@@ -659,12 +660,24 @@ const DNS_WORDS: &[&str] = &[
 ];
 
 /// Words of rustls, native-tls (OpenSSL, Secure Transport, SChannel) and boring errors.
+///
+/// lettre reports a rustls failure during the handshake as a *network* error (`network error:
+/// received corrupt message of type InvalidContentType`, `network error: invalid peer
+/// certificate: UnknownIssuer`) because rustls surfaces it from the first read; its
+/// `is_tls()` is false then, and exists only with a lettre TLS feature anyway. So TLS failures
+/// are recognized by these words, whatever features lettre was built with.
 const TLS_WORDS: &[&str] = &[
     "tls",
     "ssl",
     "certificate",
     "handshake",
     "corrupt message",
+    "received fatal alert",
+    "received unexpected message",
+    "peer is incompatible",
+    "peer misbehaved",
+    "decrypt peer's message",
+    "peer sent excess record size",
     "wrong version number",
     "invalidcontenttype",
     "unknownissuer",

@@ -1,12 +1,15 @@
 //! lettre's `SmtpTransport` against a real SMTP server (aiosmtpd, started by
 //! `tests/smtp_server.py` on 127.0.0.1), and what `smtp_codes::lettre` makes of each failure.
 //!
+//! The TLS tests use lettre's `rustls-tls` feature (rustls with ring and the webpki roots), which
+//! only the dev-dependency enables: the crate itself never needs a TLS backend.
+//!
 //! Needs `python3` with aiosmtpd (`python3 -m pip install 'aiosmtpd>=1.4,<2'`; `scripts/test`
 //! installs it). Set `PYTHON` to use another interpreter.
 #![cfg(feature = "lettre")]
 
-use std::io::{BufRead, BufReader};
-use std::net::TcpListener;
+use std::io::{self, BufRead, BufReader};
+use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -14,6 +17,7 @@ use std::time::{Duration, Instant};
 use lettre::message::Mailbox;
 use lettre::transport::smtp::Error as SmtpError;
 use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{Address, Message, SmtpTransport, Transport};
 use smtp_codes::lettre::{ExplainError, Failure, LettreExplanation, explain};
 use smtp_codes::{Bounce, EnhancedCode, FixOwner, Locale, Reason, Retry};
@@ -55,7 +59,8 @@ impl Server {
         server
     }
 
-    /// A plain-text transport to this server (lettre is built without a TLS backend here).
+    /// A plain-text transport to this server; add `.tls(…)` for STARTTLS or implicit TLS
+    /// (lettre's `rustls-tls` feature, a dev-dependency).
     fn transport(&self) -> lettre::transport::smtp::SmtpTransportBuilder {
         SmtpTransport::builder_dangerous("127.0.0.1").port(self.port).timeout(Some(Duration::from_secs(10)))
     }
@@ -232,12 +237,30 @@ fn server_closing_the_session_is_temporary_421() {
     check_human(&why);
 }
 
-#[test]
-fn closed_port_is_connection_refused() {
+/// A port on 127.0.0.1 where nothing listens.
+///
+/// Dropping a listener is not enough: a server that another test spawns at that moment holds a
+/// copy of the listening socket between its fork and its exec, and a connection made then is
+/// accepted into the backlog and reset when the copy closes ("Connection reset by peer"). Once
+/// a connection is refused, the socket is closed for good and no later spawn can inherit it.
+fn closed_port() -> u16 {
     let port = {
         let listener = TcpListener::bind("127.0.0.1:0").expect("free port");
         listener.local_addr().expect("address").port()
-    }; // nothing listens there any more
+    };
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        match TcpStream::connect(("127.0.0.1", port)) {
+            Err(e) if e.kind() == io::ErrorKind::ConnectionRefused => return port,
+            _ if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(10)),
+            other => panic!("127.0.0.1:{port} still accepts connections: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn closed_port_is_connection_refused() {
+    let port = closed_port();
     let mailer = SmtpTransport::builder_dangerous("127.0.0.1")
         .port(port)
         .timeout(Some(Duration::from_secs(5)))
@@ -335,14 +358,98 @@ fn unknown_host_is_a_dns_failure() {
     check_human(&why);
 }
 
+/// TLS settings for `localhost`, the name in the test server's self-signed certificate. `verify`
+/// false accepts any certificate (the control cases, which prove the TLS path itself works).
+fn tls_parameters(verify: bool) -> TlsParameters {
+    TlsParameters::builder("localhost".to_owned())
+        .dangerous_accept_invalid_certs(!verify)
+        .build()
+        .expect("TLS parameters")
+}
+
+/// The verdict of every TLS failure: fix the settings, then send again.
+fn check_tls_failure(error: &SmtpError, why: &LettreExplanation) {
+    assert_eq!(why.failure(), Some(Failure::Tls), "{error}");
+    assert_eq!(why.code(), None);
+    assert_eq!(
+        (why.reason(), why.retry(), why.bounce()),
+        (Reason::NetworkError, Retry::AfterFix, Bounce::Soft)
+    );
+    assert_eq!(why.fix_owner(), FixOwner::SenderUser);
+    assert!(why.summary().contains("encrypted (TLS) connection"), "{why}");
+    assert!(why.summary().contains("could not be set up"), "{why}");
+    check_human(why);
+}
+
 #[test]
-fn zz_probe() {
-    use lettre::transport::smtp::client::{Tls, TlsParameters};
+fn implicit_tls_against_a_plain_port_is_a_tls_failure() {
+    // The classic port mix-up: implicit TLS (port 465 style) against a server that speaks plain
+    // SMTP. aiosmtpd greets with "220 …", which rustls reads as a corrupt TLS record; lettre
+    // reports it as a network error ("network error: received corrupt message of type
+    // InvalidContentType"), not a `tls error`.
     let server = Server::start("accept");
-    let p = TlsParameters::new("localhost".into()).unwrap();
-    let mailer = server.transport().tls(Tls::Wrapper(p.clone())).build();
-    let _ = fail(&mailer, &short_message("bob@example.org"));
-    let mailer = server.transport().tls(Tls::Required(p)).build();
-    let _ = fail(&mailer, &short_message("bob@example.org"));
-    panic!("show");
+    let mailer = server.transport().tls(Tls::Wrapper(tls_parameters(true))).build();
+    let (error, why) = fail(&mailer, &short_message("bob@example.org"));
+    check_tls_failure(&error, &why);
+    assert!(why.remedy().contains("implicit TLS on 465"), "{why}");
+    assert!(why.remedy().contains("STARTTLS on 587"), "{why}");
+}
+
+#[test]
+fn starttls_required_but_not_offered_is_a_tls_failure() {
+    // aiosmtpd offers STARTTLS only when it has a certificate; this one has none. lettre refuses
+    // to go on in plain text ("internal client error: STARTTLS is not supported on this server").
+    let server = Server::start("accept");
+    let mailer = server.transport().tls(Tls::Required(tls_parameters(true))).build();
+    let (error, why) = fail(&mailer, &short_message("bob@example.org"));
+    assert!(error.is_client(), "{error}");
+    check_tls_failure(&error, &why);
+    assert!(why.remedy().contains("STARTTLS"), "{why}");
+
+    // The control case: the same settings go through where STARTTLS is offered.
+    let server = Server::start("starttls");
+    let mailer = server.transport().tls(Tls::Required(tls_parameters(false))).build();
+    let response = mailer.send(&short_message("bob@example.org")).expect("sent over STARTTLS");
+    assert!(response.is_positive());
+}
+
+#[test]
+fn untrusted_certificate_is_a_tls_failure() {
+    // A self-signed certificate, over STARTTLS and over implicit TLS: rustls rejects it ("network
+    // error: invalid peer certificate: UnknownIssuer").
+    for (mode, tls) in [
+        ("starttls", Tls::Required(tls_parameters(true))),
+        ("implicit_tls", Tls::Wrapper(tls_parameters(true))),
+    ] {
+        let server = Server::start(mode);
+        let mailer = server.transport().tls(tls).build();
+        let (error, why) = fail(&mailer, &short_message("bob@example.org"));
+        check_tls_failure(&error, &why);
+        assert!(why.remedy().contains("certificate"), "{mode}: {why}");
+    }
+}
+
+#[test]
+fn implicit_tls_against_an_implicit_tls_port_goes_through() {
+    // The control case of the port mix-up: implicit TLS where the server speaks it.
+    let server = Server::start("implicit_tls");
+    let mailer = server.transport().tls(Tls::Wrapper(tls_parameters(false))).build();
+    let response = mailer.send(&short_message("bob@example.org")).expect("sent over implicit TLS");
+    assert!(response.is_positive());
+}
+
+#[test]
+fn plain_smtp_against_an_implicit_tls_port_is_a_timeout() {
+    // The reverse mix-up: plain SMTP (or STARTTLS) against an implicit-TLS port. The server
+    // waits for a TLS ClientHello, the client for a greeting, and nothing is said until the
+    // client's timeout: indistinguishable from a silent server, so it is a timeout.
+    let server = Server::start("implicit_tls");
+    for tls in [Tls::None, Tls::Required(tls_parameters(false))] {
+        let mailer = server.transport().tls(tls).timeout(Some(Duration::from_secs(1))).build();
+        let (error, why) = fail(&mailer, &short_message("bob@example.org"));
+        assert_eq!(why.failure(), Some(Failure::Timeout), "{error}");
+        assert_eq!((why.reason(), why.retry()), (Reason::NetworkError, Retry::Later));
+        assert!(why.summary().contains("did not answer in time"), "{why}");
+        check_human(&why);
+    }
 }

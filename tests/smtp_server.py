@@ -9,9 +9,9 @@ stdin reaches end of file (so it never outlives the test process that started it
 
 Every reply comes from aiosmtpd itself, configured through its documented options
 (`auth_required`, `auth_require_tls`, `authenticator`, `data_size_limit`, `command_call_limit`,
-`enable_SMTPUTF8`, `proxy_protocol_timeout`) or, for recipients and greylisting, from the
-`handle_RCPT` hook that real aiosmtpd deployments use to look recipients up, answering as
-Postfix does. Modes:
+`enable_SMTPUTF8`, `proxy_protocol_timeout`, `tls_context`, and asyncio's `ssl` for implicit TLS)
+or, for recipients and greylisting, from the `handle_RCPT` hook that real aiosmtpd deployments
+use to look recipients up, answering as Postfix does. Modes:
 
   submission      AUTH required (530 5.7.0) and checked by an authenticator: alice@example.org
                   with password "correct horse" signs in, anything else gets 535 5.7.8.
@@ -30,7 +30,12 @@ Postfix does. Modes:
                   to it directly.
   proxy_drop      `proxy_protocol_timeout=0.3`: the same, but it hangs up after 0.3 s without a
                   word.
-  accept          Accepts every message.
+  accept          Accepts every message. Plain SMTP only: STARTTLS is not offered (aiosmtpd
+                  offers it only when given a `tls_context`).
+  starttls        Accepts every message; offers STARTTLS with the self-signed certificate below,
+                  which no client trusts unless told to.
+  implicit_tls    Accepts every message over implicit TLS (TLS from the first byte, as on port
+                  465), with the same self-signed certificate.
   not_smtp        Not aiosmtpd: a listener that greets with an SSH banner, the answer an SMTP
                   client gets when pointed at the wrong port.
 """
@@ -39,7 +44,9 @@ import argparse
 import asyncio
 import logging
 import os
+import ssl
 import sys
+import tempfile
 import threading
 import warnings
 
@@ -49,6 +56,29 @@ HOSTNAME = "mx.test.example"
 USER = b"alice@example.org"
 PASSWORD = b"correct horse"
 MAILBOXES = {"alice@example.org", "bob@example.org"}
+
+# A self-signed certificate for localhost and 127.0.0.1 (ECDSA P-256, valid from 2000 to 9999 so
+# that it never expires in a test run): the TLS modes use it, and a client that verifies
+# certificates rejects it as issued by an unknown authority. The key is for these tests only.
+CERTIFICATE = """\
+-----BEGIN CERTIFICATE-----
+MIIBVjCB/qADAgECAhROebYcC+jCSukfYKdBKVDF1MISTjAKBggqhkjOPQQDAjAU
+MRIwEAYDVQQDDAlsb2NhbGhvc3QwIBcNMDAwMTAxMDAwMDAwWhgPOTk5OTEyMzEy
+MzU5NTlaMBQxEjAQBgNVBAMMCWxvY2FsaG9zdDBZMBMGByqGSM49AgEGCCqGSM49
+AwEHA0IABC+slOZQSl854bVvpzkaT3ZER6Yb8HjlxccCoFbq6Ic4+muWGzCwbXNR
+e2UNdZwXSeuo5bzeNsLKV0jZ/rw1b36jLDAqMBoGA1UdEQQTMBGCCWxvY2FsaG9z
+dIcEfwAAATAMBgNVHRMBAf8EAjAAMAoGCCqGSM49BAMCA0cAMEQCIBeoTTEmuHY8
+y4RKPC2G5zwe+3182tQ6iXzz5jSeLgRaAiAmxOgQsP7CyY6Szh5PtQN0tERgYRsX
+6LgA160c1lGk/A==
+-----END CERTIFICATE-----
+"""
+PRIVATE_KEY = """\
+-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgK7Ca7UfoDUoOtgmt
+uBHtn2rluCQc74pPDdcCPfqklouhRANCAAQvrJTmUEpfOeG1b6c5Gk92REemG/B4
+5cXHAqBW6uiHOPprlhswsG1zUXtlDXWcF0nrqOW83jbCyldI2f68NW9+
+-----END PRIVATE KEY-----
+"""
 
 
 class Accept:
@@ -104,6 +134,20 @@ def authenticator(server, session, envelope, mechanism, auth_data):
     return AuthResult(success=ok, handled=False)
 
 
+def tls_context():
+    """A server TLS context with the self-signed certificate."""
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    with tempfile.TemporaryDirectory() as folder:
+        certfile = os.path.join(folder, "cert.pem")
+        keyfile = os.path.join(folder, "key.pem")
+        with open(certfile, "w") as out:
+            out.write(CERTIFICATE)
+        with open(keyfile, "w") as out:
+            out.write(PRIVATE_KEY)
+        context.load_cert_chain(certfile, keyfile)
+    return context
+
+
 def smtp_options(mode):
     """The handler and the aiosmtpd options of a mode."""
     if mode == "submission":
@@ -126,8 +170,10 @@ def smtp_options(mode):
         return Accept(), dict(proxy_protocol_timeout=30)
     if mode == "proxy_drop":
         return Accept(), dict(proxy_protocol_timeout=0.3)
-    if mode == "accept":
+    if mode in ("accept", "implicit_tls"):
         return Accept(), {}
+    if mode == "starttls":
+        return Accept(), dict(tls_context=tls_context())
     raise SystemExit(f"unknown mode {mode!r}")
 
 
@@ -144,8 +190,10 @@ async def serve(mode, port):
         server = await asyncio.start_server(not_smtp, "127.0.0.1", port)
     else:
         handler, options = smtp_options(mode)
+        # Implicit TLS: the listening socket itself speaks TLS, aiosmtpd runs inside it.
+        wrap = tls_context() if mode == "implicit_tls" else None
         server = await loop.create_server(
-            lambda: SMTP(handler, hostname=HOSTNAME, **options), "127.0.0.1", port
+            lambda: SMTP(handler, hostname=HOSTNAME, **options), "127.0.0.1", port, ssl=wrap
         )
     bound = server.sockets[0].getsockname()[1]
     print(f"LISTENING {bound}", flush=True)

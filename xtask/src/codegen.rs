@@ -828,7 +828,7 @@ pub fn generate(root: &Path) -> Result<String, String> {
         let english = &data.languages[0].basic[&c.code.to_string()];
         writeln!(
             w,
-            "    /// {} {}: {:?} ({}).",
+            "    /// {} {}: `{}` ({}).",
             c.code,
             english.name,
             c.rfc_text,
