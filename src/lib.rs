@@ -19,10 +19,9 @@
 //! ```
 //!
 //! ## Features
-//! - `std` (default): implements `std::error::Error` (through `core::error::Error`) and enables
-//!   `alloc`. Without it the crate is `no_std`; every lookup, comparison and rendering works
-//!   without allocating.
-//! - `alloc`: owned conveniences that need an allocator, without `std`.
+//! - `std` (default): links the standard library. Without it the crate is `no_std`; every
+//!   lookup, parse, explanation, comparison and rendering works the same, and none allocates.
+//!   The error types implement `core::error::Error` either way.
 //! - `serde`: `Serialize` for every public data type (codes as numbers, enhanced codes as
 //!   `"5.7.8"`), `Deserialize` for the value types.
 //! - `lettre`: explain `lettre` 0.11 SMTP errors.
@@ -34,9 +33,6 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
-
-#[cfg(feature = "alloc")]
-extern crate alloc;
 
 mod class;
 mod command;
