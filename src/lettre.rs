@@ -139,6 +139,8 @@ impl ExplainError for SmtpError {
 /// assert!(why.to_string().starts_with("The mail server did not answer in time."));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum LettreExplanation {
     /// The server answered with a 4xx or 5xx reply.
     Reply(Explanation),

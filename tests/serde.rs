@@ -50,3 +50,45 @@ fn replies_explanations_and_comparisons_serialize() {
     let v = serde_json::to_value(smtp_codes::Reply::parse(b"x").unwrap_err()).unwrap();
     assert_eq!(v["kind"], json!("invalid_code"));
 }
+
+/// Every public data type serializes (a compile-time check).
+#[test]
+fn every_public_data_type_is_serialize() {
+    fn serialize<T: serde::Serialize + ?Sized>() {}
+    use smtp_codes::*;
+    serialize::<ReplyCode>();
+    serialize::<Text>();
+    serialize::<Reference>();
+    serialize::<Command>();
+    serialize::<Standing>();
+    serialize::<Class>();
+    serialize::<Category>();
+    serialize::<Locale>();
+    serialize::<EnhancedCode>();
+    serialize::<EnhancedStatus>();
+    serialize::<StatusClass>();
+    serialize::<StatusSubject>();
+    serialize::<StatusPattern>();
+    serialize::<BriefText>();
+    serialize::<Comparison>();
+    serialize::<Difference>();
+    serialize::<Reply<'static>>();
+    serialize::<Line<'static>>();
+    serialize::<ReplyText<'static>>();
+    serialize::<Limits>();
+    serialize::<ParseError>();
+    serialize::<Error>();
+    serialize::<Explanation>();
+    serialize::<ExplanationText>();
+    serialize::<Reason>();
+    serialize::<Retry>();
+    serialize::<Bounce>();
+    serialize::<FixOwner>();
+    serialize::<Provider>();
+    serialize::<ProviderRule>();
+    #[cfg(feature = "lettre")]
+    {
+        serialize::<smtp_codes::lettre::Failure>();
+        serialize::<smtp_codes::lettre::LettreExplanation>();
+    }
+}
