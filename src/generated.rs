@@ -1643,7 +1643,7 @@ pub(crate) static REASON_TEXTS: phf::Map<&'static str, [ReasonText; 7]> = ::phf:
     ],
 };
 
-/// Transport failure (snake_case key) → texts per language.
+/// Transport failure (snake_case key; lettre integration) → texts per language.
 #[cfg_attr(not(feature = "lettre"), allow(dead_code))]
 pub(crate) static FAILURE_TEXTS: phf::Map<&'static str, [ReasonText; 7]> = ::phf::Map {
     key: 4203492208743950414,

@@ -264,20 +264,13 @@ impl<'a> Reply<'a> {
             }
             line += 1;
             start = next;
-            if last {
-                return Ok(Reply {
-                    raw: &bytes[body..start],
-                    skipped: body,
-                    code,
-                    line_count: line,
-                    enhanced,
-                });
+            let at_end = start >= bytes.len();
+            if at_end && !last && streaming {
+                return Err(ParseError::Incomplete);
             }
-            if start >= bytes.len() {
-                if streaming {
-                    return Err(ParseError::Incomplete);
-                }
-                // A whole reply whose last line is still a continuation: take what is there.
+            // The last line, or (for a whole reply) the end of the input while the last line is
+            // still a continuation: take what is there.
+            if last || at_end {
                 return Ok(Reply {
                     raw: &bytes[body..start],
                     skipped: body,

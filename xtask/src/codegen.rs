@@ -588,6 +588,38 @@ fn camel(snake: &str) -> String {
         .collect()
 }
 
+/// A phf map from a snake_case key to `[ReasonText; languages]`, for one `{name, summary, remedy}`
+/// table of the language files.
+fn write_texts_map(
+    w: &mut String,
+    data: &Data,
+    name: &str,
+    what: &str,
+    attribute: Option<&str>,
+    table: impl Fn(&LanguageFile) -> &BTreeMap<String, ReasonText>,
+) {
+    let n = data.languages.len();
+    let mut map = phf_codegen::Map::new();
+    for key in table(&data.languages[0]).keys() {
+        map.entry(
+            key.as_str(),
+            per_language(data, |l| {
+                let r = &table(l)[key];
+                format!(
+                    "ReasonText {{ name: {:?}, summary: {:?}, remedy: {:?} }}",
+                    r.name, r.summary, r.remedy
+                )
+            }),
+        );
+    }
+    writeln!(w, "/// {what} → texts per language.").unwrap();
+    if let Some(attribute) = attribute {
+        writeln!(w, "{attribute}").unwrap();
+    }
+    writeln!(w, "pub(crate) static {name}: phf::Map<&'static str, [ReasonText; {n}]> = {};\n", map.build())
+        .unwrap();
+}
+
 fn write_explain(w: &mut String, data: &Data) {
     let explain = &data.explain;
     writeln!(w, "/// Reason (snake_case) → who must act, retry for 4xx, retry for 5xx (data/explain.toml).")
@@ -936,51 +968,17 @@ pub fn generate(root: &Path) -> Result<String, String> {
     writeln!(w, "/// subject * 1000 + detail → index into `ENHANCED`.").unwrap();
     writeln!(w, "pub(crate) static ENHANCED_INDEX: phf::Map<u32, u8> = {};\n", map.build()).unwrap();
 
-    // Reasons.
+    // Reasons and transport failures.
     let english = &data.languages[0];
-    writeln!(w, "/// Reason (snake_case name) → texts per language.").unwrap();
-    let mut map = phf_codegen::Map::new();
-    for key in english.reason.keys() {
-        map.entry(
-            key.as_str(),
-            per_language(&data, |l| {
-                let r = &l.reason[key];
-                format!(
-                    "ReasonText {{ name: {:?}, summary: {:?}, remedy: {:?} }}",
-                    r.name, r.summary, r.remedy
-                )
-            }),
-        );
-    }
-    writeln!(
+    write_texts_map(w, &data, "REASON_TEXTS", "Reason (snake_case name)", None, |l| &l.reason);
+    write_texts_map(
         w,
-        "pub(crate) static REASON_TEXTS: phf::Map<&'static str, [ReasonText; {n}]> = {};\n",
-        map.build()
-    )
-    .unwrap();
-
-    // Transport failure texts (used by the lettre integration).
-    writeln!(w, "/// Transport failure (snake_case key) → texts per language.").unwrap();
-    let mut map = phf_codegen::Map::new();
-    for key in english.failure.keys() {
-        map.entry(
-            key.as_str(),
-            per_language(&data, |l| {
-                let r = &l.failure[key];
-                format!(
-                    "ReasonText {{ name: {:?}, summary: {:?}, remedy: {:?} }}",
-                    r.name, r.summary, r.remedy
-                )
-            }),
-        );
-    }
-    writeln!(w, "#[cfg_attr(not(feature = \"lettre\"), allow(dead_code))]").unwrap();
-    writeln!(
-        w,
-        "pub(crate) static FAILURE_TEXTS: phf::Map<&'static str, [ReasonText; {n}]> = {};\n",
-        map.build()
-    )
-    .unwrap();
+        &data,
+        "FAILURE_TEXTS",
+        "Transport failure (snake_case key; lettre integration)",
+        Some("#[cfg_attr(not(feature = \"lettre\"), allow(dead_code))]"),
+        |l| &l.failure,
+    );
 
     write_explain(w, &data);
     write_providers(w, &data);
