@@ -26,6 +26,7 @@ use crate::Error;
 )]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[allow(clippy::exhaustive_enums)] // RFC 5321 §4.2.1 fixes the first digit to 2, 3, 4 or 5.
 pub enum Class {
     /// 2yz: the requested action has been successfully completed.
     #[strum(
@@ -157,6 +158,7 @@ impl Class {
 #[strum(parse_err_ty = Error, parse_err_fn = category_parse_error, ascii_case_insensitive)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[allow(clippy::exhaustive_enums)] // RFC 5321 §4.2.1 defines second digits 0 to 5, no more.
 pub enum Category {
     /// x0z: syntax errors, syntactically correct commands that fit no functional category, and
     /// unimplemented or superfluous commands.

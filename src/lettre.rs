@@ -141,6 +141,7 @@ impl ExplainError for SmtpError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[allow(clippy::exhaustive_enums)] // A lettre error is a server reply or it is not: two cases.
 pub enum LettreExplanation {
     /// The server answered with a 4xx or 5xx reply.
     Reply(Explanation),

@@ -68,8 +68,15 @@ pub enum ParseError {
 /// longer lines (Microsoft 365 diagnostic texts pass 1,000 bytes), so the default allows 8,192
 /// bytes per line, and 1,000 lines, far beyond any real `EHLO` list. A client can raise or lower
 /// both with [`Reply::parse_with`] and [`Reply::parse_streaming_with`].
+///
+/// ```
+/// use smtp_codes::{Limits, Reply};
+/// let limits = Limits::DEFAULT.with_max_lines(5000).with_max_line_length(64 * 1024);
+/// assert!(Reply::parse_with(b"250 ok", limits).is_ok());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Limits {
     /// The longest line accepted, in bytes, without its line end.
     pub max_line_length: usize,
@@ -82,6 +89,16 @@ impl Limits {
     pub const STRICT: Limits = Limits { max_line_length: 510, max_lines: 100 };
     /// 8,192 bytes per line, 1,000 lines.
     pub const DEFAULT: Limits = Limits { max_line_length: 8192, max_lines: 1000 };
+
+    /// These limits with another longest line, in bytes without the line end.
+    pub const fn with_max_line_length(self, max_line_length: usize) -> Limits {
+        Limits { max_line_length, ..self }
+    }
+
+    /// These limits with another most lines per reply.
+    pub const fn with_max_lines(self, max_lines: usize) -> Limits {
+        Limits { max_lines, ..self }
+    }
 }
 
 impl Default for Limits {

@@ -20,6 +20,7 @@ use crate::{Category, Class, Command, EnhancedCode, Error, Locale};
 #[strum(serialize_all = "kebab-case", parse_err_ty = Error, parse_err_fn = standing_parse_error)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[non_exhaustive]
 pub enum Standing {
     /// Defined by a standards-track RFC (RFC 5321, 4954, 3207, 7504, 1985, 2645, …).
     StandardsTrack,

@@ -57,7 +57,7 @@ fn ten_megabyte_line_parses_with_raised_limits() {
     let mut input = b"250 ".to_vec();
     input.resize(10 * MB, b'a');
     input.extend_from_slice(b"\r\n");
-    let limits = Limits { max_line_length: 16 * MB, ..Limits::DEFAULT };
+    let limits = Limits::DEFAULT.with_max_line_length(16 * MB);
     for reply in
         [Reply::parse_with(&input, limits).unwrap(), Reply::parse_streaming_with(&input, limits).unwrap()]
     {
@@ -104,7 +104,7 @@ fn million_continuation_lines_are_too_many_by_default() {
 fn million_continuation_lines_parse_with_raised_limits() {
     let mut input = b"250-x\r\n".repeat(1_000_000);
     input.extend_from_slice(b"250 end\r\n");
-    let limits = Limits { max_lines: 1_000_001, ..Limits::DEFAULT };
+    let limits = Limits::DEFAULT.with_max_lines(1_000_001);
     for reply in
         [Reply::parse_with(&input, limits).unwrap(), Reply::parse_streaming_with(&input, limits).unwrap()]
     {
@@ -115,7 +115,7 @@ fn million_continuation_lines_parse_with_raised_limits() {
         assert_borrowed(&reply, &input);
     }
     // One line fewer allowed than given: refused.
-    let limits = Limits { max_lines: 1_000_000, ..Limits::DEFAULT };
+    let limits = Limits::DEFAULT.with_max_lines(1_000_000);
     assert_eq!(Reply::parse_with(&input, limits), Err(ParseError::TooManyLines { limit: 1_000_000 }));
 }
 

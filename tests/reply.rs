@@ -112,7 +112,7 @@ fn limits_are_enforced_and_can_be_raised() {
         Reply::parse_with(many.as_bytes(), Limits::STRICT),
         Err(ParseError::TooManyLines { limit: 100 })
     );
-    let raised = Limits { max_lines: 200, ..Limits::STRICT };
+    let raised = Limits::STRICT.with_max_lines(200);
     assert_eq!(Reply::parse_with(many.as_bytes(), raised).unwrap().line_count(), 151);
 }
 

@@ -11,6 +11,7 @@ use crate::{Error, Locale, ui::ui};
 #[strum(serialize_all = "snake_case", parse_err_ty = Error, parse_err_fn = retry_parse_error)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[allow(clippy::exhaustive_enums)] // Callers match on the verdict; four cover every case by design.
 pub enum Retry {
     /// A 2xx or 3xx reply: nothing failed.
     NotNeeded,
@@ -34,6 +35,7 @@ fn retry_parse_error(_: &str) -> Error {
 #[strum(serialize_all = "snake_case", parse_err_ty = Error, parse_err_fn = bounce_parse_error)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[allow(clippy::exhaustive_enums)] // Hard, soft or none: the mailing industry's fixed vocabulary.
 pub enum Bounce {
     /// A permanent failure: stop sending to this address until the cause changes.
     Hard,
@@ -54,6 +56,7 @@ fn bounce_parse_error(_: &str) -> Error {
 #[strum(serialize_all = "snake_case", parse_err_ty = Error, parse_err_fn = owner_parse_error)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum FixOwner {
     /// The person sending: their settings, credentials, the address or the message.
     SenderUser,
