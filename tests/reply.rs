@@ -170,6 +170,10 @@ proptest! {
         if let Ok(utf8) = std::str::from_utf8(&wire) {
             let direct = Reply::parse(utf8.as_bytes()).unwrap();
             prop_assert_eq!(texts(&direct), lines.clone());
+            // In canonical form (UTF-8, CRLF) rendering and parsing again gives the same reply.
+            if !lf {
+                prop_assert_eq!(Reply::parse(rendered.as_bytes()).unwrap(), reply);
+            }
         }
     }
 
