@@ -120,8 +120,7 @@ impl EnhancedCode {
 
     /// The registry entry for this code's subject and detail, if the IANA registry defines it.
     pub fn status(self) -> Option<&'static EnhancedStatus> {
-        let index = generated::ENHANCED_INDEX.get(&status_key(self.subject, self.detail))?;
-        generated::ENHANCED.get(usize::from(*index))
+        registry_entry(self.subject, self.detail)
     }
 
     /// What the class means; every valid code has one.
@@ -154,6 +153,12 @@ fn parse_number(bytes: &[u8]) -> Option<(u16, usize)> {
     }
     let value = bytes[..digits].iter().fold(0u16, |n, b| n * 10 + u16::from(b - b'0'));
     Some((value, digits))
+}
+
+/// The registry entry `X.subject.detail`, if the registry lists it.
+fn registry_entry(subject: u16, detail: u16) -> Option<&'static EnhancedStatus> {
+    let index = generated::ENHANCED_INDEX.get(&status_key(subject, detail))?;
+    generated::ENHANCED.get(usize::from(*index))
 }
 
 pub(crate) const fn status_key(subject: u16, detail: u16) -> u32 {
@@ -399,7 +404,7 @@ impl EnhancedStatus {
     /// The entry to use instead, for a deprecated one.
     pub fn deprecated_by(&self) -> Option<&'static EnhancedStatus> {
         let (subject, detail) = self.deprecated_by?;
-        EnhancedCode { class: 5, subject, detail }.status()
+        registry_entry(subject, detail)
     }
 
     /// What the subject means.

@@ -356,8 +356,6 @@ pub enum Failure {
 /// What the crate says about one [`Failure`].
 struct FailureInfo {
     failure: Failure,
-    /// The key of the failure's texts in `data/text/<locale>.toml` (`[failure.<key>]`).
-    key: &'static str,
     reason: Reason,
     retry: Retry,
     fix_owner: FixOwner,
@@ -368,84 +366,72 @@ struct FailureInfo {
 const FAILURES: [FailureInfo; 12] = [
     FailureInfo {
         failure: Failure::Timeout,
-        key: "timeout",
         reason: Reason::NetworkError,
         retry: Retry::Later,
         fix_owner: FixOwner::SenderAdmin,
     },
     FailureInfo {
         failure: Failure::ConnectionRefused,
-        key: "connection_refused",
         reason: Reason::NetworkError,
         retry: Retry::AfterFix,
         fix_owner: FixOwner::SenderUser,
     },
     FailureInfo {
         failure: Failure::Dns,
-        key: "dns",
         reason: Reason::NetworkError,
         retry: Retry::AfterFix,
         fix_owner: FixOwner::SenderUser,
     },
     FailureInfo {
         failure: Failure::Tls,
-        key: "tls",
         reason: Reason::NetworkError,
         retry: Retry::AfterFix,
         fix_owner: FixOwner::SenderUser,
     },
     FailureInfo {
         failure: Failure::Closed,
-        key: "closed",
         reason: Reason::NetworkError,
         retry: Retry::Later,
         fix_owner: FixOwner::SenderAdmin,
     },
     FailureInfo {
         failure: Failure::Network,
-        key: "network",
         reason: Reason::NetworkError,
         retry: Retry::Later,
         fix_owner: FixOwner::SenderAdmin,
     },
     FailureInfo {
         failure: Failure::Shutdown,
-        key: "shutdown",
         reason: Reason::ServiceUnavailable,
         retry: Retry::AfterFix,
         fix_owner: FixOwner::SenderUser,
     },
     FailureInfo {
         failure: Failure::BadResponse,
-        key: "bad_response",
         reason: Reason::Other,
         retry: Retry::AfterFix,
         fix_owner: FixOwner::SenderUser,
     },
     FailureInfo {
         failure: Failure::AuthUnavailable,
-        key: "auth_unavailable",
         reason: Reason::AuthMechanism,
         retry: Retry::AfterFix,
         fix_owner: FixOwner::SenderUser,
     },
     FailureInfo {
         failure: Failure::Unsupported,
-        key: "unsupported",
         reason: Reason::NotImplemented,
         retry: Retry::AfterFix,
         fix_owner: FixOwner::SenderUser,
     },
     FailureInfo {
         failure: Failure::Client,
-        key: "client",
         reason: Reason::Other,
         retry: Retry::AfterFix,
         fix_owner: FixOwner::SenderUser,
     },
     FailureInfo {
         failure: Failure::Other,
-        key: "other",
         reason: Reason::Other,
         retry: Retry::Later,
         fix_owner: FixOwner::SenderAdmin,
@@ -467,10 +453,7 @@ impl Failure {
     }
 
     fn texts(self, locale: Locale) -> crate::explain::ReasonText {
-        match crate::generated::FAILURE_TEXTS.get(self.info().key) {
-            Some(texts) => texts[locale.index()],
-            None => crate::explain::ReasonText { name: "", summary: "", remedy: "" },
-        }
+        crate::generated::failure_texts(self)[locale.index()]
     }
 
     /// A short label ("Connection refused") in the given language.

@@ -396,24 +396,27 @@ impl<'a> Reply<'a> {
     }
 }
 
-/// The enhanced code at the start of a line's text, when a space or the line end follows it.
-fn leading_enhanced(text: &[u8]) -> Option<EnhancedCode> {
+/// The enhanced code at the start of a line's text (RFC 2034 position) with the bytes it uses,
+/// when a space, a tab or the line end follows it.
+fn leading_enhanced_prefix(text: &[u8]) -> Option<(EnhancedCode, usize)> {
     let (code, used) = EnhancedCode::parse_prefix(text)?;
-    match text.get(used) {
-        None | Some(b' ' | b'\t') => Some(code),
-        _ => None,
-    }
+    matches!(text.get(used), None | Some(b' ' | b'\t')).then_some((code, used))
+}
+
+/// The enhanced code at the start of a line's text, when a space or the line end follows it.
+pub(crate) fn leading_enhanced(text: &[u8]) -> Option<EnhancedCode> {
+    leading_enhanced_prefix(text).map(|(code, _)| code)
 }
 
 /// `text` without a leading enhanced code and the spaces after it.
 fn strip_enhanced(text: &[u8]) -> &[u8] {
-    match EnhancedCode::parse_prefix(text) {
-        Some((_, used)) if matches!(text.get(used), None | Some(b' ' | b'\t')) => {
+    match leading_enhanced_prefix(text) {
+        Some((_, used)) => {
             let rest = &text[used..];
             let spaces = rest.iter().take_while(|b| **b == b' ' || **b == b'\t').count();
             &rest[spaces..]
         }
-        _ => text,
+        None => text,
     }
 }
 

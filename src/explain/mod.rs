@@ -90,8 +90,9 @@ impl Explanation {
     /// ```
     pub fn from_parts(code: u16, enhanced: Option<EnhancedCode>, text: &str) -> Option<Explanation> {
         Class::of(code)?;
-        let enhanced =
-            enhanced.or_else(|| leading_enhanced(text.as_bytes())).or_else(|| hash_enhanced(text.as_bytes()));
+        let enhanced = enhanced
+            .or_else(|| crate::reply::leading_enhanced(text.as_bytes()))
+            .or_else(|| hash_enhanced(text.as_bytes()));
         Some(Explanation::decide(code, enhanced, &|visit| visit(text.as_bytes()), None))
     }
 
@@ -104,16 +105,10 @@ impl Explanation {
         segments: Segments<'_>,
         context: Option<&[u8]>,
     ) -> Explanation {
-        let mut keywords = keywords::Found::new();
         let mut providers = provider::Scan::default();
-        segments(&mut |segment| {
-            keywords.scan(segment);
-            if context.is_none() {
-                providers.scan(segment);
-            }
-        });
-        if let Some(context) = context {
-            providers.scan(context);
+        match context {
+            Some(context) => providers.scan(context),
+            None => segments(&mut |segment| providers.scan(segment)),
         }
         let provider = providers.provider();
         let class = Class::of(code).unwrap_or(Class::PermanentNegative);
@@ -138,6 +133,9 @@ impl Explanation {
                 rule: Some(index),
             };
         }
+        // Keywords only matter once no provider rule has decided.
+        let mut keywords = keywords::Found::new();
+        segments(&mut |segment| keywords.scan(segment));
         // From the code: a specific enhanced code first, then the reply code, then the class.
         let from_enhanced = enhanced.and_then(|e| {
             let (reason, weak) =
@@ -159,7 +157,7 @@ impl Explanation {
                 reason = keyword;
             }
         }
-        let (_, transient, permanent) = policy(reason);
+        let (_, transient, permanent) = generated::reason_policy(reason);
         let mut retry = if class.is_transient() { transient } else { permanent };
         if class.is_permanent() {
             if let Some(verdict) = keywords.retry {
@@ -217,7 +215,7 @@ impl Explanation {
 
     /// Who must act for the message to go through.
     pub fn fix_owner(&self) -> FixOwner {
-        policy(self.reason).0
+        generated::reason_policy(self.reason).0
     }
 
     /// One sentence a non-expert understands, in English (the provider's case when a provider
@@ -271,15 +269,6 @@ impl Explanation {
     }
 }
 
-fn policy(reason: Reason) -> (FixOwner, Retry, Retry) {
-    let key: &'static str = reason.into();
-    generated::REASON_POLICY.get(key).copied().unwrap_or((
-        FixOwner::RecipientSide,
-        Retry::Later,
-        Retry::Never,
-    ))
-}
-
 /// Whether the registry ties the enhanced code to specific reply codes, and this is not one.
 fn used_loosely(enhanced: EnhancedCode, code: u16) -> bool {
     enhanced.status().is_some_and(|status| {
@@ -287,11 +276,6 @@ fn used_loosely(enhanced: EnhancedCode, code: u16) -> bool {
             && status.basic_codes_note().is_none()
             && !status.basic_codes().contains(&code)
     })
-}
-
-fn leading_enhanced(text: &[u8]) -> Option<EnhancedCode> {
-    let (code, used) = EnhancedCode::parse_prefix(text)?;
-    matches!(text.get(used), None | Some(b' ' | b'\t')).then_some(code)
 }
 
 /// qmail's `(#5.7.1)` and Sendmail-style `#5.1.0` forms anywhere in a line.

@@ -86,15 +86,9 @@ pub(crate) struct ReasonText {
     pub(crate) remedy: &'static str,
 }
 
-const MISSING: ReasonText = ReasonText { name: "", summary: "", remedy: "" };
-
 impl Reason {
     fn texts(self, locale: Locale) -> ReasonText {
-        let key: &'static str = self.into();
-        match generated::REASON_TEXTS.get(key) {
-            Some(texts) => texts[locale.index()],
-            None => MISSING,
-        }
+        generated::reason_texts(self)[locale.index()]
     }
 
     /// A short label ("Authentication failed").

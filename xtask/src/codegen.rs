@@ -588,60 +588,53 @@ fn camel(snake: &str) -> String {
         .collect()
 }
 
-/// A phf map from a snake_case key to `[ReasonText; languages]`, for one `{name, summary, remedy}`
-/// table of the language files.
-fn write_texts_map(
+/// A `const fn` that maps each variant of an enum to its `[ReasonText; languages]`, from one
+/// `{name, summary, remedy}` table of the language files. The match is exhaustive, so the
+/// compiler proves that every variant has texts and every key names a variant.
+fn write_texts_match(
     w: &mut String,
     data: &Data,
-    name: &str,
+    function: &str,
+    enum_path: &str,
     what: &str,
     attribute: Option<&str>,
     table: impl Fn(&LanguageFile) -> &BTreeMap<String, ReasonText>,
 ) {
     let n = data.languages.len();
-    let mut map = phf_codegen::Map::new();
-    for key in table(&data.languages[0]).keys() {
-        map.entry(
-            key.as_str(),
-            per_language(data, |l| {
-                let r = &table(l)[key];
-                format!(
-                    "ReasonText {{ name: {:?}, summary: {:?}, remedy: {:?} }}",
-                    r.name, r.summary, r.remedy
-                )
-            }),
-        );
-    }
     writeln!(w, "/// {what} → texts per language.").unwrap();
     if let Some(attribute) = attribute {
         writeln!(w, "{attribute}").unwrap();
     }
-    writeln!(w, "pub(crate) static {name}: phf::Map<&'static str, [ReasonText; {n}]> = {};\n", map.build())
-        .unwrap();
+    writeln!(w, "pub(crate) const fn {function}(key: {enum_path}) -> &'static [ReasonText; {n}] {{").unwrap();
+    writeln!(w, "    match key {{").unwrap();
+    for key in table(&data.languages[0]).keys() {
+        let texts = per_language(data, |l| {
+            let r = &table(l)[key];
+            format!("ReasonText {{ name: {:?}, summary: {:?}, remedy: {:?} }}", r.name, r.summary, r.remedy)
+        });
+        writeln!(w, "        {enum_path}::{} => &{texts},", camel(key)).unwrap();
+    }
+    writeln!(w, "    }}\n}}\n").unwrap();
 }
 
 fn write_explain(w: &mut String, data: &Data) {
     let explain = &data.explain;
-    writeln!(w, "/// Reason (snake_case) → who must act, retry for 4xx, retry for 5xx (data/explain.toml).")
+    writeln!(w, "/// Who must act, the retry verdict for a 4xx and for a 5xx reply (data/explain.toml).")
         .unwrap();
-    let mut map = phf_codegen::Map::new();
+    writeln!(w, "pub(crate) const fn reason_policy(reason: Reason) -> (FixOwner, Retry, Retry) {{").unwrap();
+    writeln!(w, "    match reason {{").unwrap();
     for (key, p) in &explain.reason {
-        map.entry(
-            key.as_str(),
-            format!(
-                "(FixOwner::{}, Retry::{}, Retry::{})",
-                variant_of(&FIX_OWNERS, &p.fix_owner).unwrap_or("Nobody"),
-                variant_of(&RETRIES, &p.transient).unwrap_or("Later"),
-                variant_of(&RETRIES, &p.permanent).unwrap_or("Never")
-            ),
-        );
+        writeln!(
+            w,
+            "        Reason::{} => (FixOwner::{}, Retry::{}, Retry::{}),",
+            camel(key),
+            variant_of(&FIX_OWNERS, &p.fix_owner).unwrap_or("Nobody"),
+            variant_of(&RETRIES, &p.transient).unwrap_or("Later"),
+            variant_of(&RETRIES, &p.permanent).unwrap_or("Never")
+        )
+        .unwrap();
     }
-    writeln!(
-        w,
-        "pub(crate) static REASON_POLICY: phf::Map<&'static str, (FixOwner, Retry, Retry)> = {};\n",
-        map.build()
-    )
-    .unwrap();
+    writeln!(w, "    }}\n}}\n").unwrap();
     writeln!(w, "/// Enhanced subject * 1000 + detail → (reason, weak).").unwrap();
     let mut map = phf_codegen::Map::new();
     for (key, rule) in &explain.enhanced {
@@ -970,13 +963,14 @@ pub fn generate(root: &Path) -> Result<String, String> {
 
     // Reasons and transport failures.
     let english = &data.languages[0];
-    write_texts_map(w, &data, "REASON_TEXTS", "Reason (snake_case name)", None, |l| &l.reason);
-    write_texts_map(
+    write_texts_match(w, &data, "reason_texts", "Reason", "Reason", None, |l| &l.reason);
+    write_texts_match(
         w,
         &data,
-        "FAILURE_TEXTS",
-        "Transport failure (snake_case key; lettre integration)",
-        Some("#[cfg_attr(not(feature = \"lettre\"), allow(dead_code))]"),
+        "failure_texts",
+        "crate::lettre::Failure",
+        "Transport failure (lettre integration)",
+        Some("#[cfg(feature = \"lettre\")]"),
         |l| &l.failure,
     );
 
