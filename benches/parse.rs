@@ -1,7 +1,7 @@
 //! `Reply::parse`, `explain` and `explain_text` on real replies, against the peers and a floor, in one
 //! criterion run (every comparison in the same process, on the same inputs built at start-up).
 //!
-//! - `parse/corpus`: the 85 replies of `../shared/corpus/replies.tsv` as CRLF wire bytes, through
+//! - `parse/corpus`: the 85 replies of `tests/data/corpus/replies.tsv` as CRLF wire bytes, through
 //!   (a) a bare `memchr` line scan (the floor: counting lines, nothing parsed),
 //!   (b) `smtp_codes::Reply::parse` (code, enhanced code and line count used),
 //!   (c) lettre 0.11's `Response::from_str` (code, line count and an enhanced code taken from its

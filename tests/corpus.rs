@@ -1,4 +1,4 @@
-//! Every reply of `../shared/corpus/replies.tsv` (real servers), parsed with CRLF and with bare LF
+//! Every reply of `tests/data/corpus/replies.tsv` (real servers), parsed with CRLF and with bare LF
 //! line ends, and explained. Labels are one careful reading; where the crate disagrees on the
 //! merits, the disagreement is listed below with its reason.
 

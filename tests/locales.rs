@@ -104,7 +104,7 @@ fn comparisons_and_corpus_explanations_render_in_every_locale() {
         }
     }
     let corpus = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/replies.tsv"),
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus/replies.tsv"),
     )
     .unwrap();
     let mut rendered = 0;

@@ -1,6 +1,6 @@
 //! Proves that the hot paths allocate nothing: `lookup`, `lookup_enhanced`, `Reply::parse`,
 //! `Reply::parse_streaming`, `explain`, `explain_text`, `compare` with its rendering, and
-//! `Explanation::render`, over every reply of `../shared/corpus/replies.tsv`.
+//! `Explanation::render`, over every reply of `tests/data/corpus/replies.tsv`.
 //!
 //! A counting global allocator wraps `std::alloc::System` and counts, per thread, every
 //! `alloc`, `alloc_zeroed` and `realloc`. Each call is made once to warm up, then measured alone

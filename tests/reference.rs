@@ -1,4 +1,4 @@
-//! The whole table against the standards' facts in `../shared/reference/`.
+//! The whole table against the standards' facts in `tests/data/reference/` (copied from the reference material).
 
 mod common;
 

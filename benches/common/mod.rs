@@ -1,18 +1,18 @@
 //! Inputs for the parse benchmark, built once at start-up and never timed: the 85 real replies of
-//! `../shared/corpus/replies.tsv` (read from there, never copied into the repository) and a
+//! `tests/data/corpus/replies.tsv` and a
 //! deterministic 100,000-line Postfix log whose bounce lines carry those replies.
 
 use std::ops::Range;
 
 #[path = "../../tests/common/mod.rs"]
-mod shared_material;
+mod test_data;
 
 /// One corpus row: the reply's lines (without line ends, `\xHH` decoded) and its labels.
-pub use shared_material::CorpusRow as Row;
+pub use test_data::CorpusRow as Row;
 
 /// Every row of the corpus, in file order.
 pub fn corpus() -> Vec<Row> {
-    let rows = shared_material::corpus();
+    let rows = test_data::corpus();
     assert_eq!(rows.len(), 85, "the corpus has 85 replies");
     rows
 }

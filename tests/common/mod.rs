@@ -1,21 +1,23 @@
-//! Helpers shared by the integration tests: reading the reference tables and corpus in
-//! `../shared`, which CI always provides beside the checkout (they are never copied here).
+//! Helpers shared by the integration tests: reading the reference tables and corpora kept in
+//! `tests/data/` (copies, with their sources and licences in `tests/data/README.md`).
 
 #![allow(dead_code)]
 
 use std::path::PathBuf;
 
-pub fn shared(path: &str) -> PathBuf {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let candidates = [root.join("../shared").join(path), root.join("shared").join(path)];
-    candidates.iter().find(|p| p.exists()).cloned().unwrap_or_else(|| {
-        panic!("{path} not found in ../shared: the reference material must sit beside the checkout")
-    })
+pub fn data(path: &str) -> PathBuf {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(path);
+    assert!(
+        file.exists(),
+        "tests/data/{path} is missing: the test data ships with the repository, not the published crate \
+         (run the tests from a git checkout)"
+    );
+    file
 }
 
 /// A minimal CSV reader for the reference tables: quoted fields with commas, no embedded newlines.
 pub fn read_csv(path: &str) -> Vec<std::collections::HashMap<String, String>> {
-    let text = std::fs::read_to_string(shared(path)).expect("reference table is readable");
+    let text = std::fs::read_to_string(data(path)).expect("reference table is readable");
     let mut lines = text.lines();
     let header: Vec<String> = split_csv_line(lines.next().expect("header"));
     lines
@@ -96,9 +98,9 @@ fn decode_line(line: &str) -> Vec<u8> {
     out
 }
 
-/// Every row of `../shared/corpus/replies.tsv`, in file order.
+/// Every row of `tests/data/corpus/replies.tsv`, in file order.
 pub fn corpus() -> Vec<CorpusRow> {
-    let text = std::fs::read_to_string(shared("corpus/replies.tsv")).expect("corpus is readable");
+    let text = std::fs::read_to_string(data("corpus/replies.tsv")).expect("corpus is readable");
     text.lines()
         .skip(1)
         .filter(|l| !l.is_empty())

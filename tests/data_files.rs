@@ -1,0 +1,54 @@
+//! The copies in `tests/data/` are whole: counts and columns as their READMEs describe them.
+
+mod common;
+
+use std::fs;
+
+use common::{corpus, data, read_csv};
+
+fn tsv_rows(path: &str) -> Vec<Vec<String>> {
+    let text = fs::read_to_string(data(path)).expect("readable");
+    text.lines()
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| line.split('\t').map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn reply_corpus_is_whole() {
+    let rows = tsv_rows("corpus/replies.tsv");
+    assert_eq!(rows[0], ["raw", "code", "enhanced", "class", "retry", "reason", "source"]);
+    assert!(rows.iter().all(|row| row.len() == 7), "every row has 7 columns");
+    assert_eq!(corpus().len(), 85);
+}
+
+#[test]
+fn reference_tables_are_whole() {
+    let basic = read_csv("reference/basic_codes.csv");
+    assert_eq!(basic.len(), 91);
+    let mut codes: Vec<&str> = basic.iter().map(|row| row["code"].as_str()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    assert_eq!(codes.len(), 45);
+    assert_eq!(read_csv("reference/enhanced_codes.csv").len(), 81);
+    assert_eq!(read_csv("reference/enhanced_subjects.csv").len(), 11);
+    assert_eq!(read_csv("reference/basic_codes_detailed.csv").len(), 91);
+    assert_eq!(read_csv("reference/enhanced_codes_detailed.csv").len(), 81);
+}
+
+#[test]
+fn sisimai_corpus_is_whole_and_licensed() {
+    let emails = fs::read_dir(data("sisimai/eml")).unwrap().filter_map(Result::ok).count();
+    assert_eq!(emails, 316);
+    let labels = tsv_rows("sisimai/labels.tsv");
+    assert_eq!(labels[0], ["file", "index", "status", "replycode", "sisimai_reason", "hard", "label_source"]);
+    assert!(labels.iter().all(|row| row.len() == 7));
+    for row in &labels[1..] {
+        assert!(data(&format!("sisimai/eml/{}", row[0])).exists(), "{} has its email", row[0]);
+    }
+    let cases = tsv_rows("sisimai/cases.tsv");
+    assert_eq!(cases[0].len(), 9);
+    assert!(cases.iter().all(|row| row.len() == 9));
+    let licence = fs::read_to_string(data("sisimai/LICENSE")).unwrap();
+    assert!(licence.contains("BSD") || licence.contains("Redistribution"));
+}
