@@ -45,6 +45,12 @@ mod generated;
 #[cfg(feature = "lettre")]
 #[cfg_attr(docsrs, doc(cfg(feature = "lettre")))]
 pub mod lettre;
+#[cfg(feature = "mail-send")]
+#[cfg_attr(docsrs, doc(cfg(feature = "mail-send")))]
+pub mod mail_send;
+#[cfg(feature = "async-smtp")]
+#[cfg_attr(docsrs, doc(cfg(feature = "async-smtp")))]
+pub mod async_smtp;
 mod locale;
 mod provider;
 mod reply;
