@@ -19,8 +19,11 @@ use lettre::transport::smtp::Error as SmtpError;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{Address, Message, SmtpTransport, Transport};
-use smtp_codes::lettre::{ExplainError, Failure, LettreExplanation, explain};
-use smtp_codes::{Bounce, EnhancedCode, FixOwner, Locale, Reason, Retry};
+use smtp_codes::lettre::explain;
+use smtp_codes::{
+    Bounce, Command as SmtpCommand, Context, EnhancedCode, Explain, Explanation, Failure, FixOwner, Locale,
+    Reason, Retry, ServerRole,
+};
 
 /// A running `tests/smtp_server.py`, killed when dropped.
 struct Server {
@@ -83,6 +86,16 @@ fn message(to: &str, body: String) -> Message {
         .expect("message")
 }
 
+fn message_from(from: &str, to: &str) -> Message {
+    let to: Address = to.parse().expect("recipient address");
+    Message::builder()
+        .from(from.parse().expect("sender"))
+        .to(Mailbox::new(None, to))
+        .subject("Integration test")
+        .body("Hello from the smtp_codes tests.".to_owned())
+        .expect("message")
+}
+
 fn short_message(to: &str) -> Message {
     message(to, "Hello from the smtp_codes tests.".to_owned())
 }
@@ -92,7 +105,7 @@ fn credentials(password: &str) -> Credentials {
 }
 
 /// Sends and returns the error, with the explanation from both entry points (they must agree).
-fn fail(mailer: &SmtpTransport, message: &Message) -> (SmtpError, LettreExplanation) {
+fn fail(mailer: &SmtpTransport, message: &Message) -> (SmtpError, Explanation) {
     let error = mailer.send(message).expect_err("sending should fail");
     let explanation = explain(&error);
     // Shown when a test fails (the harness captures it otherwise).
@@ -102,15 +115,18 @@ fn fail(mailer: &SmtpTransport, message: &Message) -> (SmtpError, LettreExplanat
 }
 
 /// The checks every explanation must pass: consistent accessors and a readable text.
-fn check_human(why: &LettreExplanation) {
+fn check_human(why: &Explanation) {
     let summary = why.summary();
     let remedy = why.remedy();
     assert!(!summary.is_empty() && !remedy.is_empty());
     assert_eq!(why.to_string(), format!("{summary} {remedy}"));
     let rendered = why.render(Locale::En).to_string();
     assert!(rendered.contains(summary) && rendered.contains(remedy), "{rendered}");
-    assert_eq!(why.code().is_some(), why.explanation().is_some());
-    assert_eq!(why.failure().is_some(), why.explanation().is_none());
+    // A server reply or a failure with no reply, never both.
+    assert_eq!(why.code().is_some(), why.failure().is_none());
+    if why.failure().is_some() {
+        assert_eq!(why.bounce(), None, "a failure with no reply says nothing about the recipient");
+    }
 }
 
 fn enhanced(code: &str) -> Option<EnhancedCode> {
@@ -124,11 +140,8 @@ fn wrong_password_is_auth_failed_535() {
     let (error, why) = fail(&mailer, &short_message("bob@example.org"));
     assert!(error.is_permanent(), "{error}");
     assert_eq!(why.code(), Some(535));
-    assert_eq!(why.explanation().and_then(|e| e.enhanced()), enhanced("5.7.8"));
-    assert_eq!(
-        (why.reason(), why.retry(), why.bounce()),
-        (Reason::AuthFailed, Retry::AfterFix, Bounce::Hard)
-    );
+    assert_eq!(why.enhanced(), enhanced("5.7.8"));
+    assert_eq!((why.reason(), why.retry(), why.bounce()), (Reason::AuthFailed, Retry::AfterFix, None));
     assert_eq!(why.fix_owner(), FixOwner::SenderUser);
     assert!(why.summary().contains("rejected the user name or password"), "{why}");
     check_human(&why);
@@ -150,8 +163,8 @@ fn no_credentials_is_auth_required_530() {
     let (error, why) = fail(&mailer, &short_message("bob@example.org"));
     assert!(error.is_permanent(), "{error}");
     assert_eq!(why.code(), Some(530));
-    assert_eq!(why.explanation().and_then(|e| e.enhanced()), enhanced("5.7.0"));
-    assert_eq!((why.reason(), why.retry()), (Reason::AuthRequired, Retry::AfterFix));
+    assert_eq!(why.enhanced(), enhanced("5.7.0"));
+    assert_eq!((why.reason(), why.retry(), why.bounce()), (Reason::AuthRequired, Retry::AfterFix, None));
     assert_eq!(why.fix_owner(), FixOwner::SenderUser);
     assert!(why.summary().contains("sign in"), "{why}");
     check_human(&why);
@@ -164,10 +177,10 @@ fn unknown_recipient_is_mailbox_unknown_550() {
     let (error, why) = fail(&mailer, &short_message("nobody@example.org"));
     assert!(error.to_string().contains("User unknown in local recipient table"), "{error}");
     assert_eq!(why.code(), Some(550));
-    assert_eq!(why.explanation().and_then(|e| e.enhanced()), enhanced("5.1.1"));
+    assert_eq!(why.enhanced(), enhanced("5.1.1"));
     assert_eq!(
         (why.reason(), why.retry(), why.bounce()),
-        (Reason::MailboxUnknown, Retry::Never, Bounce::Hard)
+        (Reason::MailboxUnknown, Retry::Never, Some(Bounce::Hard))
     );
     assert!(why.summary().contains("address does not exist"), "{why}");
     check_human(&why);
@@ -185,7 +198,7 @@ fn multi_line_rejection_is_read_as_one_reply() {
     // glues them together (earlier 0.11 releases).
     assert!(error.to_string().contains("does not exist") && error.to_string().contains("unnecessary spaces"));
     assert_eq!(why.code(), Some(550));
-    assert_eq!(why.explanation().and_then(|e| e.enhanced()), enhanced("5.1.1"));
+    assert_eq!(why.enhanced(), enhanced("5.1.1"));
     assert_eq!((why.reason(), why.retry()), (Reason::MailboxUnknown, Retry::Never));
     assert!(why.summary().contains("does not exist"), "{why}");
     check_human(&why);
@@ -213,7 +226,10 @@ fn greylisting_is_temporary_451_and_the_retry_goes_through() {
     let (error, why) = fail(&mailer, &email);
     assert!(error.is_transient(), "{error}");
     assert_eq!(why.code(), Some(451));
-    assert_eq!((why.reason(), why.retry(), why.bounce()), (Reason::Greylisted, Retry::Later, Bounce::Soft));
+    assert_eq!(
+        (why.reason(), why.retry(), why.bounce()),
+        (Reason::Greylisted, Retry::Later, Some(Bounce::Soft))
+    );
     assert_eq!(why.fix_owner(), FixOwner::Nobody);
     assert!(why.summary().contains("deferred the message on purpose"), "{why}");
     check_human(&why);
@@ -231,7 +247,7 @@ fn server_closing_the_session_is_temporary_421() {
     assert_eq!(why.code(), Some(421));
     assert_eq!(
         (why.reason(), why.retry(), why.bounce()),
-        (Reason::ServiceUnavailable, Retry::Later, Bounce::Soft)
+        (Reason::ServiceUnavailable, Retry::Later, Some(Bounce::Soft))
     );
     assert!(why.summary().contains("not accepting mail"), "{why}");
     check_human(&why);
@@ -268,10 +284,7 @@ fn closed_port_is_connection_refused() {
     let (error, why) = fail(&mailer, &short_message("bob@example.org"));
     assert_eq!(why.failure(), Some(Failure::ConnectionRefused), "{error}");
     assert_eq!(why.code(), None);
-    assert_eq!(
-        (why.reason(), why.retry(), why.bounce()),
-        (Reason::NetworkError, Retry::AfterFix, Bounce::Soft)
-    );
+    assert_eq!((why.reason(), why.retry(), why.bounce()), (Reason::NetworkError, Retry::AfterFix, None));
     assert_eq!(why.fix_owner(), FixOwner::SenderUser);
     assert!(why.summary().starts_with("Could not reach the mail server"), "{why}");
     assert!(why.remedy().contains("host name and port"), "{why}");
@@ -288,7 +301,7 @@ fn silent_server_is_a_timeout() {
     let (error, why) = fail(&mailer, &short_message("bob@example.org"));
     assert!(started.elapsed() < Duration::from_secs(5), "took {:?}", started.elapsed());
     assert_eq!(why.failure(), Some(Failure::Timeout), "{error}");
-    assert_eq!((why.reason(), why.retry(), why.bounce()), (Reason::NetworkError, Retry::Later, Bounce::Soft));
+    assert_eq!((why.reason(), why.retry(), why.bounce()), (Reason::NetworkError, Retry::Later, None));
     assert!(why.summary().contains("did not answer in time"), "{why}");
     assert!(why.remedy().contains("timeout"), "{why}");
     check_human(&why);
@@ -352,9 +365,16 @@ fn unknown_host_is_a_dns_failure() {
         .timeout(Some(Duration::from_secs(5)))
         .build();
     let (error, why) = fail(&mailer, &short_message("bob@example.org"));
-    assert_eq!(why.failure(), Some(Failure::Dns), "{error}");
-    assert_eq!((why.reason(), why.retry()), (Reason::NetworkError, Retry::AfterFix));
-    assert!(why.summary().contains("host name was not found"), "{why}");
+    // NXDOMAIN: a typo to fix. A machine with no working resolver reports the resolver
+    // instead, which is retried later.
+    match why.failure() {
+        Some(Failure::HostNotFound) => {
+            assert_eq!((why.reason(), why.retry()), (Reason::NetworkError, Retry::AfterFix));
+            assert!(why.summary().contains("host name was not found"), "{why}");
+        }
+        Some(Failure::DnsUnavailable) => assert_eq!(why.retry(), Retry::Later),
+        other => panic!("{error}: {other:?}"),
+    }
     check_human(&why);
 }
 
@@ -368,13 +388,10 @@ fn tls_parameters(verify: bool) -> TlsParameters {
 }
 
 /// The verdict of every TLS failure: fix the settings, then send again.
-fn check_tls_failure(error: &SmtpError, why: &LettreExplanation) {
+fn check_tls_failure(error: &SmtpError, why: &Explanation) {
     assert_eq!(why.failure(), Some(Failure::Tls), "{error}");
     assert_eq!(why.code(), None);
-    assert_eq!(
-        (why.reason(), why.retry(), why.bounce()),
-        (Reason::NetworkError, Retry::AfterFix, Bounce::Soft)
-    );
+    assert_eq!((why.reason(), why.retry(), why.bounce()), (Failure::Tls.reason(), Retry::AfterFix, None));
     assert_eq!(why.fix_owner(), FixOwner::SenderUser);
     assert!(why.summary().contains("encrypted (TLS) connection"), "{why}");
     assert!(why.summary().contains("could not be set up"), "{why}");
@@ -452,4 +469,97 @@ fn plain_smtp_against_an_implicit_tls_port_is_a_timeout() {
         assert!(why.summary().contains("did not answer in time"), "{why}");
         check_human(&why);
     }
+}
+
+// With a `Context`: the client says which server it talks to, and the role decides who must act,
+// the words and whether the recipient address is to blame.
+
+#[test]
+fn submission_server_refusing_the_sender_is_the_users_to_fix() {
+    // Exchange Online's send-as refusal at MAIL FROM, after a good sign-in.
+    let server = Server::start("submission");
+    let mailer = server.transport().credentials(credentials("correct horse")).build();
+    let email = message_from("Boss <boss@example.org>", "bob@example.org");
+    let error = mailer.send(&email).expect_err("another sender is refused");
+    let context = Context::submission("127.0.0.1").with_command(SmtpCommand::Mail);
+    let why = error.explain_with(&context);
+    assert_eq!(why, smtp_codes::lettre::explain_with(&error, &context));
+    eprintln!("lettre: {error}\n  explained: {why:?}");
+    assert_eq!((why.code(), why.enhanced()), (Some(550), enhanced("5.7.60")));
+    assert_eq!((why.role(), why.command()), (Some(ServerRole::Submission), Some(SmtpCommand::Mail)));
+    assert_eq!((why.reason(), why.retry(), why.bounce()), (Reason::SenderRejected, Retry::AfterFix, None));
+    assert_eq!(why.fix_owner(), FixOwner::SenderUser);
+    assert!(why.summary().contains("sender address"), "{why}");
+    check_human(&why);
+
+    // Without the context nothing says which server refused.
+    assert_eq!(explain(&error).role(), None);
+    // The signed-in address itself goes through.
+    assert!(mailer.send(&short_message("bob@example.org")).is_ok());
+}
+
+#[test]
+fn too_many_login_attempts_is_temporary_454() {
+    let server = Server::start("submission");
+    let mailer = server
+        .transport()
+        .credentials(Credentials::new("locked@example.org".to_owned(), "correct horse".to_owned()))
+        .build();
+    let (error, _) = fail(&mailer, &short_message("bob@example.org"));
+    assert!(error.is_transient(), "{error}");
+    let why = error.explain_with(&Context::submission("127.0.0.1").with_command(SmtpCommand::Auth));
+    assert_eq!((why.code(), why.enhanced()), (Some(454), enhanced("4.7.0")));
+    assert_eq!(why.retry(), Retry::Later);
+    assert_eq!(why.bounce(), None, "a sign-in problem says nothing about the recipient");
+    check_human(&why);
+}
+
+#[test]
+fn the_role_decides_who_acts_and_whether_it_bounces() {
+    // The same 421 from aiosmtpd, once as the user's submission server, once as the recipient's
+    // mail exchanger.
+    let server = Server::start("mail_limit");
+    let mailer = server.transport().build();
+    let (error, _) = fail(&mailer, &short_message("bob@example.org"));
+    let own = error.explain_with(&Context::submission("127.0.0.1"));
+    let theirs = error.explain_with(&Context::mx("127.0.0.1"));
+    for why in [&own, &theirs] {
+        assert_eq!(
+            (why.code(), why.reason(), why.retry()),
+            (Some(421), Reason::ServiceUnavailable, Retry::Later)
+        );
+        check_human(why);
+    }
+    assert_eq!((own.fix_owner(), own.bounce()), (FixOwner::SenderAdmin, None));
+    assert_eq!((theirs.fix_owner(), theirs.bounce()), (FixOwner::RecipientSide, Some(Bounce::Soft)));
+    assert!(own.summary().contains("outgoing server"), "{own}");
+    assert_ne!(own.summary(), theirs.summary());
+}
+
+#[test]
+fn recipients_mail_exchanger_full_mailbox_is_a_soft_bounce() {
+    let server = Server::start("mx");
+    let mailer = server.transport().build();
+    let (error, _) = fail(&mailer, &short_message("full@example.org"));
+    let context = Context::mx("127.0.0.1").with_command(SmtpCommand::Rcpt);
+    let why = error.explain_with(&context);
+    assert_eq!((why.code(), why.reason(), why.retry()), (Some(452), Reason::MailboxFull, Retry::Later));
+    assert_eq!((why.fix_owner(), why.bounce()), (FixOwner::RecipientSide, Some(Bounce::Soft)));
+    check_human(&why);
+    // An unknown address on the same exchanger is a hard bounce whatever the role.
+    let (error, _) = fail(&mailer, &short_message("nobody@example.org"));
+    for context in [context, Context::submission("127.0.0.1")] {
+        assert_eq!(error.explain_with(&context).bounce(), Some(Bounce::Hard));
+    }
+}
+
+#[test]
+fn a_failure_with_no_reply_keeps_the_context() {
+    let port = closed_port();
+    let mailer = SmtpTransport::builder_dangerous("127.0.0.1").port(port).build();
+    let error = mailer.send(&short_message("bob@example.org")).expect_err("refused");
+    let why = error.explain_with(&Context::submission("smtp.gmail.com"));
+    assert_eq!(why.failure(), Some(Failure::ConnectionRefused));
+    assert_eq!(why.role(), Some(ServerRole::Submission));
+    assert_eq!(why.bounce(), None);
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""A real SMTP server (aiosmtpd) on 127.0.0.1 for the lettre integration tests (tests/lettre.rs).
+"""A real SMTP server (aiosmtpd) on 127.0.0.1 for the client integration tests (tests/lettre.rs,
+tests/mail_send.rs, tests/async_smtp.rs).
 
 Usage: python3 tests/smtp_server.py --mode MODE [--port N]
 
@@ -13,12 +14,22 @@ Every reply comes from aiosmtpd itself, configured through its documented option
 or, for recipients and greylisting, from the `handle_RCPT` hook that real aiosmtpd deployments
 use to look recipients up, answering as Postfix does. Modes:
 
-  submission      AUTH required (530 5.7.0) and checked by an authenticator: alice@example.org
-                  with password "correct horse" signs in, anything else gets 535 5.7.8.
+  submission      The user's own submission server. AUTH required (530 5.7.0) and checked by an
+                  authenticator: alice@example.org with password "correct horse" signs in,
+                  locked@example.org gets "454 4.7.0 Too many login attempts", anything else
+                  535 5.7.8. A signed-in user may send only as the address signed in with:
+                  another MAIL FROM gets Exchange Online's "550 5.7.60 SMTP; Client does not
+                  have permissions to send as this sender".
   auth_tls_only   aiosmtpd's default `auth_require_tls=True` on a plain connection: AUTH is not
                   offered at all.
   mailbox         Recipients are looked up: alice@ and bob@example.org exist, moved@example.org
                   gets a multi-line 550 5.1.1, every other address a one-line 550 5.1.1.
+  mx              The recipient's mail exchanger: recipients looked up as in `mailbox`, and
+                  full@example.org gets "452 4.2.2 … Mailbox full".
+  bad_challenge   AUTH LOGIN (the only mechanism, on a plain connection) answered with a 334
+                  challenge that is not base64.
+  odd_challenge   AUTH LOGIN answered with a base64 challenge that asks for neither a user
+                  name nor a password.
   size_limit      `data_size_limit=1024`: a larger message gets 552 after DATA.
   greylist        The first attempt of each (sender, recipient) pair gets 451 4.7.1, the
                   retry is accepted.
@@ -107,6 +118,43 @@ class Mailboxes(Accept):
         )
 
 
+class Recipients(Mailboxes):
+    """The recipient's mail exchanger: one mailbox is full."""
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.lower() == "full@example.org":
+            return f"452 4.2.2 <{address}>: Recipient address rejected: Mailbox full"
+        return await super().handle_RCPT(server, session, envelope, address, rcpt_options)
+
+
+class Submission(Accept):
+    """A signed-in user sends only as the address signed in with, as Exchange Online requires."""
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        login = (session.login_data or b"").decode().lower()
+        if login and address.lower() != login:
+            return "550 5.7.60 SMTP; Client does not have permissions to send as this sender"
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 2.1.0 Ok"
+
+
+class BadChallenge(Accept):
+    """AUTH LOGIN with a challenge that is not base64."""
+
+    async def auth_LOGIN(self, server, args):
+        await server.challenge_auth("!!not*base64!!", encode_to_b64=False)
+        return AuthResult(success=False, handled=False)
+
+
+class OddChallenge(Accept):
+    """AUTH LOGIN with a challenge that asks for neither a user name nor a password."""
+
+    async def auth_LOGIN(self, server, args):
+        await server.challenge_auth("Favourite colour:")
+        return AuthResult(success=False, handled=False)
+
+
 class Greylist(Accept):
     """Defers the first attempt of each (sender, recipient) pair."""
 
@@ -126,12 +174,18 @@ class Greylist(Accept):
 
 
 def authenticator(server, session, envelope, mechanism, auth_data):
+    if isinstance(auth_data, LoginPassword) and auth_data.login == b"locked@example.org":
+        return AuthResult(
+            success=False,
+            handled=False,
+            message="454 4.7.0 Too many login attempts, please try again later.",
+        )
     ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (
         USER,
         PASSWORD,
     )
     # handled=False: aiosmtpd answers a failure with its own 535 5.7.8.
-    return AuthResult(success=ok, handled=False)
+    return AuthResult(success=ok, handled=False, auth_data=auth_data if ok else None)
 
 
 def tls_context():
@@ -151,13 +205,22 @@ def tls_context():
 def smtp_options(mode):
     """The handler and the aiosmtpd options of a mode."""
     if mode == "submission":
-        return Accept(), dict(
+        return Submission(), dict(
             auth_required=True, auth_require_tls=False, authenticator=authenticator
         )
     if mode == "auth_tls_only":
         return Accept(), dict(authenticator=authenticator)
     if mode == "mailbox":
         return Mailboxes(), {}
+    if mode == "mx":
+        return Recipients(), {}
+    if mode in ("bad_challenge", "odd_challenge"):
+        handler = BadChallenge() if mode == "bad_challenge" else OddChallenge()
+        return handler, dict(
+            auth_require_tls=False,
+            authenticator=authenticator,
+            auth_exclude_mechanism=["PLAIN"],
+        )
     if mode == "size_limit":
         return Accept(), dict(data_size_limit=1024)
     if mode == "greylist":
