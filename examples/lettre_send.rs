@@ -26,8 +26,7 @@ use std::time::Duration;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{Message, SmtpTransport, Transport};
-use smtp_codes::Locale;
-use smtp_codes::lettre::ExplainError;
+use smtp_codes::{Context, Explain, Locale};
 
 const USAGE: &str = "usage: lettre_send [--host HOST] [--port PORT] [--tls none|starttls|tls] \
 [--accept-invalid-certs] [--user USER --password PASSWORD] [--from ADDRESS] [--to ADDRESS] \
@@ -106,7 +105,8 @@ fn parse_options() -> Result<Options, String> {
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         if arg == "-h" || arg == "--help" {
-            return Err(String::new());
+            println!("{USAGE}");
+            std::process::exit(0);
         }
         if arg == "--accept-invalid-certs" {
             options.accept_invalid_certs = true;
@@ -197,7 +197,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(error) => {
-            let why = error.explain();
+            // The example talks to the user's own outgoing server.
+            let why = error.explain_with(&Context::submission(&options.host));
             eprintln!("Sending through {url} failed.");
             eprintln!();
             eprint!("{}", why.render(options.locale));
