@@ -51,45 +51,15 @@ fn explain_reply(input: &str, locale: Locale) -> Result<String, String> {
 }
 
 fn describe(code: u16, locale: Locale) -> Result<String, String> {
-    use std::fmt::Write;
-    let entry = match smtp_codes::lookup(code) {
-        Some(entry) => entry,
-        None => {
-            let Some(class) = smtp_codes::Class::of(code) else {
-                return Err(match smtp_codes::compare(code, code) {
-                    Err(error) => error.to_string(),
-                    Ok(_) => format!("{code} is not a known SMTP reply code"),
-                });
-            };
-            return Ok(format!(
-                "{code}: not defined by any standard; by its first digit it is a {class} reply ({})\n",
+    match smtp_codes::lookup(code) {
+        Some(entry) => Ok(entry.render(locale).to_string()),
+        None => match smtp_codes::Class::of(code) {
+            Some(class) => Ok(format!(
+                "{code}: not defined by any standard; by its first digit it is a {} reply ({})\n",
+                class.label(locale),
                 class.pattern()
-            ));
-        }
-    };
-    let text = entry.text(locale);
-    let mut out = String::new();
-    let _ = writeln!(out, "{} {}", entry.code(), text.name());
-    let _ = writeln!(out, "  class:      {} {}", entry.class().pattern(), entry.class());
-    let _ = writeln!(out, "  category:   {}", entry.category());
-    let _ = writeln!(out, "  RFC text:   {}", entry.rfc_text());
-    let _ = writeln!(out, "  standing:   {}", entry.standing());
-    let commands: Vec<String> = entry.commands().iter().map(|c| c.to_string()).collect();
-    let _ = writeln!(out, "  after:      {}", commands.join(", "));
-    let enhanced: Vec<String> = entry.enhanced_codes().iter().map(|c| c.to_string()).collect();
-    if !enhanced.is_empty() {
-        let _ = writeln!(out, "  enhanced:   {}", enhanced.join(", "));
+            )),
+            None => Err(format!("{code} is not a reply code: a reply code has three digits, 200 to 599")),
+        },
     }
-    for reference in entry.references() {
-        match reference.title() {
-            Some(title) => {
-                let _ = writeln!(out, "  reference:  {reference} ({title})");
-            }
-            None => {
-                let _ = writeln!(out, "  reference:  {reference}");
-            }
-        }
-    }
-    let _ = writeln!(out, "\n{}\n\nWhen: {}\n\nFix: {}", text.description(), text.when(), text.remedy());
-    Ok(out)
 }

@@ -130,10 +130,10 @@ impl Class {
     ///
     /// ```
     /// use smtp_codes::{Class, Locale};
-    /// assert_eq!(Class::PermanentNegative.name(Locale::En), "Permanent Negative");
-    /// assert_ne!(Class::PermanentNegative.name(Locale::De), "Permanent Negative");
+    /// assert_eq!(Class::PermanentNegative.label(Locale::En), "Permanent Negative");
+    /// assert_ne!(Class::PermanentNegative.label(Locale::De), "Permanent Negative");
     /// ```
-    pub fn name(self, locale: crate::Locale) -> &'static str {
+    pub fn label(self, locale: crate::Locale) -> &'static str {
         crate::ui::class_name(self, locale)
     }
 
@@ -205,7 +205,7 @@ impl Category {
 
     /// What codes of this category concern, as a phrase in the given language
     /// ("the connection").
-    pub fn name(self, locale: crate::Locale) -> &'static str {
+    pub fn label(self, locale: crate::Locale) -> &'static str {
         crate::ui::category_name(self, locale)
     }
 

@@ -106,10 +106,10 @@ impl Command {
     ///
     /// ```
     /// use smtp_codes::{Command, Locale};
-    /// assert_eq!(Command::Rcpt.name(Locale::Ja), "RCPT");
-    /// assert_eq!(Command::Connect.name(Locale::En), "the connection greeting");
+    /// assert_eq!(Command::Rcpt.label(Locale::Ja), "RCPT");
+    /// assert_eq!(Command::Connect.label(Locale::En), "the connection greeting");
     /// ```
-    pub fn name(self, locale: crate::Locale) -> &'static str {
+    pub fn label(self, locale: crate::Locale) -> &'static str {
         crate::ui::command_name(self, locale)
     }
 

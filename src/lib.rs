@@ -35,6 +35,8 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod class;
+#[cfg(feature = "std")]
+mod client;
 mod command;
 mod compare;
 mod enhanced;
@@ -42,29 +44,34 @@ mod error;
 mod explain;
 #[rustfmt::skip]
 mod generated;
-#[cfg(feature = "lettre")]
-#[cfg_attr(docsrs, doc(cfg(feature = "lettre")))]
-pub mod lettre;
-#[cfg(feature = "mail-send")]
-#[cfg_attr(docsrs, doc(cfg(feature = "mail-send")))]
-pub mod mail_send;
 #[cfg(feature = "async-smtp")]
 #[cfg_attr(docsrs, doc(cfg(feature = "async-smtp")))]
 pub mod async_smtp;
+#[cfg(feature = "lettre")]
+#[cfg_attr(docsrs, doc(cfg(feature = "lettre")))]
+pub mod lettre;
 mod locale;
+#[cfg(feature = "mail-send")]
+#[cfg_attr(docsrs, doc(cfg(feature = "mail-send")))]
+pub mod mail_send;
 mod provider;
 mod reply;
 mod reply_code;
 mod ui;
 
 pub use class::{Category, Class};
+#[cfg(feature = "std")]
+pub use client::Explain;
 pub use command::Command;
 pub use compare::{Comparison, Difference};
 pub use enhanced::{
     BriefText, EnhancedCode, EnhancedKey, EnhancedStatus, StatusClass, StatusPattern, StatusSubject,
 };
 pub use error::Error;
-pub use explain::{Bounce, Explanation, ExplanationText, FixOwner, Reason, Retry, explain, explain_text};
+pub use explain::{
+    Advice, Bounce, Context, Explanation, Failure, FixOwner, Reason, Retry, ServerRole, explain,
+    explain_text, explain_text_with, explain_with,
+};
 pub use generated::codes;
 pub use locale::Locale;
 pub use provider::{Provider, ProviderRule};

@@ -9,6 +9,11 @@ pub(crate) fn parse_error(_: &str) -> Error {
 }
 
 impl Locale {
+    /// The stable id: the BCP 47 tag (`"ja"`, `"pt-BR"`), as serde and `FromStr` use it.
+    pub fn as_str(self) -> &'static str {
+        self.tag()
+    }
+
     /// The BCP 47 tag of this language (`"en"`, `"ja"`, `"zh"`, `"pt-BR"`, …).
     pub fn tag(self) -> &'static str {
         LOCALE_NAMES[self.index()].0
@@ -54,8 +59,7 @@ impl Locale {
         if primary.len() < 2 || primary.len() > 8 || !primary.bytes().all(|b| b.is_ascii_alphabetic()) {
             return None;
         }
-        use strum::IntoEnumIterator;
-        Locale::iter().find(|locale| {
+        Locale::ALL.into_iter().find(|locale| {
             let own = locale.tag().split('-').next().unwrap_or_default();
             own.eq_ignore_ascii_case(primary)
         })
@@ -86,4 +90,11 @@ fn normalize<'b>(tag: &str, buffer: &'b mut [u8; 64]) -> Option<&'b str> {
         *o = if *b == b'_' { b'-' } else { *b };
     }
     core::str::from_utf8(out).ok()
+}
+
+impl core::fmt::Display for Locale {
+    /// The English name ("Japanese"); [`Locale::as_str`] gives the tag.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.english_name())
+    }
 }

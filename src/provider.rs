@@ -30,7 +30,7 @@ impl Provider {
     }
 
     /// The provider's name as readers of the language write it.
-    pub const fn name(&self, locale: Locale) -> &'static str {
+    pub const fn label(&self, locale: Locale) -> &'static str {
         self.names[locale.index()]
     }
 
@@ -57,7 +57,7 @@ impl Provider {
 
 impl fmt::Display for Provider {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name(Locale::En))
+        f.write_str(self.label(Locale::En))
     }
 }
 

@@ -34,7 +34,7 @@ pub enum Standing {
 impl Standing {
     /// How the code is established, as a phrase in the given language
     /// ("defined by a standards-track RFC").
-    pub fn name(self, locale: Locale) -> &'static str {
+    pub fn label(self, locale: Locale) -> &'static str {
         crate::ui::standing_name(self, locale)
     }
 }
@@ -258,6 +258,18 @@ impl ReplyCode {
     const fn english(&self) -> Text {
         self.text(Locale::En)
     }
+
+    /// Everything known about the code, with labels and texts in the given language.
+    ///
+    /// ```
+    /// use smtp_codes::{lookup, Locale};
+    /// let page = lookup(535).unwrap().render(Locale::Ja).to_string();
+    /// assert!(page.starts_with("535 "));
+    /// assert!(page.contains("クラス") && page.contains("RFC 4954"));
+    /// ```
+    pub fn render(&self, locale: Locale) -> impl fmt::Display + '_ {
+        RenderedCode { entry: self, locale }
+    }
 }
 
 /// Texts keyed by language tag, for serialization.
@@ -267,8 +279,7 @@ pub(crate) struct Translations<'a, T>(pub(crate) &'a [T; Locale::COUNT]);
 #[cfg(feature = "serde")]
 impl<T: serde::Serialize> serde::Serialize for Translations<'_, T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use strum::IntoEnumIterator;
-        serializer.collect_map(Locale::iter().map(|locale| (locale.tag(), &self.0[locale.index()])))
+        serializer.collect_map(Locale::ALL.into_iter().map(|locale| (locale.tag(), &self.0[locale.index()])))
     }
 }
 
@@ -331,5 +342,45 @@ impl From<&ReplyCode> for u16 {
 impl fmt::Display for ReplyCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.code, self.name())
+    }
+}
+
+struct RenderedCode<'a> {
+    entry: &'a ReplyCode,
+    locale: Locale,
+}
+
+impl fmt::Display for RenderedCode<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (entry, locale) = (self.entry, self.locale);
+        let ui = crate::ui::ui(locale);
+        let text = entry.text(locale);
+        writeln!(f, "{} {}", entry.code(), text.name())?;
+        writeln!(f, "  {}: {} ({})", ui.label_class, entry.class().label(locale), entry.class().pattern())?;
+        writeln!(f, "  {}: {}", ui.label_category, entry.category().label(locale))?;
+        writeln!(f, "  {}: {}", ui.label_rfc_text, entry.rfc_text())?;
+        writeln!(f, "  {}: {}", ui.label_standing, entry.standing().label(locale))?;
+        writeln!(f, "  {}: {}", ui.label_commands, crate::ui::CommandList(entry.commands(), locale))?;
+        if !entry.enhanced_codes().is_empty() {
+            write!(f, "  {}: ", ui.label_enhanced_codes)?;
+            for (i, code) in entry.enhanced_codes().iter().enumerate() {
+                if i > 0 {
+                    f.write_str(ui.list_separator)?;
+                }
+                write!(f, "{code}")?;
+            }
+            writeln!(f)?;
+        }
+        write!(f, "  {}: ", ui.label_references)?;
+        for (i, reference) in entry.references().iter().enumerate() {
+            if i > 0 {
+                f.write_str(ui.list_separator)?;
+            }
+            write!(f, "{reference}")?;
+        }
+        writeln!(f)?;
+        writeln!(f, "\n{}\n  {}", ui.heading_description, text.description())?;
+        writeln!(f, "\n{}\n  {}", ui.heading_when, text.when())?;
+        writeln!(f, "\n{}\n  {}", ui.heading_remedy, text.remedy())
     }
 }

@@ -47,18 +47,20 @@ fn strum_forms_round_trip() {
     for command in Command::iter() {
         assert_eq!(command.to_string().parse::<Command>().unwrap(), command);
     }
-    for reason in Reason::iter() {
-        assert_eq!(reason.to_string().parse::<Reason>().unwrap(), reason);
-        for locale in Locale::iter() {
+    for reason in Reason::ALL.into_iter() {
+        assert_eq!(reason.as_str().parse::<Reason>().unwrap(), reason);
+        assert_ne!(reason.to_string(), reason.as_str(), "Display is the label, not the id");
+        for locale in Locale::ALL.into_iter() {
             assert!(
-                !reason.name(locale).is_empty() && !reason.summary(locale).is_empty(),
+                !reason.label(locale).is_empty() && !reason.summary(locale).is_empty(),
                 "{reason} {locale}"
             );
             assert!(!reason.remedy(locale).is_empty(), "{reason} {locale}");
         }
     }
-    for locale in Locale::iter() {
-        assert_eq!(locale.to_string().parse::<Locale>().unwrap(), locale);
+    for locale in Locale::ALL.into_iter() {
+        assert_eq!(locale.as_str().parse::<Locale>().unwrap(), locale);
+        assert_eq!(locale.to_string(), locale.english_name());
         assert_eq!(Locale::from_tag(locale.tag()), Some(locale));
         assert!(!locale.native_name().is_empty() && !locale.english_name().is_empty());
     }

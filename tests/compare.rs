@@ -9,7 +9,7 @@ const PAIRS: [(u16, u16); 5] = [(221, 535), (221, 235), (221, 530), (220, 535), 
 fn reference_pairs_render_every_section_in_every_locale() {
     for (a, b) in PAIRS {
         let comparison = compare(a, b).unwrap();
-        for locale in Locale::iter() {
+        for locale in Locale::ALL.into_iter() {
             let text = comparison.render(locale).to_string();
             let (ea, eb) = (lookup(a).unwrap(), lookup(b).unwrap());
             for entry in [ea, eb] {
@@ -106,7 +106,7 @@ fn a_code_compared_with_itself() {
     let c = compare(535, 535).unwrap();
     assert!(c.same_code() && c.same_class());
     assert_eq!(c.differences().collect::<Vec<_>>(), [Difference::SameCode]);
-    for locale in Locale::iter() {
+    for locale in Locale::ALL.into_iter() {
         let text = c.render(locale).to_string();
         assert_eq!(text.matches(lookup(535).unwrap().text(locale).description()).count(), 1, "{locale}");
     }

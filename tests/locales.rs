@@ -12,7 +12,7 @@ fn may_equal_english(text: &str) -> bool {
 #[test]
 fn every_entry_exists_in_every_locale_and_is_translated() {
     let mut counts = Vec::new();
-    for locale in Locale::iter() {
+    for locale in Locale::ALL.into_iter() {
         let mut entries = 0;
         let mut check = |what: &str, text: &str, english: &str| {
             assert!(!text.trim().is_empty(), "{locale}: {what} is empty");
@@ -55,33 +55,32 @@ fn every_entry_exists_in_every_locale_and_is_translated() {
                 info.text(Locale::En).description(),
             );
         }
-        for reason in Reason::iter() {
-            check(&format!("reason {reason}"), reason.name(locale), reason.name(Locale::En));
+        for reason in Reason::ALL.into_iter() {
+            check(&format!("reason {reason}"), reason.label(locale), reason.label(Locale::En));
             check(&format!("reason {reason}"), reason.summary(locale), reason.summary(Locale::En));
             check(&format!("reason {reason}"), reason.remedy(locale), reason.remedy(Locale::En));
         }
         for class in smtp_codes::Class::iter() {
-            check(&format!("class {class}"), class.name(locale), class.name(Locale::En));
+            check(&format!("class {class}"), class.label(locale), class.label(Locale::En));
         }
         for category in smtp_codes::Category::iter() {
-            check(&format!("category {category}"), category.name(locale), category.name(Locale::En));
+            check(&format!("category {category}"), category.label(locale), category.label(Locale::En));
         }
         for standing in smtp_codes::Standing::iter() {
-            check(&format!("standing {standing}"), standing.name(locale), standing.name(Locale::En));
+            check(&format!("standing {standing}"), standing.label(locale), standing.label(Locale::En));
         }
         for command in smtp_codes::Command::iter().filter(|c| !c.is_verb()) {
-            check(&format!("command {command}"), command.name(locale), command.name(Locale::En));
+            check(&format!("command {command}"), command.label(locale), command.label(Locale::En));
         }
-        for retry in Retry::iter() {
+        for retry in Retry::ALL.into_iter() {
             check(&format!("retry {retry}"), retry.label(locale), retry.label(Locale::En));
         }
         for rule in smtp_codes::ProviderRule::all() {
             check(rule.id(), rule.summary(locale), rule.summary(Locale::En));
             check(rule.id(), rule.remedy(locale), rule.remedy(Locale::En));
         }
-        #[cfg(feature = "lettre")]
-        for failure in smtp_codes::lettre::Failure::iter() {
-            check(&format!("failure {failure:?}"), failure.name(locale), failure.name(Locale::En));
+        for failure in smtp_codes::Failure::ALL {
+            check(&format!("failure {failure:?}"), failure.label(locale), failure.label(Locale::En));
             check(&format!("failure {failure:?}"), failure.summary(locale), failure.summary(Locale::En));
             check(&format!("failure {failure:?}"), failure.remedy(locale), failure.remedy(Locale::En));
         }
@@ -93,7 +92,7 @@ fn every_entry_exists_in_every_locale_and_is_translated() {
 #[test]
 fn comparisons_and_corpus_explanations_render_in_every_locale() {
     let pairs = [(221, 535), (221, 235), (221, 530), (220, 535), (221, 500)];
-    for locale in Locale::iter() {
+    for locale in Locale::ALL.into_iter() {
         for (a, b) in pairs {
             let text = compare(a, b).unwrap().render(locale).to_string();
             assert!(
@@ -113,7 +112,7 @@ fn comparisons_and_corpus_explanations_render_in_every_locale() {
         let Some(e) = smtp_codes::explain(&raw).ok().or_else(|| smtp_codes::explain_text(&raw)) else {
             panic!("{raw}")
         };
-        for locale in Locale::iter() {
+        for locale in Locale::ALL.into_iter() {
             let text = e.render(locale).to_string();
             assert!(
                 text.contains(e.text(locale).summary()) && text.contains(e.text(locale).remedy()),
@@ -126,7 +125,7 @@ fn comparisons_and_corpus_explanations_render_in_every_locale() {
             rendered += 1;
         }
     }
-    assert_eq!(rendered, 85 * Locale::iter().count());
+    assert_eq!(rendered, 85 * Locale::ALL.into_iter().count());
 }
 
 #[test]

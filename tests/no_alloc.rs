@@ -273,7 +273,7 @@ fn hot_paths_allocate_nothing() {
             let comparison = tally
                 .measure("compare", &(a, b), || compare(black_box(a), black_box(b)))
                 .expect("known codes");
-            for locale in Locale::iter() {
+            for locale in Locale::ALL.into_iter() {
                 let ok = tally.measure("Comparison::render into a fixed buffer", &(a, b, locale), || {
                     buf.clear();
                     write!(buf, "{}", comparison.render(locale)).is_ok()
@@ -310,13 +310,13 @@ fn hot_paths_allocate_nothing() {
 }
 
 fn render_everywhere(tally: &mut Tally, buf: &mut FixedBuf<65536>, explanation: &Explanation, what: &str) {
-    for locale in Locale::iter() {
+    for locale in Locale::ALL.into_iter() {
         let ok = tally.measure("Explanation::render into a fixed buffer", &(what, locale), || {
             buf.clear();
             write!(buf, "{}", explanation.render(locale)).is_ok()
         });
         assert!(ok, "{what:?} in {locale}: rendering does not fit");
-        assert!(buf.as_str().contains(&explanation.code().to_string()));
+        assert!(buf.as_str().contains(&explanation.code().unwrap().to_string()));
     }
     tally.measure("Explanation Display + accessors", &what, || {
         buf.clear();

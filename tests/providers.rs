@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use smtp_codes::{Locale, Provider, ProviderRule, explain, explain_text};
-use strum::IntoEnumIterator;
 
 #[test]
 fn every_rule_matches_its_own_real_sample() {
@@ -102,13 +101,13 @@ fn a_log_or_transcript_that_names_the_server_shows_the_provider() {
     // In a session transcript the failure is the reply that matters, not the greeting.
     let transcript = "<< 220 smtp.postmarkapp.com ESMTP >> AUTH LOGIN << 334 VXNlcm5hbWU6 << 535 5.7.8 Error: authentication failed: x";
     let e = explain_text(transcript).unwrap();
-    assert_eq!((e.code(), e.provider().map(Provider::id)), (535, Some("postmark")));
+    assert_eq!((e.code(), e.provider().map(Provider::id)), (Some(535), Some("postmark")));
 }
 
 #[test]
 fn provider_texts_exist_in_every_locale() {
     for rule in ProviderRule::all() {
-        for locale in Locale::iter() {
+        for locale in Locale::ALL.into_iter() {
             assert!(
                 !rule.summary(locale).is_empty() && !rule.remedy(locale).is_empty(),
                 "{} {locale}",

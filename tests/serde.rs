@@ -79,16 +79,13 @@ fn every_public_data_type_is_serialize() {
     serialize::<ParseError>();
     serialize::<Error>();
     serialize::<Explanation>();
-    serialize::<ExplanationText>();
+    serialize::<smtp_codes::Advice>();
+    serialize::<smtp_codes::Failure>();
+    serialize::<smtp_codes::ServerRole>();
     serialize::<Reason>();
     serialize::<Retry>();
     serialize::<Bounce>();
     serialize::<FixOwner>();
     serialize::<Provider>();
     serialize::<ProviderRule>();
-    #[cfg(feature = "lettre")]
-    {
-        serialize::<smtp_codes::lettre::Failure>();
-        serialize::<smtp_codes::lettre::LettreExplanation>();
-    }
 }

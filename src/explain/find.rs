@@ -14,7 +14,33 @@ pub(crate) struct Found<'t> {
 }
 
 /// Texts that introduce a reply: Postfix "said: ", a DSN's "smtp; ", qmail's "Remote host said: ".
-const MARKERS: [&[u8]; 6] = [b"said: ", b"smtp; ", b"smtp;", b"Diagnostic-Code: ", b"reply: ", b"response: "];
+const MARKERS: [&[u8]; 8] = [
+    b"said: ",
+    b"smtp; ",
+    b"smtp;",
+    b"Diagnostic-Code: ",
+    b"reply: ",
+    b"response: ",
+    b"ERROR_CODE :",
+    b"ERROR_CODE: ",
+];
+
+/// Words that may stand right before a reply code in prose ("the server said 550 …"); after
+/// any other word a number is prose ("Your order 550 has shipped").
+const LEAD_WORDS: [&[u8]; 12] = [
+    b"said",
+    b"error",
+    b"reply",
+    b"replied",
+    b"response",
+    b"responded",
+    b"code",
+    b"status",
+    b"smtp",
+    b"returned",
+    b"answered",
+    b"with",
+];
 
 /// The longest region taken after a reply code: a long bounce paragraph is plenty.
 const MAX_REGION: usize = 4096;
@@ -88,17 +114,33 @@ fn candidate(text: &[u8], i: usize) -> Option<(u32, u16)> {
     let before = if i == 0 { None } else { Some(text[i - 1]) };
     // Not inside a number, a word, an address, a date or a time: "192.0.2.250", "x250",
     // "2024-05", "12:250", "#550", "=550".
+    let head = &text[..i];
+    let introduced = MARKERS.iter().any(|marker| head.ends_with(marker));
+    // Exchange's NDR writes "#550 5.1.1 RESOLVER…": a '#' is allowed before a code that an
+    // enhanced code follows.
+    let hash_form = before == Some(b'#') && enhanced_after(text, i + 3, b' ').is_some();
     if let Some(b) = before {
-        if b.is_ascii_alphanumeric()
-            || matches!(b, b'.' | b':' | b'-' | b'/' | b'#' | b'=' | b'_' | b'+' | b'%' | b'$')
+        if !introduced
+            && !hash_form
+            && (b.is_ascii_alphanumeric()
+                || matches!(b, b'.' | b':' | b'-' | b'/' | b'#' | b'=' | b'_' | b'+' | b'%' | b'$'))
         {
             return None;
         }
     }
-    let after = text.get(i + 3).copied();
-    let head = &text[..i];
-    let introduced = MARKERS.iter().any(|marker| head.ends_with(marker));
-    let line_start = before.is_none() || before == Some(b'\n');
+    let mut after = text.get(i + 3).copied();
+    // "550: 5.2.2 …" and "550, ERROR_CODE :5.1.1": a separator before the text.
+    if matches!(after, Some(b':')) && enhanced_after(text, i + 3, b' ').is_some() {
+        after = Some(b' ');
+    } else if introduced && matches!(after, Some(b',')) {
+        after = Some(b' ');
+    }
+    let line_start = before.is_none() || before == Some(b'\n') || hash_form && i == 1;
+    let has_enhanced =
+        enhanced_after(text, i + 3, b' ').is_some() || enhanced_after(text, i + 3, b':').is_some();
+    if !introduced && !line_start && !has_enhanced && !led_in(head) {
+        return None;
+    }
     // In a transcript or a log the reply that matters is the failure: a refusal outranks an
     // equally well-formed positive reply.
     let mut score = if code >= 400 { 2 } else { 1 };
@@ -117,11 +159,12 @@ fn candidate(text: &[u8], i: usize) -> Option<(u32, u16)> {
             }
         }
         Some(b'-') => {
-            // "550-5.7.26 …": a multi-line reply as it was received.
+            // "550-5.7.26 …": a multi-line reply as it was received ("550-'5.2.2 …'" quoted).
             let rest = &text[i + 4..];
+            let rest = rest.strip_prefix(b"'").unwrap_or(rest);
             match EnhancedCode::parse_prefix(rest) {
                 Some(_) => score += 4,
-                None if rest.first().is_some_and(|b| b.is_ascii_alphabetic()) => score += 1,
+                None if introduced || rest.first().is_some_and(|b| b.is_ascii_alphabetic()) => score += 1,
                 None => return None, // "250-300": a range
             }
         }
@@ -134,6 +177,99 @@ fn candidate(text: &[u8], i: usize) -> Option<(u32, u16)> {
         score += 2;
     }
     Some((score, code))
+}
+
+/// The enhanced code after `at` when `text[at]` is `separator` and one follows it, with the
+/// separator's optional trailing space.
+fn enhanced_after(text: &[u8], at: usize, separator: u8) -> Option<EnhancedCode> {
+    if text.get(at) != Some(&separator) {
+        return None;
+    }
+    let rest = &text[at + 1..];
+    let rest = if separator == b' ' { rest } else { rest.strip_prefix(b" ").unwrap_or(rest) };
+    let (enhanced, used) = EnhancedCode::parse_prefix(rest)?;
+    matches!(rest.get(used), None | Some(b' ' | b'\r' | b'\n' | b',' | b';')).then_some(enhanced)
+}
+
+/// Whether the text before a mid-line code leads into a reply: punctuation that opens a quote
+/// or a field, or a word such as "said" or "error".
+fn led_in(head: &[u8]) -> bool {
+    let trimmed = head.len() - head.iter().rev().take_while(|b| **b == b' ' || **b == b'\t').count();
+    let head = &head[..trimmed];
+    match head.last() {
+        None | Some(b'\n') => true,
+        Some(b':' | b';' | b'(' | b'[' | b'"' | b'\'' | b'>' | b'|' | b',' | b'<' | b'.' | b'!' | b'-') => {
+            true
+        }
+        Some(_) => {
+            let start = head.iter().rposition(|b| !b.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+            let word = &head[start..];
+            LEAD_WORDS.iter().any(|lead| crate::explain::eq_lower(word, lead))
+        }
+    }
+}
+
+/// The command a text says the reply answered: Postfix's `(in reply to RCPT TO command)`,
+/// Exim's `after RCPT TO:<…>`, Sendmail's `>>> RCPT To:<…>` transcript.
+pub(crate) fn command(text: &[u8]) -> Option<crate::Command> {
+    use crate::Command;
+    const PHRASES: [(&[u8], Command); 22] = [
+        (b"in reply to rcpt to", Command::Rcpt),
+        (b"in reply to mail from", Command::Mail),
+        (b"in reply to end of data", Command::EndOfData),
+        (b"in reply to data", Command::Data),
+        (b"in reply to ehlo", Command::Ehlo),
+        (b"in reply to helo", Command::Helo),
+        (b"in reply to starttls", Command::StartTls),
+        (b"in reply to auth", Command::Auth),
+        (b"in reply to bdat", Command::Bdat),
+        (b"while sending rcpt to", Command::Rcpt),
+        (b"while sending mail from", Command::Mail),
+        (b"while sending end of data", Command::EndOfData),
+        (b"while sending data", Command::Data),
+        (b"after rcpt to", Command::Rcpt),
+        (b"after mail from", Command::Mail),
+        (b"after end of data", Command::EndOfData),
+        (b"after data", Command::Data),
+        (b"after initial connection", Command::Connect),
+        (b"after ehlo", Command::Ehlo),
+        (b">>> rcpt to", Command::Rcpt),
+        (b">>> mail from", Command::Mail),
+        (b">>> data", Command::Data),
+    ];
+    PHRASES.iter().find(|(phrase, _)| contains_lower(text, phrase)).map(|&(_, command)| command)
+}
+
+/// An enhanced status that stands alone at the start of a line or after a `;`/`Status:` (class
+/// 4 or 5 only: a "2.5.1" in prose is a version), with the text from it to its paragraph's end.
+pub(crate) fn status_only(text: &[u8]) -> Option<(EnhancedCode, &[u8])> {
+    let mut i = 0;
+    while i + 5 <= text.len() {
+        let b = text[i];
+        if (b == b'4' || b == b'5') && text.get(i + 1) == Some(&b'.') {
+            let before = i.checked_sub(1).map(|p| text[p]);
+            let head = &text[..i];
+            let head = &head[..head.len() - head.iter().rev().take_while(|c| **c == b' ').count()];
+            let at_start = matches!(before, None | Some(b'\n'))
+                || matches!(head.last(), None | Some(b'\n' | b';' | b'\''))
+                || head.len() >= 7 && crate::explain::eq_lower(&head[head.len() - 7..], b"status:");
+            if at_start {
+                if let Some((status, used)) = EnhancedCode::parse_prefix(&text[i..]) {
+                    if matches!(text.get(i + used), None | Some(b' ' | b'\r' | b'\n' | b',' | b';' | b')')) {
+                        return Some((status, paragraph(&text[i..])));
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+fn contains_lower(text: &[u8], phrase: &[u8]) -> bool {
+    text.len() >= phrase.len()
+        && (0..=text.len() - phrase.len())
+            .any(|i| crate::explain::eq_lower(&text[i..i + phrase.len()], phrase))
 }
 
 /// The reply's text from its code: up to a blank line, at most [`MAX_REGION`] bytes.

@@ -1,34 +1,41 @@
 //! Explanations of real server replies: why, whether to retry, who must act, what to do.
 
+mod context;
+mod failure;
 mod find;
 mod keywords;
 mod reason;
 mod verdict;
 
 use core::fmt::{self, Display};
+use core::time::Duration;
 
+pub use context::{Context, ServerRole};
+pub use failure::Failure;
+#[cfg(feature = "std")]
+pub(crate) use failure::find as find_failure;
 pub(crate) use keywords::{KeywordRule, eq_lower, head4};
 pub use reason::Reason;
 pub(crate) use reason::ReasonText;
 pub use verdict::{Bounce, FixOwner, Retry};
+pub(crate) use verdict::{BounceScope, ReasonPolicy};
 
 use crate::compare::Label;
 use crate::provider::{self, Provider, ProviderRule, Segments};
 use crate::ui::ui;
-use crate::{Class, EnhancedCode, EnhancedStatus, Locale, ParseError, Reply, ReplyCode, generated};
+use crate::{Class, Command, EnhancedCode, EnhancedStatus, Locale, ParseError, Reply, ReplyCode, generated};
 
-/// The human texts of an [`Explanation`] in one language.
+/// The human texts of an [`Explanation`] in one language: a summary and a remedy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct ExplanationText {
-    summary: &'static str,
-    remedy: &'static str,
+pub struct Advice {
+    pub(crate) summary: &'static str,
+    pub(crate) remedy: &'static str,
 }
 
-impl ExplanationText {
-    #[cfg_attr(not(feature = "lettre"), allow(dead_code))]
-    pub(crate) const fn new(summary: &'static str, remedy: &'static str) -> ExplanationText {
-        ExplanationText { summary, remedy }
+impl Advice {
+    pub(crate) const fn new(summary: &'static str, remedy: &'static str) -> Advice {
+        Advice { summary, remedy }
     }
 
     /// One sentence a non-expert understands.
@@ -42,11 +49,14 @@ impl ExplanationText {
     }
 }
 
-/// What a reply means for the person who sent the mail: the reason, whether to retry, who must
-/// act, a one-sentence summary and a remedy.
+/// What a reply — or a failure with no reply — means for the person who sent the mail: the
+/// reason, whether to retry, who must act, a one-sentence summary and a remedy.
 ///
-/// Built by [`explain`](crate::explain), [`explain_text`](crate::explain_text) or
-/// [`Explanation::from_reply`]. `Display` prints the summary and the remedy in English;
+/// One type for every source: [`explain`](crate::explain) and [`explain_text`](crate::explain_text)
+/// build it from replies and texts, and every client integration (lettre, mail-send,
+/// async-smtp, through the [`Explain`](crate::Explain) trait) from its errors, whether the server
+/// replied ([`code`](Self::code) is `Some`) or the connection, DNS or TLS failed
+/// ([`failure`](Self::failure) is `Some`). `Display` prints the summary and the remedy in English;
 /// [`render`](Self::render) prints everything in any [`Locale`].
 ///
 /// ```
@@ -55,14 +65,19 @@ impl ExplanationText {
 /// assert_eq!(e.reason(), Reason::AuthFailed);
 /// assert_eq!(e.retry(), Retry::AfterFix);
 /// assert_eq!(e.fix_owner(), FixOwner::SenderUser);
+/// assert_eq!(e.bounce(), None); // a wrong password says nothing about the recipient
 /// assert_eq!(e.summary(), "The server rejected the user name or password.");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Explanation {
-    code: u16,
+    code: Option<u16>,
     enhanced: Option<EnhancedCode>,
+    failure: Option<Failure>,
     reason: Reason,
     retry: Retry,
+    retry_after: Option<u32>,
+    role: Option<ServerRole>,
+    command: Option<Command>,
     provider: Option<u8>,
     rule: Option<u8>,
 }
@@ -70,12 +85,23 @@ pub struct Explanation {
 impl Explanation {
     /// Explains a parsed reply.
     pub fn from_reply(reply: &Reply<'_>) -> Explanation {
+        Explanation::from_reply_with(reply, &Context::UNKNOWN)
+    }
+
+    /// Explains a parsed reply, with what the client knows about where it came from.
+    pub fn from_reply_with(reply: &Reply<'_>, context: &Context<'_>) -> Explanation {
         let enhanced = reply.enhanced().or_else(|| {
             // qmail and some others write the enhanced code at the end: "(#5.7.1)".
             reply.lines().find_map(|line| hash_enhanced(line.text()))
         });
         let text = reply.text();
-        Explanation::decide(reply.code(), enhanced, &|visit| text.segments().for_each(&mut *visit), None)
+        Explanation::decide(
+            reply.code(),
+            enhanced,
+            &|visit| text.segments().for_each(&mut *visit),
+            None,
+            context,
+        )
     }
 
     /// Explains a reply from its parts: the code, the enhanced code if known, and the text.
@@ -89,49 +115,140 @@ impl Explanation {
     /// assert!(Explanation::from_parts(42, None, "").is_none());
     /// ```
     pub fn from_parts(code: u16, enhanced: Option<EnhancedCode>, text: &str) -> Option<Explanation> {
+        Explanation::from_parts_with(code, enhanced, text, &Context::UNKNOWN)
+    }
+
+    /// [`from_parts`](Self::from_parts) with what the client knows about where the reply came from.
+    pub fn from_parts_with(
+        code: u16,
+        enhanced: Option<EnhancedCode>,
+        text: &str,
+        context: &Context<'_>,
+    ) -> Option<Explanation> {
         Class::of(code)?;
         let enhanced = enhanced
             .or_else(|| crate::reply::leading_enhanced(text.as_bytes()))
             .or_else(|| hash_enhanced(text.as_bytes()));
-        Some(Explanation::decide(code, enhanced, &|visit| visit(text.as_bytes()), None))
+        Some(Explanation::decide(code, enhanced, &|visit| visit(text.as_bytes()), None, context))
     }
 
-    /// Decides from the code, the enhanced code and the reply's text (`segments`). `context`,
+    /// Explains a failure with no reply: a timeout, a refused connection, DNS, TLS.
+    ///
+    /// ```
+    /// use smtp_codes::{Explanation, Failure, Reason, Retry};
+    /// let e = Explanation::from_failure(Failure::Timeout);
+    /// assert_eq!((e.code(), e.reason(), e.retry()), (None, Reason::NetworkError, Retry::Later));
+    /// assert_eq!(e.summary(), "The mail server did not answer in time.");
+    /// ```
+    pub fn from_failure(failure: Failure) -> Explanation {
+        Explanation::from_failure_with(failure, &Context::UNKNOWN)
+    }
+
+    /// [`from_failure`](Self::from_failure) with what the client knows.
+    pub fn from_failure_with(failure: Failure, context: &Context<'_>) -> Explanation {
+        let provider = context.host.and_then(|host| {
+            let mut providers = provider::Scan::default();
+            providers.scan(host.as_bytes());
+            providers.provider()
+        });
+        Explanation {
+            code: None,
+            enhanced: None,
+            failure: Some(failure),
+            reason: failure.reason(),
+            retry: failure.retry(),
+            retry_after: None,
+            role: context.role,
+            command: context.command,
+            provider,
+            rule: None,
+        }
+    }
+
+    /// Explains a delivery status alone (a DSN's `Status: 5.1.1` with no reply text): the
+    /// enhanced code's subject and detail decide, else its class.
+    ///
+    /// ```
+    /// use smtp_codes::{EnhancedCode, Explanation, Reason, Retry};
+    /// let e = Explanation::from_status("4.4.7".parse().unwrap());
+    /// assert_eq!((e.code(), e.reason()), (None, Reason::Expired));
+    /// ```
+    pub fn from_status(status: EnhancedCode) -> Explanation {
+        let transient = status.class() == 4;
+        let reason = generated::ENHANCED_REASONS
+            .get(&crate::enhanced::status_key(status.subject(), status.detail()))
+            .map(|&(reason, _)| reason)
+            .unwrap_or(match status.class() {
+                2 => Reason::Ok,
+                4 => Reason::ServiceUnavailable,
+                _ => Reason::Other,
+            });
+        let policy = generated::reason_policy(reason);
+        let retry = if status.class() == 2 {
+            Retry::NotNeeded
+        } else if transient {
+            policy.transient
+        } else {
+            policy.permanent
+        };
+        Explanation {
+            code: None,
+            enhanced: Some(status),
+            failure: None,
+            reason,
+            retry,
+            retry_after: None,
+            role: None,
+            command: Some(Command::Dsn),
+            provider: None,
+            rule: None,
+        }
+    }
+
+    /// Decides from the code, the enhanced code and the reply's text (`segments`). `surrounding`,
     /// when given, is the whole text the reply was found in (a log line, a session transcript):
     /// a provider shown there (`relay=…`, the server's greeting) counts as shown.
     fn decide(
         code: u16,
         enhanced: Option<EnhancedCode>,
         segments: Segments<'_>,
-        context: Option<&[u8]>,
+        surrounding: Option<&[u8]>,
+        context: &Context<'_>,
     ) -> Explanation {
         let mut providers = provider::Scan::default();
-        match context {
-            Some(context) => providers.scan(context),
+        match surrounding {
+            Some(surrounding) => providers.scan(surrounding),
             None => segments(&mut |segment| providers.scan(segment)),
+        }
+        if let Some(host) = context.host {
+            providers.scan(host.as_bytes());
         }
         let provider = providers.provider();
         let class = Class::of(code).unwrap_or(Class::PermanentNegative);
+        let mut explanation = Explanation {
+            code: Some(code),
+            enhanced,
+            failure: None,
+            reason: Reason::Ok,
+            retry: Retry::NotNeeded,
+            retry_after: None,
+            role: context.role,
+            command: context.command,
+            provider,
+            rule: None,
+        };
         if class.is_positive() {
-            return Explanation {
-                code,
-                enhanced,
-                reason: Reason::Ok,
-                retry: Retry::NotNeeded,
-                provider,
-                rule: None,
-            };
+            return explanation;
         }
+        let mut retry_after = None;
+        segments(&mut |segment| retry_after = retry_after.or_else(|| suggested_delay(segment)));
+        explanation.retry_after = retry_after;
         if let Some(index) = provider::matching_rule(&providers, code, enhanced, segments) {
             let rule = provider::rule(index);
-            return Explanation {
-                code,
-                enhanced,
-                reason: rule.reason(),
-                retry: rule.retry(),
-                provider,
-                rule: Some(index),
-            };
+            explanation.reason = rule.reason();
+            explanation.retry = rule.retry();
+            explanation.rule = Some(index);
+            return explanation;
         }
         // Keywords only matter once no provider rule has decided.
         let mut keywords = keywords::Found::new();
@@ -151,35 +268,68 @@ impl Explanation {
             (None, Some(b)) => b,
             (None, None) => (fallback, true),
         };
-        // The text, when it is clearly more specific.
-        if let Some((keyword, always)) = keywords.reason {
-            if always || weak {
-                reason = keyword;
-            }
+        // The text, when it is clearly more specific; else the command stage breaks the tie.
+        match keywords.reason {
+            Some((keyword, always)) if always || weak => reason = keyword,
+            None if weak => reason = stage_reason(reason, code, context).unwrap_or(reason),
+            _ => {}
         }
-        let (_, transient, permanent) = generated::reason_policy(reason);
-        let mut retry = if class.is_transient() { transient } else { permanent };
+        let policy = generated::reason_policy(reason);
+        let mut retry = if class.is_transient() { policy.transient } else { policy.permanent };
         if class.is_permanent() {
             if let Some(verdict) = keywords.retry {
                 retry = verdict;
             }
         }
-        Explanation { code, enhanced, reason, retry, provider, rule: None }
+        if retry_after.is_some() && class.is_permanent() && retry == Retry::Never {
+            retry = Retry::Later;
+        }
+        explanation.reason = reason;
+        explanation.retry = retry;
+        explanation
     }
 
-    /// The reply code.
-    pub const fn code(&self) -> u16 {
+    /// The reply code, when a server replied (`None` for a [`Failure`] or a status alone).
+    pub const fn code(&self) -> Option<u16> {
         self.code
     }
 
-    /// The class of the reply code.
-    pub fn class(&self) -> Class {
-        Class::of(self.code).unwrap_or(Class::PermanentNegative)
+    /// The class of the reply code, when a server replied.
+    pub fn class(&self) -> Option<Class> {
+        Class::of(self.code?)
     }
 
     /// What the crate knows about the reply code, when a standard defines it.
     pub fn reply_code(&self) -> Option<&'static ReplyCode> {
-        crate::lookup(self.code)
+        crate::lookup(self.code?)
+    }
+
+    /// What failed when no reply came: a timeout, a refused connection, DNS, TLS.
+    pub const fn failure(&self) -> Option<Failure> {
+        self.failure
+    }
+
+    /// The server's role, when the caller said it ([`Context`]).
+    pub const fn role(&self) -> Option<ServerRole> {
+        self.role
+    }
+
+    /// The command the reply answered, when known ([`Context`], or read from the text).
+    pub const fn command(&self) -> Option<Command> {
+        self.command
+    }
+
+    /// How long to wait before retrying, when the server's text says so ("try again in 1
+    /// hour", "after 30 minutes").
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let e = smtp_codes::explain("550 5.4.5 Daily sending quota exceeded, try again in 24 hours").unwrap();
+    /// assert_eq!(e.retry(), smtp_codes::Retry::Later);
+    /// assert_eq!(e.retry_after(), Some(Duration::from_secs(24 * 3600)));
+    /// ```
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after.map(|seconds| Duration::from_secs(u64::from(seconds)))
     }
 
     /// The enhanced status code the server gave: at the RFC 2034 position, or else in qmail's
@@ -203,19 +353,35 @@ impl Explanation {
         self.retry
     }
 
-    /// How a mailing system should count this: a hard bounce when sending again cannot help,
-    /// a soft one when it may, none for a positive reply.
-    pub const fn bounce(&self) -> Bounce {
-        match self.retry {
-            Retry::NotNeeded => Bounce::None,
-            Retry::Later => Bounce::Soft,
-            Retry::AfterFix | Retry::Never => Bounce::Hard,
+    /// What this says about the recipient address, for a mailing system: [`Bounce::Hard`] when
+    /// the address itself is the problem and sending again cannot help, [`Bounce::Soft`] when
+    /// delivery to it failed for now. `None` when it says nothing about the recipient: a
+    /// positive reply, and sign-in, TLS, connection, sender or message problems — and anything
+    /// but the address itself from the user's own submission server.
+    pub fn bounce(&self) -> Option<Bounce> {
+        if self.retry == Retry::NotNeeded || self.failure.is_some() {
+            return None;
+        }
+        match generated::reason_policy(self.reason).bounce {
+            BounceScope::Address if matches!(self.retry, Retry::Never | Retry::AfterFix) => {
+                Some(Bounce::Hard)
+            }
+            BounceScope::Address => Some(Bounce::Soft),
+            BounceScope::Delivery if self.role != Some(ServerRole::Submission) => Some(Bounce::Soft),
+            _ => None,
         }
     }
 
     /// Who must act for the message to go through.
     pub fn fix_owner(&self) -> FixOwner {
-        generated::reason_policy(self.reason).0
+        if let Some(failure) = self.failure {
+            return failure.fix_owner();
+        }
+        let policy = generated::reason_policy(self.reason);
+        match self.role {
+            Some(ServerRole::Submission) => policy.submission_fix_owner,
+            _ => policy.fix_owner,
+        }
     }
 
     /// One sentence a non-expert understands, in English (the provider's case when a provider
@@ -237,13 +403,19 @@ impl Explanation {
     /// let e = explain("552 5.2.2 Mailbox full").unwrap();
     /// assert_ne!(e.text(Locale::Ja).summary(), e.summary());
     /// ```
-    pub fn text(&self, locale: Locale) -> ExplanationText {
-        match self.provider_rule() {
-            Some(rule) => ExplanationText { summary: rule.summary(locale), remedy: rule.remedy(locale) },
-            None => {
-                ExplanationText { summary: self.reason.summary(locale), remedy: self.reason.remedy(locale) }
+    pub fn text(&self, locale: Locale) -> Advice {
+        if let Some(failure) = self.failure {
+            return Advice::new(failure.summary(locale), failure.remedy(locale));
+        }
+        if let Some(rule) = self.provider_rule() {
+            return Advice::new(rule.summary(locale), rule.remedy(locale));
+        }
+        if self.role == Some(ServerRole::Submission) {
+            if let Some(texts) = generated::submission_texts(self.reason) {
+                return texts[locale.index()];
             }
         }
+        Advice::new(self.reason.summary(locale), self.reason.remedy(locale))
     }
 
     /// The provider the reply shows (by a host name, a help link or wording only it uses).
@@ -269,6 +441,52 @@ impl Explanation {
     }
 }
 
+/// The reason a weak code gets from the command it answered, when the text said nothing.
+///
+/// 550/553/501 at `MAIL FROM` refuse the sender; a 5xx at `AUTH` is a sign-in refusal; a
+/// catch-all at `RCPT` without words stays "refused, reason not stated" ([`Reason::Other`]).
+/// From a submission server, a catch-all policy refusal of `MAIL FROM` is about the sender.
+fn stage_reason(reason: Reason, code: u16, context: &Context<'_>) -> Option<Reason> {
+    let command = context.command?;
+    match (command, code) {
+        (Command::Mail, 550 | 553 | 501 | 554) => Some(Reason::SenderRejected),
+        (Command::Auth | Command::AuthResponse, 500..=599) => Some(Reason::AuthFailed),
+        (Command::StartTls, 400..=599) => Some(Reason::TlsRequired),
+        (Command::EndOfData | Command::Data | Command::Bdat, 550 | 554) if reason == Reason::Other => {
+            Some(Reason::PolicyBlocked)
+        }
+        _ => None,
+    }
+}
+
+/// A delay the text asks for: "try again in 1 hour", "retry after 30 minutes", "in 24 hours".
+fn suggested_delay(text: &[u8]) -> Option<u32> {
+    const LEADS: [&[u8]; 6] =
+        [b"try again in ", b"try again after ", b"retry in ", b"retry after ", b"again in ", b"wait "];
+    let lower_at =
+        |i: usize, lead: &[u8]| text.len() >= i + lead.len() && eq_lower(&text[i..i + lead.len()], lead);
+    (0..text.len()).find_map(|i| {
+        let lead = LEADS.iter().find(|lead| lower_at(i, lead))?;
+        let rest = &text[i + lead.len()..];
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        let amount: u32 = core::str::from_utf8(&rest[..digits]).ok()?.parse().ok()?;
+        let unit = rest[digits..].strip_prefix(b" ").unwrap_or(&rest[digits..]);
+        let starts = |word: &[u8]| unit.len() >= word.len() && eq_lower(&unit[..word.len()], word);
+        let seconds = if starts(b"sec") {
+            1
+        } else if starts(b"min") {
+            60
+        } else if starts(b"hour") || starts(b"hr") {
+            3600
+        } else if starts(b"day") {
+            86_400
+        } else {
+            return None;
+        };
+        amount.checked_mul(seconds).filter(|&s| s > 0)
+    })
+}
+
 /// Whether the registry ties the enhanced code to specific reply codes, and this is not one.
 fn used_loosely(enhanced: EnhancedCode, code: u16) -> bool {
     enhanced.status().is_some_and(|status| {
@@ -292,9 +510,12 @@ impl serde::Serialize for Explanation {
     /// The verdicts, with the English summary and remedy.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Explanation", 11)?;
+        let mut s = serializer.serialize_struct("Explanation", 14)?;
         s.serialize_field("code", &self.code)?;
         s.serialize_field("enhanced", &self.enhanced)?;
+        s.serialize_field("failure", &self.failure)?;
+        s.serialize_field("role", &self.role)?;
+        s.serialize_field("retry_after_seconds", &self.retry_after)?;
         s.serialize_field("reason", &self.reason)?;
         s.serialize_field("retry", &self.retry)?;
         s.serialize_field("bounce", &self.bounce())?;
@@ -324,9 +545,14 @@ impl Display for Rendered<'_> {
         let e = self.explanation;
         let locale = self.locale;
         let ui = ui(locale);
-        match e.reply_code() {
-            Some(entry) => write!(f, "{}: {}", ui.label_reply, Label(entry, locale))?,
-            None => write!(f, "{}: {} ({})", ui.label_reply, e.code, e.class().pattern())?,
+        match (e.reply_code(), e.code, e.failure) {
+            (Some(entry), _, _) => write!(f, "{}: {}", ui.label_reply, Label(entry, locale))?,
+            (None, Some(code), _) => {
+                let pattern = Class::of(code).map_or("", Class::pattern);
+                write!(f, "{}: {} ({})", ui.label_reply, code, pattern)?
+            }
+            (None, None, Some(failure)) => f.write_str(failure.label(locale))?,
+            (None, None, None) => f.write_str(e.reason.label(locale))?,
         }
         if let Some(enhanced) = e.enhanced {
             match enhanced.status() {
@@ -346,11 +572,11 @@ impl Display for Rendered<'_> {
         writeln!(f, "  {}", e.text(locale).remedy())?;
         writeln!(f)?;
         if let Some(provider) = e.provider() {
-            writeln!(f, "{}: {}", ui.label_provider, provider.name(locale))?;
+            writeln!(f, "{}: {}", ui.label_provider, provider.label(locale))?;
         }
-        writeln!(f, "{}: {}", ui.label_reason, e.reason.name(locale))?;
+        writeln!(f, "{}: {}", ui.label_reason, e.reason.label(locale))?;
         writeln!(f, "{}: {}", ui.label_retry, e.retry.label(locale))?;
-        writeln!(f, "{}: {}", ui.label_bounce, e.bounce().label(locale))?;
+        writeln!(f, "{}: {}", ui.label_bounce, e.bounce().map_or(ui.bounce_none, |b| b.label(locale)))?;
         writeln!(f, "{}: {}", ui.label_fix_owner, e.fix_owner().label(locale))?;
         if let Some(link) =
             e.provider_rule().and_then(ProviderRule::link).or(e.provider().map(Provider::docs))
@@ -363,6 +589,9 @@ impl Display for Rendered<'_> {
 
 /// Explains one SMTP reply (line ends optional; CRLF or LF).
 ///
+/// Whitespace around the reply, as copied from a log or a mail client's dialog, is ignored;
+/// [`Reply::parse`] is wire-exact and rejects it (a reply on the wire starts with its code).
+///
 /// ```
 /// use smtp_codes::{explain, Reason, Retry, Bounce};
 /// let e = explain("550 5.1.1 <user@example.com>: Recipient address rejected: User unknown").unwrap();
@@ -371,28 +600,81 @@ impl Display for Rendered<'_> {
 /// let e = explain("550 5.1.1 <user@example.com> - 192.0.2.1 has sent to too many recipients this hour").unwrap();
 /// assert_eq!((e.reason(), e.retry()), (Reason::RateLimited, Retry::Later));
 /// assert!(explain("hello").is_err());
+/// // Pasted with surrounding whitespace:
+/// assert_eq!(explain("  550 5.1.1 <bob@example.com>: User unknown\n").unwrap().reason(), Reason::MailboxUnknown);
 /// ```
 pub fn explain(reply: &str) -> Result<Explanation, ParseError> {
-    Reply::parse(reply.as_bytes()).map(|reply| Explanation::from_reply(&reply))
+    explain_with(reply, &Context::UNKNOWN)
+}
+
+/// [`explain`] with what the client knows: the server's role, its host name, the command.
+///
+/// ```
+/// use smtp_codes::{explain_with, Context, FixOwner, Reason, Retry};
+/// let reply = "550 5.7.60 SMTP; Client does not have permissions to send as this sender";
+/// let e = explain_with(reply, &Context::submission("smtp.office365.com")).unwrap();
+/// assert_eq!((e.reason(), e.fix_owner(), e.bounce()), (Reason::SenderRejected, FixOwner::SenderUser, None));
+/// ```
+pub fn explain_with(reply: &str, context: &Context<'_>) -> Result<Explanation, ParseError> {
+    Reply::parse(reply.trim().as_bytes()).map(|reply| Explanation::from_reply_with(&reply, context))
 }
 
 /// Finds an SMTP reply inside free text and explains it: a DSN `Diagnostic-Code: smtp; 550 …`,
 /// a Postfix log line `… said: 550 5.1.1 … (in reply to RCPT TO command)`, lettre's error text
-/// `permanent error (535): 5.7.8 …`. IP addresses, dates, times, version numbers and queue ids
-/// are not taken for reply codes. `None` when the text holds no reply.
+/// `permanent error (535): 5.7.8 …`, an Exchange NDR's `#550 5.1.1 RESOLVER…`. IP addresses,
+/// dates, times, version numbers, queue ids and numbers in prose are not taken for reply codes.
+///
+/// Where the text holds no reply, a bounce's report of a failure with no reply at all
+/// (`connect to mx.example.com[192.0.2.1]:25: Connection timed out`, `Host or domain name not
+/// found`) gives its [`Failure`], and an enhanced status alone (`5.2.2 <bob@…>... Mailbox
+/// full`) is explained by its status and words. `None` when the text holds none of these.
 ///
 /// ```
-/// use smtp_codes::{explain_text, Reason};
+/// use smtp_codes::{explain_text, Command, Failure, Reason};
 /// let log = "Nov 23 17:20:31 mx postfix/smtp[4242]: 4B1C2D3E5F: to=<user@example.com>, \
 ///            relay=mx.example.com[192.0.2.250]:25, delay=0.52, dsn=5.1.1, status=bounced \
 ///            (host mx.example.com[192.0.2.250] said: 550 5.1.1 <user@example.com>: Recipient \
 ///            address rejected: User unknown (in reply to RCPT TO command))";
 /// let e = explain_text(log).unwrap();
-/// assert_eq!((e.code(), e.reason()), (550, Reason::MailboxUnknown));
+/// assert_eq!((e.code(), e.reason(), e.command()), (Some(550), Reason::MailboxUnknown, Some(Command::Rcpt)));
 /// assert!(explain_text("version 2.5.1 released on 2024-05-01 from 192.0.2.250").is_none());
+/// assert!(explain_text("Your order 550 has shipped").is_none());
+/// let e = explain_text("connect to mx.example.com[192.0.2.1]:25: Connection timed out").unwrap();
+/// assert_eq!((e.code(), e.failure()), (None, Some(Failure::Timeout)));
 /// ```
 pub fn explain_text(text: &str) -> Option<Explanation> {
-    let found = find::find(text.as_bytes())?;
-    let enhanced = found.enhanced.or_else(|| hash_enhanced(found.region));
-    Some(Explanation::decide(found.code, enhanced, &|visit| visit(found.region), Some(text.as_bytes())))
+    explain_text_with(text, &Context::UNKNOWN)
+}
+
+/// [`explain_text`] with what the client knows. The command the text shows (`in reply to RCPT
+/// TO command`, Exim's `after RCPT TO:`) fills the context's command when it has none.
+pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanation> {
+    let bytes = text.as_bytes();
+    let mut context = *context;
+    if context.command.is_none() {
+        context.command = find::command(bytes);
+    }
+    if let Some(found) = find::find(bytes) {
+        let enhanced = found.enhanced.or_else(|| hash_enhanced(found.region));
+        return Some(Explanation::decide(
+            found.code,
+            enhanced,
+            &|visit| visit(found.region),
+            Some(bytes),
+            &context,
+        ));
+    }
+    if let Some((status, region)) = find::status_only(bytes) {
+        // An enhanced status with no reply code: decided as a reply of its class whose basic
+        // code says nothing more (a weak catch-all), so the status and the words decide.
+        let basic = match status.class() {
+            2 => 250,
+            4 => 451,
+            _ => 550,
+        };
+        let mut e = Explanation::decide(basic, Some(status), &|visit| visit(region), Some(bytes), &context);
+        e.code = None;
+        return Some(e);
+    }
+    failure::find(bytes).map(|failure| Explanation::from_failure_with(failure, &context))
 }

@@ -1,22 +1,23 @@
 //! [`Reason`]: why a server said what it said, in terms a person can act on.
 
-use strum::{Display, EnumIter, EnumString, IntoStaticStr};
+use strum::{EnumString, IntoStaticStr};
 
 use crate::{Error, Locale, generated};
 
 /// Why a server replied as it did, in terms a person can act on.
 ///
-/// The string form is snake_case (`"auth_failed"`), and so is the serde form.
+/// The stable id is snake_case ([`as_str`](Self::as_str), serde, `FromStr`); `Display` is the
+/// English label; [`label`](Self::label) gives it in any language.
 ///
 /// ```
 /// use smtp_codes::{Locale, Reason};
-/// assert_eq!(Reason::AuthFailed.to_string(), "auth_failed");
+/// assert_eq!(Reason::AuthFailed.as_str(), "auth_failed");
+/// assert_eq!(Reason::AuthFailed.to_string(), "Authentication failed");
 /// assert_eq!("mailbox_full".parse::<Reason>().unwrap(), Reason::MailboxFull);
-/// assert_eq!(Reason::AuthFailed.name(Locale::En), "Authentication failed");
+/// assert_eq!(Reason::AuthFailed.label(Locale::De), "Anmeldung fehlgeschlagen");
+/// assert_eq!(Reason::ALL.len(), 25);
 /// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, EnumIter, IntoStaticStr,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString, IntoStaticStr)]
 #[strum(serialize_all = "snake_case", parse_err_ty = Error, parse_err_fn = reason_parse_error)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -87,12 +88,46 @@ pub(crate) struct ReasonText {
 }
 
 impl Reason {
+    /// Every reason, in declaration order.
+    pub const ALL: [Reason; 25] = [
+        Reason::Ok,
+        Reason::AuthRequired,
+        Reason::AuthFailed,
+        Reason::AuthMechanism,
+        Reason::TlsRequired,
+        Reason::MailboxUnknown,
+        Reason::MailboxFull,
+        Reason::MailboxDisabled,
+        Reason::MessageTooLarge,
+        Reason::RelayDenied,
+        Reason::SenderRejected,
+        Reason::SpamBlocked,
+        Reason::PolicyBlocked,
+        Reason::SenderUnauthenticated,
+        Reason::RateLimited,
+        Reason::Greylisted,
+        Reason::ServiceUnavailable,
+        Reason::SyntaxError,
+        Reason::CommandUnrecognized,
+        Reason::BadSequence,
+        Reason::NotImplemented,
+        Reason::NetworkError,
+        Reason::ContentRejected,
+        Reason::Expired,
+        Reason::Other,
+    ];
+
+    /// The stable snake_case id (`"auth_failed"`), as serde and `FromStr` use it.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
     fn texts(self, locale: Locale) -> ReasonText {
         generated::reason_texts(self)[locale.index()]
     }
 
-    /// A short label ("Authentication failed").
-    pub fn name(self, locale: Locale) -> &'static str {
+    /// A short label ("Authentication failed") in the given language.
+    pub fn label(self, locale: Locale) -> &'static str {
         self.texts(locale).name
     }
 
@@ -104,5 +139,12 @@ impl Reason {
     /// What to do about it.
     pub fn remedy(self, locale: Locale) -> &'static str {
         self.texts(locale).remedy
+    }
+}
+
+impl core::fmt::Display for Reason {
+    /// The English label ("Authentication failed"); [`Reason::as_str`] gives the id.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.label(Locale::En))
     }
 }

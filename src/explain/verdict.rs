@@ -1,13 +1,11 @@
 //! The verdicts of an explanation: [`Retry`], [`Bounce`] and [`FixOwner`].
 
-use strum::{Display, EnumIter, EnumString, IntoStaticStr};
+use strum::{EnumString, IntoStaticStr};
 
 use crate::{Error, Locale, ui::ui};
 
 /// Whether and when to send again.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, EnumIter, IntoStaticStr,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString, IntoStaticStr)]
 #[strum(serialize_all = "snake_case", parse_err_ty = Error, parse_err_fn = retry_parse_error)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -28,21 +26,44 @@ fn retry_parse_error(_: &str) -> Error {
     Error::UnknownName { kind: "retry" }
 }
 
-/// How a mailing system should count a failed delivery.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, EnumIter, IntoStaticStr,
-)]
+/// What a failure says about the recipient address, for a mailing system's bounce handling.
+///
+/// Only failures about the recipient count: sign-in, TLS, connection, sender or message problems
+/// are not bounces, and [`Explanation::bounce`](crate::Explanation::bounce) gives `None` for them
+/// (and for positive replies).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString, IntoStaticStr)]
 #[strum(serialize_all = "snake_case", parse_err_ty = Error, parse_err_fn = bounce_parse_error)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-#[allow(clippy::exhaustive_enums)] // Hard, soft or none: the mailing industry's fixed vocabulary.
+#[allow(clippy::exhaustive_enums)] // Hard or soft: the mailing industry's fixed vocabulary.
 pub enum Bounce {
-    /// A permanent failure: stop sending to this address until the cause changes.
+    /// The address itself is the problem (it does not exist, or is disabled): stop sending to
+    /// it until the cause changes.
     Hard,
-    /// A temporary failure: the message may still be delivered.
+    /// The address is fine, delivery to it failed for now (a full mailbox, a busy or
+    /// rate-limiting server): the message may still be delivered.
     Soft,
-    /// Not a failure.
-    None,
+}
+
+/// What a reason says about the recipient address (data/explain.toml `bounce`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BounceScope {
+    /// The address is the problem: hard when permanent, soft when temporary.
+    Address,
+    /// Delivery to the address failed for now: soft.
+    Delivery,
+    /// Not about the recipient.
+    NotAboutRecipient,
+}
+
+/// The verdicts of one reason (data/explain.toml `[reason]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ReasonPolicy {
+    pub(crate) fix_owner: FixOwner,
+    pub(crate) transient: Retry,
+    pub(crate) permanent: Retry,
+    pub(crate) bounce: BounceScope,
+    pub(crate) submission_fix_owner: FixOwner,
 }
 
 fn bounce_parse_error(_: &str) -> Error {
@@ -50,9 +71,7 @@ fn bounce_parse_error(_: &str) -> Error {
 }
 
 /// Who has to act to make the message go through.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, EnumIter, IntoStaticStr,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString, IntoStaticStr)]
 #[strum(serialize_all = "snake_case", parse_err_ty = Error, parse_err_fn = owner_parse_error)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -73,6 +92,14 @@ fn owner_parse_error(_: &str) -> Error {
 }
 
 impl Retry {
+    /// Every value, in declaration order.
+    pub const ALL: [Retry; 4] = [Retry::NotNeeded, Retry::Later, Retry::AfterFix, Retry::Never];
+
+    /// The stable snake_case id, as serde and `FromStr` use it.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
     /// A short label in the given language ("retry later; the problem is temporary").
     pub fn label(self, locale: Locale) -> &'static str {
         let ui = ui(locale);
@@ -86,18 +113,34 @@ impl Retry {
 }
 
 impl Bounce {
+    /// Every value, in declaration order.
+    pub const ALL: [Bounce; 2] = [Bounce::Hard, Bounce::Soft];
+
+    /// The stable snake_case id, as serde and `FromStr` use it.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
     /// A short label in the given language ("hard bounce").
     pub fn label(self, locale: Locale) -> &'static str {
         let ui = ui(locale);
         match self {
             Bounce::Hard => ui.bounce_hard,
             Bounce::Soft => ui.bounce_soft,
-            Bounce::None => ui.bounce_none,
         }
     }
 }
 
 impl FixOwner {
+    /// Every value, in declaration order.
+    pub const ALL: [FixOwner; 4] =
+        [FixOwner::SenderUser, FixOwner::SenderAdmin, FixOwner::RecipientSide, FixOwner::Nobody];
+
+    /// The stable snake_case id, as serde and `FromStr` use it.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
     /// A short label in the given language ("you, the sender").
     pub fn label(self, locale: Locale) -> &'static str {
         let ui = ui(locale);
@@ -107,5 +150,26 @@ impl FixOwner {
             FixOwner::RecipientSide => ui.fix_owner_recipient_side,
             FixOwner::Nobody => ui.fix_owner_nobody,
         }
+    }
+}
+
+impl core::fmt::Display for Retry {
+    /// The English label; [`Retry::as_str`] gives the id.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.label(Locale::En))
+    }
+}
+
+impl core::fmt::Display for Bounce {
+    /// The English label; [`Bounce::as_str`] gives the id.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.label(Locale::En))
+    }
+}
+
+impl core::fmt::Display for FixOwner {
+    /// The English label; [`FixOwner::as_str`] gives the id.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.label(Locale::En))
     }
 }

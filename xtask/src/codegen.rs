@@ -78,6 +78,8 @@ struct LanguageFile {
     enhanced_subject: BTreeMap<String, BriefText>,
     reason: BTreeMap<String, ReasonText>,
     failure: BTreeMap<String, ReasonText>,
+    #[serde(default)]
+    submission: BTreeMap<String, AdviceText>,
     ui: toml::Table,
     #[serde(default)]
     provider: BTreeMap<String, ProviderText>,
@@ -135,8 +137,16 @@ struct RuleText {
 /// `data/explain.toml`: how explanations pick reason, retry and who must act.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct AdviceText {
+    summary: String,
+    remedy: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ExplainFile {
     reason: BTreeMap<String, ReasonPolicy>,
+    failure: BTreeMap<String, FailurePolicy>,
     enhanced: BTreeMap<String, CodeReason>,
     basic: BTreeMap<String, CodeReason>,
     keyword: Vec<KeywordRule>,
@@ -149,6 +159,16 @@ struct ReasonPolicy {
     fix_owner: String,
     transient: String,
     permanent: String,
+    bounce: String,
+    submission_fix_owner: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FailurePolicy {
+    reason: String,
+    retry: String,
+    fix_owner: String,
 }
 
 #[derive(Deserialize)]
@@ -279,6 +299,12 @@ fn check(data: &Data) -> Result<(), String> {
     let english = &data.languages[0];
     let reasons: BTreeSet<String> = english.reason.keys().cloned().collect();
     let failures: BTreeSet<String> = english.failure.keys().cloned().collect();
+    let submissions: BTreeSet<String> = english.submission.keys().cloned().collect();
+    for key in &submissions {
+        if !english.reason.contains_key(key) {
+            problems.push(format!("en.toml: [submission.{key}] is not a reason"));
+        }
+    }
     let ui: BTreeSet<String> = english.ui.keys().cloned().collect();
     let providers: BTreeSet<String> = data.providers.provider.iter().map(|p| p.id.clone()).collect();
     let rules: BTreeSet<String> = data.providers.rule.iter().map(|r| r.id.clone()).collect();
@@ -290,6 +316,7 @@ fn check(data: &Data) -> Result<(), String> {
         check_keys(tag, "enhanced_subject", language.enhanced_subject.keys(), &subjects, &mut problems);
         check_keys(tag, "reason", language.reason.keys(), &reasons, &mut problems);
         check_keys(tag, "failure", language.failure.keys(), &failures, &mut problems);
+        check_keys(tag, "submission", language.submission.keys(), &submissions, &mut problems);
         check_keys(tag, "ui", language.ui.keys(), &ui, &mut problems);
         check_keys(tag, "provider", language.provider.keys(), &providers, &mut problems);
         check_keys(tag, "provider_rule", language.provider_rule.keys(), &rules, &mut problems);
@@ -372,8 +399,30 @@ fn check_explain(data: &Data, reasons: &BTreeSet<String>, problems: &mut Vec<Str
                 problems.push(format!("explain.toml: {key}: unknown retry {retry:?}"));
             }
         }
-        if variant_of(&FIX_OWNERS, &policy.fix_owner).is_none() {
-            problems.push(format!("explain.toml: {key}: unknown fix_owner {:?}", policy.fix_owner));
+        for owner in std::iter::once(&policy.fix_owner).chain(&policy.submission_fix_owner) {
+            if variant_of(&FIX_OWNERS, owner).is_none() {
+                problems.push(format!("explain.toml: {key}: unknown fix_owner {owner:?}"));
+            }
+        }
+        if variant_of(&BOUNCE_SCOPES, &policy.bounce).is_none() {
+            problems.push(format!("explain.toml: {key}: unknown bounce {:?}", policy.bounce));
+        }
+    }
+    let failures: BTreeSet<String> = data.languages[0].failure.keys().cloned().collect();
+    let failure_policies: BTreeSet<String> = explain.failure.keys().cloned().collect();
+    if failures != failure_policies {
+        problems.push(format!(
+            "explain.toml [failure] must list exactly the failures of en.toml: {failure_policies:?} vs {failures:?}"
+        ));
+    }
+    for (key, policy) in &explain.failure {
+        if !known(&policy.reason) {
+            problems.push(format!("explain.toml: failure {key}: unknown reason {:?}", policy.reason));
+        }
+        if variant_of(&RETRIES, &policy.retry).is_none()
+            || variant_of(&FIX_OWNERS, &policy.fix_owner).is_none()
+        {
+            problems.push(format!("explain.toml: failure {key}: unknown retry or fix_owner"));
         }
     }
     for (key, rule) in explain.enhanced.iter().chain(&explain.basic) {
@@ -564,6 +613,8 @@ fn write_providers(w: &mut String, data: &Data) {
     writeln!(w, "];\n").unwrap();
 }
 
+const BOUNCE_SCOPES: [(&str, &str); 3] =
+    [("address", "Address"), ("delivery", "Delivery"), ("none", "NotAboutRecipient")];
 const RETRIES: [(&str, &str); 4] =
     [("not_needed", "NotNeeded"), ("later", "Later"), ("after_fix", "AfterFix"), ("never", "Never")];
 const FIX_OWNERS: [(&str, &str); 4] = [
@@ -619,18 +670,38 @@ fn write_texts_match(
 
 fn write_explain(w: &mut String, data: &Data) {
     let explain = &data.explain;
-    writeln!(w, "/// Who must act, the retry verdict for a 4xx and for a 5xx reply (data/explain.toml).")
+    writeln!(w, "/// Who must act, the retry verdicts for a 4xx and a 5xx reply, what it says about the")
         .unwrap();
-    writeln!(w, "pub(crate) const fn reason_policy(reason: Reason) -> (FixOwner, Retry, Retry) {{").unwrap();
+    writeln!(w, "/// recipient address, and who must act at a submission server (data/explain.toml).")
+        .unwrap();
+    writeln!(w, "pub(crate) const fn reason_policy(reason: Reason) -> ReasonPolicy {{").unwrap();
     writeln!(w, "    match reason {{").unwrap();
     for (key, p) in &explain.reason {
+        let owner = variant_of(&FIX_OWNERS, &p.fix_owner).unwrap_or("Nobody");
         writeln!(
             w,
-            "        Reason::{} => (FixOwner::{}, Retry::{}, Retry::{}),",
+            "        Reason::{} => ReasonPolicy {{ fix_owner: FixOwner::{owner}, transient: Retry::{}, permanent: Retry::{}, bounce: BounceScope::{}, submission_fix_owner: FixOwner::{} }},",
             camel(key),
-            variant_of(&FIX_OWNERS, &p.fix_owner).unwrap_or("Nobody"),
             variant_of(&RETRIES, &p.transient).unwrap_or("Later"),
-            variant_of(&RETRIES, &p.permanent).unwrap_or("Never")
+            variant_of(&RETRIES, &p.permanent).unwrap_or("Never"),
+            variant_of(&BOUNCE_SCOPES, &p.bounce).unwrap_or("NotAboutRecipient"),
+            p.submission_fix_owner.as_deref().and_then(|o| variant_of(&FIX_OWNERS, o)).unwrap_or(owner),
+        )
+        .unwrap();
+    }
+    writeln!(w, "    }}\n}}\n").unwrap();
+    writeln!(w, "/// Transport failure → (reason, retry, who must act) (data/explain.toml).").unwrap();
+    writeln!(w, "pub(crate) const fn failure_policy(failure: Failure) -> (Reason, Retry, FixOwner) {{")
+        .unwrap();
+    writeln!(w, "    match failure {{").unwrap();
+    for (key, p) in &explain.failure {
+        writeln!(
+            w,
+            "        Failure::{} => (Reason::{}, Retry::{}, FixOwner::{}),",
+            camel(key),
+            camel(&p.reason),
+            variant_of(&RETRIES, &p.retry).unwrap_or("Later"),
+            variant_of(&FIX_OWNERS, &p.fix_owner).unwrap_or("Nobody"),
         )
         .unwrap();
     }
@@ -788,7 +859,7 @@ pub fn generate(root: &Path) -> Result<String, String> {
         "use crate::enhanced::{{BriefText, EnhancedCode, EnhancedStatus, StatusClass, StatusSubject}};"
     )
     .unwrap();
-    writeln!(w, "use crate::explain::{{FixOwner, KeywordRule, Reason, ReasonText, Retry}};").unwrap();
+    writeln!(w, "use crate::explain::{{Advice, BounceScope, Failure, FixOwner, KeywordRule, Reason, ReasonPolicy, ReasonText, Retry}};").unwrap();
     writeln!(w, "use crate::provider::{{Provider, ProviderRule, RuleText}};").unwrap();
     writeln!(w, "use crate::reply_code::{{Reference, ReplyCode, Standing, Text}};").unwrap();
     writeln!(w).unwrap();
@@ -799,7 +870,7 @@ pub fn generate(root: &Path) -> Result<String, String> {
     writeln!(w, "///").unwrap();
     writeln!(w, "/// Parses from a BCP 47 tag (`\"ja\"`, `\"ja-JP\"`, case-insensitive); see").unwrap();
     writeln!(w, "/// [`Locale::from_tag`] and [`Locale::negotiate`] for best-match negotiation.").unwrap();
-    writeln!(w, "#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, strum::Display, strum::EnumString, strum::EnumIter, strum::IntoStaticStr)]").unwrap();
+    writeln!(w, "#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, strum::EnumString, strum::IntoStaticStr)]").unwrap();
     writeln!(w, "#[strum(parse_err_ty = crate::Error, parse_err_fn = crate::locale::parse_error, ascii_case_insensitive)]").unwrap();
     writeln!(w, "#[cfg_attr(feature = \"serde\", derive(serde::Serialize, serde::Deserialize))]").unwrap();
     writeln!(w, "#[non_exhaustive]").unwrap();
@@ -819,6 +890,9 @@ pub fn generate(root: &Path) -> Result<String, String> {
     writeln!(w, "impl Locale {{").unwrap();
     writeln!(w, "    /// How many languages there are.").unwrap();
     writeln!(w, "    pub const COUNT: usize = {n};").unwrap();
+    let all: Vec<String> = data.languages.iter().map(|l| format!("Locale::{}", l.meta.variant)).collect();
+    writeln!(w, "    /// Every language, in declaration order (English first).").unwrap();
+    writeln!(w, "    pub const ALL: [Locale; {n}] = [{}];", all.join(", ")).unwrap();
     writeln!(w, "    pub(crate) const fn index(self) -> usize {{ self as usize }}").unwrap();
     writeln!(w, "}}\n").unwrap();
     writeln!(w, "/// Names of each language: (tag, English name, native name), in `Locale` order.").unwrap();
@@ -964,15 +1038,24 @@ pub fn generate(root: &Path) -> Result<String, String> {
     // Reasons and transport failures.
     let english = &data.languages[0];
     write_texts_match(w, &data, "reason_texts", "Reason", "Reason", None, |l| &l.reason);
-    write_texts_match(
+    write_texts_match(w, &data, "failure_texts", "Failure", "Transport failure", None, |l| &l.failure);
+
+    writeln!(w, "/// Reason → summary and remedy when the user's own submission server replied.").unwrap();
+    writeln!(
         w,
-        &data,
-        "failure_texts",
-        "crate::lettre::Failure",
-        "Transport failure (lettre integration)",
-        Some("#[cfg(feature = \"lettre\")]"),
-        |l| &l.failure,
-    );
+        "pub(crate) const fn submission_texts(reason: Reason) -> Option<&'static [Advice; {}]> {{",
+        data.languages.len()
+    )
+    .unwrap();
+    writeln!(w, "    match reason {{").unwrap();
+    for key in english.submission.keys() {
+        let texts = per_language(&data, |l| {
+            let a = &l.submission[key];
+            format!("Advice {{ summary: {:?}, remedy: {:?} }}", a.summary, a.remedy)
+        });
+        writeln!(w, "        Reason::{} => Some(&{texts}),", camel(key)).unwrap();
+    }
+    writeln!(w, "        _ => None,\n    }}\n}}\n").unwrap();
 
     write_explain(w, &data);
     write_providers(w, &data);

@@ -1,0 +1,219 @@
+//! [`Failure`]: what went wrong when no SMTP reply came — a timeout, a refused connection, a
+//! name DNS cannot find, TLS — as every client integration and every bounce reports it.
+
+use strum::{EnumIter, EnumString, IntoStaticStr};
+
+use crate::explain::ReasonText;
+use crate::{Error, FixOwner, Locale, Reason, Retry, generated};
+
+/// A failure with no SMTP reply: the connection, DNS, TLS, the client or the answer's format.
+///
+/// The stable id is snake_case ([`as_str`](Self::as_str), serde, `FromStr`); `Display` is the
+/// English label; [`label`](Self::label) gives it in any language.
+///
+/// ```
+/// use smtp_codes::{Failure, FixOwner, Locale, Reason, Retry};
+/// let failure = Failure::ConnectionRefused;
+/// assert_eq!(failure.as_str(), "connection_refused");
+/// assert_eq!(failure.to_string(), "Connection refused");
+/// assert_eq!((failure.reason(), failure.retry()), (Reason::NetworkError, Retry::AfterFix));
+/// assert_eq!(failure.fix_owner(), FixOwner::SenderUser);
+/// assert!(failure.summary(Locale::En).starts_with("Could not reach the mail server"));
+/// // Offline is not a typo: a resolver that does not answer is retried later.
+/// assert_eq!(Failure::DnsUnavailable.retry(), Retry::Later);
+/// assert_eq!(Failure::HostNotFound.retry(), Retry::AfterFix);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString, EnumIter, IntoStaticStr)]
+#[strum(serialize_all = "snake_case", parse_err_ty = Error, parse_err_fn = failure_parse_error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Failure {
+    /// The server did not answer, or the connection did not open, within the timeout.
+    Timeout,
+    /// Nothing accepted the connection on that host and port.
+    ConnectionRefused,
+    /// The host name does not exist in DNS (NXDOMAIN, `EAI_NONAME`): usually a typo.
+    HostNotFound,
+    /// The resolver did not answer (`EAI_AGAIN`, "Temporary failure in name resolution"):
+    /// this machine may be offline. Temporary.
+    DnsUnavailable,
+    /// The TLS handshake, the certificate or the TLS settings failed, or STARTTLS was required
+    /// but the server does not offer it. Implicit TLS (as on port 465) against a port that speaks
+    /// plain SMTP fails here too: the server's plain greeting is not TLS.
+    Tls,
+    /// The server closed or reset the connection before a complete reply.
+    Closed,
+    /// Another network error (unreachable network or host, an I/O error). Temporary.
+    Network,
+    /// The transport (its connection pool) was shut down.
+    Shutdown,
+    /// The server's answer is not an SMTP reply.
+    BadResponse,
+    /// The server offers no authentication mechanism the client can use on this connection.
+    AuthUnavailable,
+    /// The message or its addresses need SMTPUTF8 or 8BITMIME, which the server does not offer.
+    Unsupported,
+    /// The client refused to go on: invalid settings or an internal client error.
+    Client,
+    /// A failure nobody classified.
+    Other,
+}
+
+fn failure_parse_error(_: &str) -> Error {
+    Error::UnknownName { kind: "failure" }
+}
+
+impl Failure {
+    /// Every failure, in declaration order.
+    pub const ALL: [Failure; 13] = [
+        Failure::Timeout,
+        Failure::ConnectionRefused,
+        Failure::HostNotFound,
+        Failure::DnsUnavailable,
+        Failure::Tls,
+        Failure::Closed,
+        Failure::Network,
+        Failure::Shutdown,
+        Failure::BadResponse,
+        Failure::AuthUnavailable,
+        Failure::Unsupported,
+        Failure::Client,
+        Failure::Other,
+    ];
+
+    /// The stable snake_case id (`"connection_refused"`), as serde and `FromStr` use it.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    fn texts(self, locale: Locale) -> ReasonText {
+        generated::failure_texts(self)[locale.index()]
+    }
+
+    /// A short label ("Connection refused") in the given language.
+    pub fn label(self, locale: Locale) -> &'static str {
+        self.texts(locale).name
+    }
+
+    /// Why sending failed, as one of the crate's reasons.
+    pub const fn reason(self) -> Reason {
+        generated::failure_policy(self).0
+    }
+
+    /// Whether and when to send again.
+    pub const fn retry(self) -> Retry {
+        generated::failure_policy(self).1
+    }
+
+    /// Who must act for the message to go through.
+    pub const fn fix_owner(self) -> FixOwner {
+        generated::failure_policy(self).2
+    }
+
+    /// One sentence a non-expert understands, in the given language.
+    pub fn summary(self, locale: Locale) -> &'static str {
+        self.texts(locale).summary
+    }
+
+    /// What to do about it, in the given language.
+    pub fn remedy(self, locale: Locale) -> &'static str {
+        self.texts(locale).remedy
+    }
+
+    /// The failure that a text reports in words, when it reports one: an error message of a
+    /// client library, or the part of a bounce that says why no reply came
+    /// (`connect to mx.example.com[192.0.2.1]:25: Connection timed out`,
+    /// `Host or domain name not found. Name service error for name=example.invalid type=MX`).
+    ///
+    /// ```
+    /// use smtp_codes::Failure;
+    /// assert_eq!(Failure::from_text("Temporary failure in name resolution"), Some(Failure::DnsUnavailable));
+    /// assert_eq!(Failure::from_text("failed to lookup address information: Name or service not known"), Some(Failure::HostNotFound));
+    /// assert_eq!(Failure::from_text("Your order has shipped"), None);
+    /// ```
+    pub fn from_text(text: &str) -> Option<Failure> {
+        find(text.as_bytes())
+    }
+}
+
+impl core::fmt::Display for Failure {
+    /// The English label ("Connection refused").
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.label(Locale::En))
+    }
+}
+
+/// Phrases of resolvers, operating systems, TLS libraries and MTAs, most specific first: the
+/// first phrase found (in this order) decides. Lowercase; matched ignoring ASCII case.
+const PHRASES: &[(&str, Failure)] = &[
+    // A resolver that did not answer: temporary (glibc EAI_AGAIN, Postfix ", try again").
+    ("temporary failure in name resolution", Failure::DnsUnavailable),
+    ("name server timeout", Failure::DnsUnavailable),
+    ("host not found, try again", Failure::DnsUnavailable),
+    ("dns lookup timed out", Failure::DnsUnavailable),
+    ("servfail", Failure::DnsUnavailable),
+    ("try again later (dns", Failure::DnsUnavailable),
+    // A name that does not exist.
+    ("name or service not known", Failure::HostNotFound),
+    ("nodename nor servname", Failure::HostNotFound),
+    ("no such host", Failure::HostNotFound),
+    ("no address associated", Failure::HostNotFound),
+    ("name does not resolve", Failure::HostNotFound),
+    ("host or domain name not found", Failure::HostNotFound),
+    ("domain not found", Failure::HostNotFound),
+    ("nxdomain", Failure::HostNotFound),
+    ("couldn't find any host named", Failure::HostNotFound),
+    ("could not find any host named", Failure::HostNotFound),
+    ("unrouteable address", Failure::HostNotFound),
+    ("unrouteable mail domain", Failure::HostNotFound),
+    ("all relevant mx records point to non-existent hosts", Failure::HostNotFound),
+    ("mail for domain loops back to myself", Failure::Network),
+    ("failed to lookup address", Failure::HostNotFound),
+    ("could not resolve", Failure::HostNotFound),
+    ("host not found", Failure::HostNotFound),
+    // Connections.
+    ("connection timed out", Failure::Timeout),
+    ("timed out", Failure::Timeout),
+    ("timeout", Failure::Timeout),
+    ("connection refused", Failure::ConnectionRefused),
+    ("connection reset", Failure::Closed),
+    ("connection closed", Failure::Closed),
+    ("lost connection", Failure::Closed),
+    ("broken pipe", Failure::Closed),
+    ("unexpected eof", Failure::Closed),
+    ("incomplete response", Failure::Closed),
+    ("network is unreachable", Failure::Network),
+    ("no route to host", Failure::Network),
+    ("host is unreachable", Failure::Network),
+    ("host unreachable", Failure::Network),
+    // TLS.
+    ("certificate", Failure::Tls),
+    ("handshake", Failure::Tls),
+    ("received fatal alert", Failure::Tls),
+    ("wrong version number", Failure::Tls),
+    ("invalidcontenttype", Failure::Tls),
+    ("corrupt message", Failure::Tls),
+    ("unknownissuer", Failure::Tls),
+    ("notvalidforname", Failure::Tls),
+    ("x509", Failure::Tls),
+    ("starttls", Failure::Tls),
+    ("tls", Failure::Tls),
+    ("ssl", Failure::Tls),
+];
+
+/// The first failure [`PHRASES`] names in `text` (in phrase order), at a word start.
+pub(crate) fn find(text: &[u8]) -> Option<Failure> {
+    PHRASES.iter().find(|(phrase, _)| contains_word(text, phrase.as_bytes())).map(|&(_, failure)| failure)
+}
+
+/// `phrase` (lowercase) occurs in `text` at a word start, ignoring ASCII case.
+fn contains_word(text: &[u8], phrase: &[u8]) -> bool {
+    if phrase.is_empty() || text.len() < phrase.len() {
+        return false;
+    }
+    (0..=text.len() - phrase.len()).any(|i| {
+        (i == 0 || !text[i - 1].is_ascii_alphanumeric())
+            && crate::explain::eq_lower(&text[i..i + phrase.len()], phrase)
+    })
+}
