@@ -13,13 +13,14 @@
 //!
 //! | `async_smtp::error::Error` | explained as | proven on loopback by `tests/async_smtp.rs` |
 //! |---|---|---|
-//! | `Transient` | the reply | 421 (greeting and `MAIL`), 451, 454 |
-//! | `Permanent` | the reply | 530, 535, 550 (one line and three), 552, 550 5.7.60 |
-//! | `Io` | by its kind and words | refused, unknown host, closed, TLS handshake and certificate errors |
-//! | `Timeout` | [`Failure::Timeout`] | silent server, plain SMTP against an implicit-TLS port |
+//! | `Transient` | the reply | 421, 451, 452 |
+//! | `Permanent` | the reply | 530, 535, 550 5.1.1 (three lines), 550 5.7.60 |
+//! | `Io` | by its kind and words | refused, closed without a word, untrusted certificate (STARTTLS and implicit TLS) |
+//! | `Timeout` | [`Failure::Timeout`] | silent server |
 //! | `Client` | STARTTLS not offered: [`Failure::Tls`]; a challenge it cannot answer: [`Failure::BadResponse`]; else [`Failure::Client`] | STARTTLS not offered, unrecognized `AUTH LOGIN` challenge |
 //! | `Parsing` | [`Failure::BadResponse`] | an SSH banner |
-//! | `ResponseParsing`, `ChallengeParsing`, `Utf8Parsing` | [`Failure::BadResponse`] | a challenge that is not base64; the others: not provoked, see below |
+//! | `ChallengeParsing` | [`Failure::BadResponse`] | an `AUTH LOGIN` challenge that is not base64 |
+//! | `ResponseParsing`, `Utf8Parsing` | [`Failure::BadResponse`] | not provoked, see below |
 //! | `AddrParseError` | [`Failure::Client`] | an IP address setting that does not parse |
 //! | `Resolution` | by its words: [`Failure::HostNotFound`] | not provoked: async-smtp 0.10 never returns it |
 //!

@@ -10,22 +10,29 @@
 //!
 //! | `mail_send::Error` | explained as | proven on loopback by `tests/mail_send.rs` |
 //! |---|---|---|
-//! | `UnexpectedReply` (4xx, 5xx) | the reply | 421, 451, 454, 530, 550, 552, 550 5.7.60 |
-//! | `AuthenticationFailed` | the reply, answering `AUTH` | 535 5.7.8 |
-//! | `Io` | by its kind and words: refused, closed, DNS, TLS | connection refused, unknown host, TLS record errors |
-//! | `Tls` | [`Failure::Tls`] | untrusted certificate (STARTTLS and implicit TLS) |
-//! | `Timeout` | [`Failure::Timeout`] | silent server, plain SMTP against an implicit-TLS port |
+//! | `UnexpectedReply` (4xx, 5xx) | the reply | 421, 451, 452, 530, 550 5.1.1 (one line and three), 552, 550 5.7.60 |
+//! | `AuthenticationFailed` | the reply, answering `AUTH` | 535 5.7.8, 454 4.7.0 |
+//! | `Io` | by its kind and words: refused, closed, DNS, TLS | connection refused, unknown host |
+//! | `Tls` | [`Failure::Tls`] | untrusted certificate (STARTTLS and implicit TLS), implicit TLS against a plain port |
+//! | `Timeout` | [`Failure::Timeout`] | silent server, STARTTLS against an implicit-TLS port |
 //! | `MissingStartTls` | [`Failure::Tls`] | STARTTLS required, not offered |
 //! | `UnsupportedAuthMechanism` | [`Failure::AuthUnavailable`] | AUTH not offered on a plain connection |
 //! | `UnparseableReply` | [`Failure::BadResponse`] | an SSH banner; a server hanging up without a word |
 //! | `Base64` | [`Failure::BadResponse`] | a sign-in challenge that is not base64 |
-//! | `Auth` (invalid challenge) | [`Failure::BadResponse`] | a malformed DIGEST-MD5 challenge |
+//! | `Auth` (invalid challenge) | [`Failure::BadResponse`] | an `AUTH LOGIN` challenge asking for neither user name nor password |
 //! | `MissingRcptTo`, `MissingMailFrom` | [`Failure::Client`] | a message without recipients / sender |
 //! | `InvalidTLSName` | [`Failure::Tls`] | not provoked: every name that reaches the TLS step resolved in DNS first, and such names are valid TLS names |
 //! | `MissingCredentials` | [`Failure::Client`] | not provoked: only `send_signed` (DKIM, feature `dkim`) returns it, when signing fails, which involves no server |
 //!
 //! mail-send reads end of file and a reply it cannot parse alike (`UnparseableReply`): a server
-//! that hangs up before replying is explained as an answer that is not SMTP.
+//! that hangs up before replying is explained as an answer that is not SMTP. mail-send 0.5's
+//! `connect_plain` bounds only the TCP connection by its timeout, not the greeting: a silent
+//! server ends in `UnparseableReply` when it hangs up, not in `Timeout`.
+//!
+//! The dependency accepts mail-send 0.5, 0.6 and 0.7 (the same `Error` variants); the
+//! repository's lock file pins 0.5.0, the newest release whose dependencies build on the crate's
+//! minimum Rust 1.85 (0.5.1 and later need smtp-proto 0.2, which needs Rust 1.88; 0.7 also needs
+//! encodify, Rust 1.89).
 //!
 //! ```no_run
 //! # async fn send() {
