@@ -141,7 +141,7 @@ fn report_log(log: &PostfixLog, rows: &[Row]) {
     let (mut bounce, mut bounce_right, mut quoted, mut quoted_right, mut noise, mut noise_quiet) =
         (0, 0, 0, 0, 0, 0);
     for i in 0..log.lines.len() {
-        let found = explain_text(log.line(i)).map(|e| e.code());
+        let found = explain_text(log.line(i)).and_then(|e| e.code());
         match log.kinds[i] {
             Kind::Bounce(row) => {
                 bounce += 1;
@@ -239,7 +239,7 @@ fn bench(c: &mut Criterion) {
             let mut acc = 0usize;
             for t in &texts {
                 if let Ok(e) = explain(black_box(t)) {
-                    acc += usize::from(e.code());
+                    acc += usize::from(e.code().unwrap_or(0));
                     black_box(e);
                 }
             }
@@ -274,7 +274,7 @@ fn bench(c: &mut Criterion) {
             let mut found = 0usize;
             for line in &lines {
                 if let Some(e) = explain_text(black_box(line)) {
-                    found += usize::from(e.code());
+                    found += usize::from(e.code().unwrap_or(0));
                     black_box(e);
                 }
             }
@@ -307,7 +307,7 @@ fn bench(c: &mut Criterion) {
             let mut acc = 0usize;
             for (line, _) in &sample {
                 if let Some(e) = explain_text(black_box(line)) {
-                    acc += usize::from(e.code());
+                    acc += usize::from(e.code().unwrap_or(0));
                     black_box(e);
                 }
             }
@@ -319,7 +319,7 @@ fn bench(c: &mut Criterion) {
             let mut acc = 0usize;
             for (_, reply) in &sample {
                 if let Ok(e) = explain(black_box(reply)) {
-                    acc += usize::from(e.code());
+                    acc += usize::from(e.code().unwrap_or(0));
                     black_box(e);
                 }
             }

@@ -1,7 +1,6 @@
 //! The reference comparisons, rendered in every language, with their content checked.
 
 use smtp_codes::{Class, Difference, Error, Locale, compare, lookup};
-use strum::IntoEnumIterator;
 
 const PAIRS: [(u16, u16); 5] = [(221, 535), (221, 235), (221, 530), (220, 535), (221, 500)];
 

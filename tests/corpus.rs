@@ -71,6 +71,15 @@ fn justified(row: &Row, reason: Reason, retry: Retry) -> Option<&'static str> {
         (raw, Reason::MailboxUnknown) if raw.starts_with("503-All RCPT commands were rejected") => {
             Some("root cause is the unknown recipient")
         }
+        // A missing reverse DNS (PTR) is a refusal of the sending host's reputation; the
+        // development corpus labels it spam_blocked, as Sisimai's "blocked" does.
+        (raw, Reason::SpamBlocked) if raw.contains("no reverse DNS") => Some("missing PTR is reputation"),
+        // "Recipient address rejected: Access denied" is a policy refusal in Postfix's wording
+        // (issue #12 names it); only Microsoft's directory-based edge blocking means the address
+        // does not exist, and the crate reads generic wording generically.
+        (raw, Reason::PolicyBlocked) if raw.contains("Recipient address rejected: Access denied") => {
+            Some("access denied is a policy refusal")
+        }
         _ => {
             let _ = retry;
             None

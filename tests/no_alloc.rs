@@ -24,7 +24,6 @@ use std::hint::black_box;
 use smtp_codes::{
     EnhancedCode, Explanation, Locale, Reply, compare, explain, explain_text, lookup, lookup_enhanced,
 };
-use strum::IntoEnumIterator;
 
 struct Counting;
 

@@ -168,7 +168,20 @@ const PHRASES: &[(&str, Failure)] = &[
     ("unrouteable address", Failure::HostNotFound),
     ("unrouteable mail domain", Failure::HostNotFound),
     ("all relevant mx records point to non-existent hosts", Failure::HostNotFound),
-    ("mail for domain loops back to myself", Failure::Network),
+    ("couldn't find a mail exchanger", Failure::HostNotFound),
+    ("couldn't find any host by that name", Failure::HostNotFound),
+    ("no mx found", Failure::HostNotFound),
+    ("domain does not exist", Failure::HostNotFound),
+    ("temporary failure in mx lookup", Failure::DnsUnavailable),
+    ("lookup failed temporarily", Failure::DnsUnavailable),
+    ("host name lookup failure", Failure::HostNotFound),
+    ("loops back to myself", Failure::Network),
+    ("points to local host", Failure::Network),
+    ("connection died", Failure::Closed),
+    ("unable to find primary relay", Failure::Network),
+    ("no valid route", Failure::Network),
+    ("wasn't able to establish", Failure::Network),
+    ("unable to establish", Failure::Network),
     ("failed to lookup address", Failure::HostNotFound),
     ("could not resolve", Failure::HostNotFound),
     ("host not found", Failure::HostNotFound),
@@ -200,6 +213,9 @@ const PHRASES: &[(&str, Failure)] = &[
     ("starttls", Failure::Tls),
     ("tls", Failure::Tls),
     ("ssl", Failure::Tls),
+    // Generic words last: a client's "network error: invalid peer certificate" is TLS.
+    ("network error", Failure::Network),
+    ("server unavailable", Failure::Network),
 ];
 
 /// The first failure [`PHRASES`] names in `text` (in phrase order), at a word start.

@@ -130,9 +130,9 @@ fn candidate(text: &[u8], i: usize) -> Option<(u32, u16)> {
     }
     let mut after = text.get(i + 3).copied();
     // "550: 5.2.2 …" and "550, ERROR_CODE :5.1.1": a separator before the text.
-    if matches!(after, Some(b':')) && enhanced_after(text, i + 3, b' ').is_some() {
-        after = Some(b' ');
-    } else if introduced && matches!(after, Some(b',')) {
+    if matches!(after, Some(b':')) && enhanced_after(text, i + 3, b' ').is_some()
+        || introduced && matches!(after, Some(b','))
+    {
         after = Some(b' ');
     }
     let line_start = before.is_none() || before == Some(b'\n') || hash_form && i == 1;

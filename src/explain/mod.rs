@@ -676,5 +676,13 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
         e.code = None;
         return Some(e);
     }
-    failure::find(bytes).map(|failure| Explanation::from_failure_with(failure, &context))
+    if let Some(failure) = failure::find(bytes) {
+        return Some(Explanation::from_failure_with(failure, &context));
+    }
+    // qmail's bounce text with only its `(#4.4.1)` status.
+    let status = hash_enhanced(bytes)?;
+    let basic = if status.class() == 4 { 451 } else { 550 };
+    let mut e = Explanation::decide(basic, Some(status), &|visit| visit(bytes), Some(bytes), &context);
+    e.code = None;
+    Some(e)
 }
