@@ -53,7 +53,7 @@ fn explain_reply(input: &str, locale: Locale) -> Result<String, String> {
 fn describe(code: u16, locale: Locale) -> Result<String, String> {
     match smtp_codes::lookup(code) {
         Some(entry) => Ok(entry.render(locale).to_string()),
-        None => match smtp_codes::Class::of(code) {
+        None => match smtp_codes::reference::Class::of(code) {
             Some(class) => Ok(format!(
                 "{code}: not defined by any standard; by its first digit it is a {} reply ({})\n",
                 class.label(locale),

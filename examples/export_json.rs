@@ -12,7 +12,7 @@ fn main() {
     let export = Export {
         reply_codes: smtp_codes::all().collect(),
         enhanced_registry: smtp_codes::all_enhanced().collect(),
-        enhanced_registry_version: smtp_codes::ENHANCED_REGISTRY_VERSION,
+        enhanced_registry_version: smtp_codes::reference::ENHANCED_REGISTRY_VERSION,
     };
     match serde_json::to_string_pretty(&export) {
         Ok(json) => println!("{json}"),

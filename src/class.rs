@@ -10,7 +10,7 @@ use crate::Error;
 /// Works for any three-digit code, defined or not: [`Class::of`] only reads the first digit.
 ///
 /// ```
-/// use smtp_codes::Class;
+/// use smtp_codes::reference::Class;
 /// assert_eq!(Class::of(571), Some(Class::PermanentNegative));
 /// assert_eq!(Class::of(421).unwrap().to_string(), "Transient Negative");
 /// assert!(Class::of(450).unwrap().is_transient());
@@ -129,7 +129,8 @@ impl Class {
     /// The class's name in the given language ("Permanent Negative", "恒久的否定応答").
     ///
     /// ```
-    /// use smtp_codes::{Class, Locale};
+    /// use smtp_codes::Locale;
+    /// use smtp_codes::reference::Class;
     /// assert_eq!(Class::PermanentNegative.label(Locale::En), "Permanent Negative");
     /// assert_ne!(Class::PermanentNegative.label(Locale::De), "Permanent Negative");
     /// ```
@@ -146,7 +147,7 @@ impl Class {
 /// The category of a reply, given by its second digit (RFC 5321 §4.2.1).
 ///
 /// ```
-/// use smtp_codes::Category;
+/// use smtp_codes::reference::Category;
 /// assert_eq!(Category::of(550), Some(Category::MailSystem));
 /// assert_eq!(Category::of(535), Some(Category::Unspecified3)); // AUTH replies use x3z
 /// assert_eq!(Category::of(221), Some(Category::Connections));

@@ -109,7 +109,8 @@ impl Comparison {
     /// [`Difference::SameCode`] alone.
     ///
     /// ```
-    /// use smtp_codes::{compare, Difference};
+    /// use smtp_codes::compare;
+    /// use smtp_codes::reference::Difference;
     /// let c = compare(221, 535).unwrap();
     /// assert!(c.differences().any(|d| d == Difference::Outcome { positive: 221, negative: 535 }));
     /// let c = compare(450, 550).unwrap();
@@ -155,11 +156,16 @@ impl Comparison {
     /// ```
     /// let c = smtp_codes::compare(221, 535).unwrap();
     /// assert_eq!(
-    ///     c.summary(smtp_codes::Locale::En).to_string(),
+    ///     c.summary().to_string(),
     ///     "221 Closing Connection is a Positive Completion reply (2xx), while 535 Authentication Failed is a Permanent Negative reply (5xx)."
     /// );
     /// ```
-    pub fn summary(&self, locale: Locale) -> impl Display + '_ {
+    pub fn summary(&self) -> impl Display + '_ {
+        self.render_summary(Locale::En)
+    }
+
+    /// The one-sentence summary in the given language.
+    pub fn render_summary(&self, locale: Locale) -> impl Display + '_ {
         Summary { comparison: self, locale }
     }
 
@@ -274,7 +280,7 @@ impl Display for DifferenceText<'_> {
 }
 
 /// Picks one of the texts of a code.
-type TextField = fn(&crate::Text) -> &'static str;
+type TextField = fn(&crate::text::CodeTexts) -> &'static str;
 
 struct Rendered<'a> {
     comparison: &'a Comparison,
@@ -291,7 +297,7 @@ impl Display for Rendered<'_> {
         let title_args: [(&str, &dyn Display); 2] = [("a", &la), ("b", &lb)];
         writeln!(f, "{}", Template { template: ui.compare_title, args: &title_args })?;
         writeln!(f)?;
-        writeln!(f, "{}", c.summary(locale))?;
+        writeln!(f, "{}", c.render_summary(locale))?;
         writeln!(f)?;
         writeln!(f, "{}", ui.heading_classes)?;
         for side in sides {

@@ -4,7 +4,9 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::reply_code::{Reference, Text};
+use crate::generated::Lang;
+use crate::reply_code::Reference;
+use crate::text::{Brief, CodeTexts};
 use crate::{Class, Error, Locale, generated};
 
 /// An enhanced mail system status code (RFC 3463): `class.subject.detail`, such as `5.7.8`.
@@ -213,25 +215,6 @@ impl<'de> serde::Deserialize<'de> for EnhancedCode {
     }
 }
 
-/// A name and a description in one language, for enhanced status classes and subjects.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct BriefText {
-    pub(crate) name: &'static str,
-    pub(crate) description: &'static str,
-}
-
-impl BriefText {
-    /// A short name.
-    pub const fn name(&self) -> &'static str {
-        self.name
-    }
-    /// What it means.
-    pub const fn description(&self) -> &'static str {
-        self.description
-    }
-}
-
 /// The meaning of an enhanced status class (2, 4 or 5), RFC 3463 §2.
 #[derive(Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -239,7 +222,7 @@ pub struct StatusClass {
     pub(crate) digit: u8,
     pub(crate) title: &'static str,
     #[cfg_attr(feature = "serde", serde(serialize_with = "serialize_brief"))]
-    pub(crate) texts: [BriefText; Locale::COUNT],
+    pub(crate) texts: Lang<Brief>,
 }
 
 /// The meaning of an enhanced status subject (0 to 7), RFC 3463 §2.
@@ -249,15 +232,12 @@ pub struct StatusSubject {
     pub(crate) value: u16,
     pub(crate) title: &'static str,
     #[cfg_attr(feature = "serde", serde(serialize_with = "serialize_brief"))]
-    pub(crate) texts: [BriefText; Locale::COUNT],
+    pub(crate) texts: Lang<Brief>,
 }
 
 #[cfg(feature = "serde")]
-fn serialize_brief<S: serde::Serializer>(
-    texts: &[BriefText; Locale::COUNT],
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    serde::Serialize::serialize(&crate::reply_code::Translations(texts), serializer)
+fn serialize_brief<S: serde::Serializer>(texts: &Lang<Brief>, serializer: S) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&crate::text::Translations(texts), serializer)
 }
 
 macro_rules! brief_accessors {
@@ -272,8 +252,8 @@ macro_rules! brief_accessors {
                 self.title
             }
             /// Name and description in the given language.
-            pub const fn text(&self, locale: Locale) -> BriefText {
-                self.texts[locale.index()]
+            pub const fn text(&self, locale: Locale) -> Brief {
+                *self.texts.get(locale)
             }
             /// What it means, in English.
             pub fn description(&self) -> &'static str {
@@ -306,7 +286,7 @@ pub struct EnhancedStatus {
     pub(crate) basic_codes_note: Option<&'static str>,
     pub(crate) references: &'static [Reference],
     pub(crate) deprecated_by: Option<(u16, u16)>,
-    pub(crate) texts: [Text; Locale::COUNT],
+    pub(crate) texts: Lang<CodeTexts>,
 }
 
 /// The class-less form of a registry entry, `X.subject.detail`; see [`EnhancedStatus::pattern`].
@@ -376,8 +356,8 @@ impl EnhancedStatus {
     }
 
     /// The texts in the given language.
-    pub const fn text(&self, locale: Locale) -> Text {
-        self.texts[locale.index()]
+    pub const fn text(&self, locale: Locale) -> CodeTexts {
+        *self.texts.get(locale)
     }
 
     /// The basic reply codes the registry associates with it (empty where it gives none).
@@ -430,7 +410,7 @@ impl serde::Serialize for EnhancedStatus {
         s.serialize_field("basic_codes_note", &self.basic_codes_note)?;
         s.serialize_field("references", self.references)?;
         s.serialize_field("deprecated_by", &self.deprecated_by().map(EnhancedStatus::pattern))?;
-        s.serialize_field("texts", &crate::reply_code::Translations(&self.texts))?;
+        s.serialize_field("texts", &crate::text::Translations(&self.texts))?;
         s.end()
     }
 }

@@ -36,6 +36,7 @@
 
 mod class;
 #[cfg(feature = "std")]
+#[cfg_attr(not(any(feature = "lettre", feature = "mail-send", feature = "async-smtp")), allow(dead_code))]
 mod client;
 mod command;
 mod compare;
@@ -54,32 +55,55 @@ mod locale;
 #[cfg(feature = "mail-send")]
 #[cfg_attr(docsrs, doc(cfg(feature = "mail-send")))]
 pub mod mail_send;
-mod provider;
-mod reply;
+pub mod provider;
+pub mod reply;
 mod reply_code;
+pub mod text;
 mod ui;
 
-pub use class::{Category, Class};
 #[cfg(feature = "std")]
 pub use client::Explain;
 pub use command::Command;
-pub use compare::{Comparison, Difference};
-pub use enhanced::{
-    BriefText, EnhancedCode, EnhancedKey, EnhancedStatus, StatusClass, StatusPattern, StatusSubject,
-};
+pub use compare::Comparison;
+pub use enhanced::{EnhancedCode, EnhancedStatus};
 pub use error::Error;
 pub use explain::{
-    Advice, Bounce, Context, Explanation, Failure, FixOwner, Reason, Retry, ServerRole, explain,
-    explain_text, explain_text_with, explain_with,
+    Bounce, Context, Explanation, Failure, FixOwner, Reason, Retry, ServerRole, explain, explain_text,
+    explain_text_with, explain_with,
 };
 pub use generated::codes;
 pub use locale::Locale;
-pub use provider::{Provider, ProviderRule};
-pub use reply::{Limits, Line, Lines, ParseError, Reply, ReplyText};
-pub use reply_code::{Reference, ReplyCode, Standing, Text};
+pub use reply::{ParseError, Reply};
+pub use reply_code::ReplyCode;
 
-/// The version of the IANA "SMTP Enhanced Status Codes" registry the data follows.
-pub const ENHANCED_REGISTRY_VERSION: &str = "2024-12-06";
+// Paths the crate's own modules use (`crate::Class`); the public paths are in `reference`.
+use class::{Category, Class};
+use enhanced::EnhancedKey;
+use reply_code::Standing;
+
+pub mod reference {
+    //! The reference book behind [`ReplyCode`](crate::ReplyCode) and
+    //! [`EnhancedStatus`](crate::EnhancedStatus): what the digits of a code mean, the documents
+    //! that define it, how it is established, the enhanced status classes and subjects, and the
+    //! ways two codes differ. You reach these through the accessors of the root types
+    //! (`entry.class()`, `entry.references()`, `comparison.differences()`); name them from here
+    //! when you need to.
+    //!
+    //! ```
+    //! use smtp_codes::reference::{Class, Standing};
+    //! let entry = smtp_codes::lookup(535).unwrap();
+    //! assert_eq!(entry.class(), Class::PermanentNegative);
+    //! assert_eq!(entry.standing(), Standing::StandardsTrack);
+    //! assert_eq!(Class::of(571), Some(Class::PermanentNegative)); // any code, defined or not
+    //! ```
+    pub use crate::class::{Category, Class};
+    pub use crate::compare::Difference;
+    pub use crate::enhanced::{EnhancedKey, StatusClass, StatusPattern, StatusSubject};
+    pub use crate::reply_code::{Reference, Standing};
+
+    /// The version of the IANA "SMTP Enhanced Status Codes" registry the data follows.
+    pub const ENHANCED_REGISTRY_VERSION: &str = "2024-12-06";
+}
 
 /// Everything known about a basic reply code, or `None` when no standard defines it.
 ///

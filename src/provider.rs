@@ -4,7 +4,9 @@
 use core::fmt;
 
 use crate::explain::{Reason, Retry};
+use crate::generated::Lang;
 use crate::generated::{MARKER_BUCKETS, MARKERS, PROVIDER_RULES, PROVIDERS};
+use crate::text::Advice;
 use crate::{EnhancedCode, Locale};
 
 /// A mailbox provider or sending service the crate knows.
@@ -13,14 +15,14 @@ use crate::{EnhancedCode, Locale};
 /// let e = smtp_codes::explain("550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's\r\n550 5.7.26 DMARC policy. - gsmtp").unwrap();
 /// let provider = e.provider().unwrap();
 /// assert_eq!(provider.id(), "gmail");
-/// assert_eq!(provider.name(smtp_codes::Locale::En), "Gmail / Google Workspace");
+/// assert_eq!(provider.label(smtp_codes::Locale::En), "Gmail / Google Workspace");
 /// ```
 #[derive(Debug, PartialEq, Eq)]
 pub struct Provider {
     pub(crate) id: &'static str,
     pub(crate) docs: &'static str,
     pub(crate) markers: &'static [&'static str],
-    pub(crate) names: [&'static str; Locale::COUNT],
+    pub(crate) names: Lang<&'static str>,
 }
 
 impl Provider {
@@ -31,7 +33,7 @@ impl Provider {
 
     /// The provider's name as readers of the language write it.
     pub const fn label(&self, locale: Locale) -> &'static str {
-        self.names[locale.index()]
+        self.names.get(locale)
     }
 
     /// The provider's own documentation of its SMTP errors.
@@ -68,13 +70,6 @@ impl serde::Serialize for Provider {
     }
 }
 
-/// Texts of one provider rule in one language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct RuleText {
-    pub(crate) summary: &'static str,
-    pub(crate) remedy: &'static str,
-}
-
 /// A provider-specific reading of a reply: when it matches, it decides the reason, the retry
 /// verdict, the summary and the remedy.
 #[derive(Debug, PartialEq, Eq)]
@@ -93,7 +88,7 @@ pub struct ProviderRule {
     pub(crate) sample: &'static str,
     pub(crate) source: &'static str,
     #[cfg_attr(feature = "serde", serde(skip))]
-    pub(crate) texts: [RuleText; Locale::COUNT],
+    pub(crate) texts: Lang<Advice>,
 }
 
 #[cfg(feature = "serde")]
@@ -137,14 +132,21 @@ impl ProviderRule {
         self.source
     }
 
-    /// One sentence a non-expert understands.
-    pub const fn summary(&self, locale: Locale) -> &'static str {
-        self.texts[locale.index()].summary
+    /// One sentence a non-expert understands, in English; [`text`](Self::text) gives it in any
+    /// language.
+    pub const fn summary(&self) -> &'static str {
+        self.texts.en.summary
     }
 
-    /// What to do, specific to the provider.
-    pub const fn remedy(&self, locale: Locale) -> &'static str {
-        self.texts[locale.index()].remedy
+    /// What to do, specific to the provider, in English; [`text`](Self::text) gives it in any
+    /// language.
+    pub const fn remedy(&self) -> &'static str {
+        self.texts.en.remedy
+    }
+
+    /// The summary and the remedy in the given language.
+    pub const fn text(&self, locale: Locale) -> Advice {
+        *self.texts.get(locale)
     }
 
     /// Every rule, in data order.

@@ -70,7 +70,8 @@ pub enum ParseError {
 /// both with [`Reply::parse_with`] and [`Reply::parse_streaming_with`].
 ///
 /// ```
-/// use smtp_codes::{Limits, Reply};
+/// use smtp_codes::Reply;
+/// use smtp_codes::reply::Limits;
 /// let limits = Limits::DEFAULT.with_max_lines(5000).with_max_line_length(64 * 1024);
 /// assert!(Reply::parse_with(b"250 ok", limits).is_ok());
 /// ```
@@ -389,7 +390,7 @@ impl<'a> Reply<'a> {
     pub fn write_to(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         for line in self.lines() {
             write!(out, "{}{}", self.code, if line.is_last() { ' ' } else { '-' })?;
-            write_lossy(out, line.text())?;
+            write_lossy(out, line.as_bytes())?;
             out.write_str("\r\n")?;
         }
         Ok(())
@@ -438,8 +439,9 @@ pub struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    /// The text after the code and its separator, without the line end; trailing spaces kept.
-    pub const fn text(&self) -> &'a [u8] {
+    /// The line's text as the server sent it: the bytes after the code and its separator,
+    /// without the line end; trailing spaces kept.
+    pub const fn as_bytes(&self) -> &'a [u8] {
         self.text
     }
 

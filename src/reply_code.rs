@@ -4,12 +4,15 @@ use core::fmt;
 
 use strum::{Display, EnumIter, EnumString, IntoStaticStr};
 
+use crate::generated::Lang;
+use crate::text::CodeTexts;
 use crate::{Category, Class, Command, EnhancedCode, Error, Locale};
 
 /// How a reply code is established in the standards.
 ///
 /// ```
-/// use smtp_codes::{lookup, Standing};
+/// use smtp_codes::lookup;
+/// use smtp_codes::reference::Standing;
 /// assert_eq!(lookup(535).unwrap().standing(), Standing::StandardsTrack);
 /// assert_eq!(lookup(355).unwrap().standing(), Standing::Experimental);
 /// assert_eq!(lookup(525).unwrap().standing(), Standing::RegistryOnly);
@@ -91,36 +94,6 @@ impl fmt::Display for Reference {
     }
 }
 
-/// Human text about a code in one language: its name, what it means, when you meet it and
-/// how to fix it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct Text {
-    pub(crate) name: &'static str,
-    pub(crate) description: &'static str,
-    pub(crate) when: &'static str,
-    pub(crate) remedy: &'static str,
-}
-
-impl Text {
-    /// A short name, as a mail user would say it ("Authentication Failed").
-    pub const fn name(&self) -> &'static str {
-        self.name
-    }
-    /// What the code means.
-    pub const fn description(&self) -> &'static str {
-        self.description
-    }
-    /// When you meet it: after which command, in which situations.
-    pub const fn when(&self) -> &'static str {
-        self.when
-    }
-    /// How to fix it, or what happens next for a positive reply.
-    pub const fn remedy(&self) -> &'static str {
-        self.remedy
-    }
-}
-
 /// Everything known about one basic SMTP reply code, from [`lookup`](crate::lookup) or
 /// [`all`](crate::all).
 ///
@@ -129,7 +102,7 @@ impl Text {
 /// ```
 /// let entry = smtp_codes::lookup(535).unwrap();
 /// assert_eq!(entry.to_string(), "535 Authentication Failed");
-/// assert_eq!(entry.class(), smtp_codes::Class::PermanentNegative);
+/// assert_eq!(entry.class(), smtp_codes::reference::Class::PermanentNegative);
 /// assert_eq!(entry.rfc_text(), "Authentication credentials invalid");
 /// assert!(entry.enhanced_codes().contains(&"5.7.8".parse().unwrap()));
 /// ```
@@ -141,7 +114,7 @@ pub struct ReplyCode {
     pub(crate) commands: &'static [Command],
     pub(crate) enhanced: &'static [EnhancedCode],
     pub(crate) references: &'static [Reference],
-    pub(crate) texts: [Text; Locale::COUNT],
+    pub(crate) texts: Lang<CodeTexts>,
 }
 
 impl ReplyCode {
@@ -251,11 +224,11 @@ impl ReplyCode {
     /// let entry = lookup(535).unwrap();
     /// assert_eq!(entry.text(Locale::En).name(), "Authentication Failed");
     /// ```
-    pub const fn text(&self, locale: Locale) -> Text {
-        self.texts[locale.index()]
+    pub const fn text(&self, locale: Locale) -> CodeTexts {
+        *self.texts.get(locale)
     }
 
-    const fn english(&self) -> Text {
+    const fn english(&self) -> CodeTexts {
         self.text(Locale::En)
     }
 
@@ -269,17 +242,6 @@ impl ReplyCode {
     /// ```
     pub fn render(&self, locale: Locale) -> impl fmt::Display + '_ {
         RenderedCode { entry: self, locale }
-    }
-}
-
-/// Texts keyed by language tag, for serialization.
-#[cfg(feature = "serde")]
-pub(crate) struct Translations<'a, T>(pub(crate) &'a [T; Locale::COUNT]);
-
-#[cfg(feature = "serde")]
-impl<T: serde::Serialize> serde::Serialize for Translations<'_, T> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(Locale::ALL.into_iter().map(|locale| (locale.tag(), &self.0[locale.index()])))
     }
 }
 
@@ -302,7 +264,7 @@ impl serde::Serialize for ReplyCode {
         s.serialize_field("commands", self.commands)?;
         s.serialize_field("enhanced_codes", self.enhanced)?;
         s.serialize_field("references", self.references)?;
-        s.serialize_field("texts", &Translations(&self.texts))?;
+        s.serialize_field("texts", &crate::text::Translations(&self.texts))?;
         s.end()
     }
 }

@@ -8,7 +8,7 @@ use crate::{Category, Class, Command, Locale, Standing};
 
 /// The UI strings of a language.
 pub(crate) fn ui(locale: Locale) -> &'static Ui {
-    &UI[locale.index()]
+    UI.get(locale)
 }
 
 /// Writes `template`, replacing each `{name}` with the matching argument. Unknown placeholders

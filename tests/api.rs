@@ -1,6 +1,7 @@
 //! Edge inputs and round trips of the small public types.
 
-use smtp_codes::{Category, Class, Command, EnhancedCode, Error, Locale, Reason, Standing, lookup};
+use smtp_codes::reference::{Category, Class, Standing};
+use smtp_codes::{Command, EnhancedCode, Error, Locale, Reason, lookup};
 use strum::IntoEnumIterator;
 
 #[test]
@@ -52,10 +53,10 @@ fn strum_forms_round_trip() {
         assert_ne!(reason.to_string(), reason.as_str(), "Display is the label, not the id");
         for locale in Locale::ALL.into_iter() {
             assert!(
-                !reason.label(locale).is_empty() && !reason.summary(locale).is_empty(),
+                !reason.label(locale).is_empty() && !reason.text(locale).summary().is_empty(),
                 "{reason} {locale}"
             );
-            assert!(!reason.remedy(locale).is_empty(), "{reason} {locale}");
+            assert!(!reason.text(locale).remedy().is_empty(), "{reason} {locale}");
         }
     }
     for locale in Locale::ALL.into_iter() {

@@ -10,8 +10,9 @@ mod common;
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
+use smtp_codes::reply::Limits;
 use smtp_codes::{
-    EnhancedCode, Error, Explanation, Limits, ParseError, Reply, compare, explain, explain_text, lookup,
+    EnhancedCode, Error, Explanation, ParseError, Reply, compare, explain, explain_text, lookup,
     lookup_enhanced,
 };
 
@@ -26,7 +27,7 @@ fn assert_borrowed(reply: &Reply<'_>, input: &[u8]) {
 }
 
 fn texts(reply: &Reply<'_>) -> Vec<Vec<u8>> {
-    reply.lines().map(|line| line.text().to_vec()).collect()
+    reply.lines().map(|line| line.as_bytes().to_vec()).collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -62,7 +63,7 @@ fn ten_megabyte_line_parses_with_raised_limits() {
         [Reply::parse_with(&input, limits).unwrap(), Reply::parse_streaming_with(&input, limits).unwrap()]
     {
         assert_eq!((reply.code(), reply.line_count(), reply.consumed()), (250, 1, input.len()));
-        assert_eq!(reply.lines().next().unwrap().text().len(), 10 * MB - 4);
+        assert_eq!(reply.lines().next().unwrap().as_bytes().len(), 10 * MB - 4);
         assert_borrowed(&reply, &input);
     }
 }
@@ -110,8 +111,8 @@ fn million_continuation_lines_parse_with_raised_limits() {
     {
         assert_eq!((reply.code(), reply.line_count(), reply.consumed()), (250, 1_000_001, input.len()));
         assert_eq!(reply.lines().count(), 1_000_001);
-        assert_eq!(reply.lines().last().map(|l| (l.text(), l.is_last())), Some((&b"end"[..], true)));
-        assert!(reply.lines().take(1_000_000).all(|l| l.text() == b"x" && !l.is_last()));
+        assert_eq!(reply.lines().last().map(|l| (l.as_bytes(), l.is_last())), Some((&b"end"[..], true)));
+        assert!(reply.lines().take(1_000_000).all(|l| l.as_bytes() == b"x" && !l.is_last()));
         assert_borrowed(&reply, &input);
     }
     // One line fewer allowed than given: refused.
@@ -201,7 +202,7 @@ fn invalid_utf8_is_kept_with_a_lossy_view() {
     assert_eq!(reply.enhanced().map(|e| e.to_string()), Some("5.7.1".into()));
     let first = reply.lines().next().unwrap();
     assert_eq!(first.as_str(), None);
-    assert_eq!(first.text(), b"5.7.1 \xff\xfe bad \xc3 bytes");
+    assert_eq!(first.as_bytes(), b"5.7.1 \xff\xfe bad \xc3 bytes");
     let lossy = first.text_lossy().to_string();
     assert!(
         lossy.contains('\u{FFFD}') && lossy.starts_with("5.7.1 ") && lossy.ends_with(" bytes"),

@@ -57,16 +57,16 @@ fn every_entry_exists_in_every_locale_and_is_translated() {
         }
         for reason in Reason::ALL.into_iter() {
             check(&format!("reason {reason}"), reason.label(locale), reason.label(Locale::En));
-            check(&format!("reason {reason}"), reason.summary(locale), reason.summary(Locale::En));
-            check(&format!("reason {reason}"), reason.remedy(locale), reason.remedy(Locale::En));
+            check(&format!("reason {reason}"), reason.text(locale).summary(), reason.summary());
+            check(&format!("reason {reason}"), reason.text(locale).remedy(), reason.remedy());
         }
-        for class in smtp_codes::Class::iter() {
+        for class in smtp_codes::reference::Class::iter() {
             check(&format!("class {class}"), class.label(locale), class.label(Locale::En));
         }
-        for category in smtp_codes::Category::iter() {
+        for category in smtp_codes::reference::Category::iter() {
             check(&format!("category {category}"), category.label(locale), category.label(Locale::En));
         }
-        for standing in smtp_codes::Standing::iter() {
+        for standing in smtp_codes::reference::Standing::iter() {
             check(&format!("standing {standing}"), standing.label(locale), standing.label(Locale::En));
         }
         for command in smtp_codes::Command::iter().filter(|c| !c.is_verb()) {
@@ -75,14 +75,14 @@ fn every_entry_exists_in_every_locale_and_is_translated() {
         for retry in Retry::ALL.into_iter() {
             check(&format!("retry {retry}"), retry.label(locale), retry.label(Locale::En));
         }
-        for rule in smtp_codes::ProviderRule::all() {
-            check(rule.id(), rule.summary(locale), rule.summary(Locale::En));
-            check(rule.id(), rule.remedy(locale), rule.remedy(Locale::En));
+        for rule in smtp_codes::provider::ProviderRule::all() {
+            check(rule.id(), rule.text(locale).summary(), rule.summary());
+            check(rule.id(), rule.text(locale).remedy(), rule.remedy());
         }
         for failure in smtp_codes::Failure::ALL {
             check(&format!("failure {failure:?}"), failure.label(locale), failure.label(Locale::En));
-            check(&format!("failure {failure:?}"), failure.summary(locale), failure.summary(Locale::En));
-            check(&format!("failure {failure:?}"), failure.remedy(locale), failure.remedy(Locale::En));
+            check(&format!("failure {failure:?}"), failure.text(locale).summary(), failure.summary());
+            check(&format!("failure {failure:?}"), failure.text(locale).remedy(), failure.remedy());
         }
         counts.push(format!("{} {entries}", locale.tag()));
     }

@@ -3,7 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use smtp_codes::{Locale, Provider, ProviderRule, explain, explain_text};
+use smtp_codes::provider::{Provider, ProviderRule};
+use smtp_codes::{Locale, explain, explain_text};
 
 #[test]
 fn every_rule_matches_its_own_real_sample() {
@@ -15,7 +16,7 @@ fn every_rule_matches_its_own_real_sample() {
         assert_eq!(e.provider().map(Provider::id), Some(rule.provider().id()), "{}: provider", rule.id());
         assert_eq!(e.provider_rule().map(ProviderRule::id), Some(rule.id()), "{}: rule", rule.id());
         assert_eq!((e.reason(), e.retry()), (rule.reason(), rule.retry()), "{}", rule.id());
-        assert_eq!(e.summary(), rule.summary(Locale::En));
+        assert_eq!(e.summary(), rule.summary());
         assert!(!rule.source().is_empty(), "{}: cite the source", rule.id());
         *per_provider.entry(rule.provider().id()).or_default() += 1;
     }
@@ -109,12 +110,12 @@ fn provider_texts_exist_in_every_locale() {
     for rule in ProviderRule::all() {
         for locale in Locale::ALL.into_iter() {
             assert!(
-                !rule.summary(locale).is_empty() && !rule.remedy(locale).is_empty(),
+                !rule.text(locale).summary().is_empty() && !rule.text(locale).remedy().is_empty(),
                 "{} {locale}",
                 rule.id()
             );
             if locale != Locale::En {
-                assert_ne!(rule.remedy(locale), rule.remedy(Locale::En), "{} {locale}", rule.id());
+                assert_ne!(rule.text(locale).remedy(), rule.remedy(), "{} {locale}", rule.id());
             }
         }
     }

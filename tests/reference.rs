@@ -4,7 +4,7 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use smtp_codes::{Class, Standing};
+use smtp_codes::reference::{Class, Standing};
 
 #[test]
 fn every_basic_code_of_the_reference_is_in_the_table() {

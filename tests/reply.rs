@@ -1,10 +1,12 @@
 //! The reply parser: shapes real servers send, every error variant, streaming, and properties.
 
 use proptest::prelude::*;
-use smtp_codes::{Class, EnhancedCode, Limits, ParseError, Reply};
+use smtp_codes::reference::Class;
+use smtp_codes::reply::Limits;
+use smtp_codes::{EnhancedCode, ParseError, Reply};
 
 fn texts(reply: &Reply<'_>) -> Vec<Vec<u8>> {
-    reply.lines().map(|l| l.text().to_vec()).collect()
+    reply.lines().map(|l| l.as_bytes().to_vec()).collect()
 }
 
 #[test]
@@ -27,13 +29,13 @@ fn multi_line_with_crlf_and_lf() {
 fn bare_code_and_trailing_spaces() {
     let reply = Reply::parse(b"421").unwrap();
     assert_eq!((reply.code(), reply.line_count()), (421, 1));
-    assert_eq!(reply.lines().next().unwrap().text(), b"");
+    assert_eq!(reply.lines().next().unwrap().as_bytes(), b"");
     let reply = Reply::parse(b"250-first\r\n250\r\n").unwrap();
     assert_eq!(reply.line_count(), 2);
     let reply = Reply::parse(b"334 \r\n").unwrap();
-    assert_eq!(reply.lines().next().unwrap().text(), b"");
+    assert_eq!(reply.lines().next().unwrap().as_bytes(), b"");
     let reply = Reply::parse(b"250 ok   \r\n").unwrap();
-    assert_eq!(reply.lines().next().unwrap().text(), b"ok   ", "trailing spaces are kept");
+    assert_eq!(reply.lines().next().unwrap().as_bytes(), b"ok   ", "trailing spaces are kept");
 }
 
 #[test]
@@ -41,7 +43,7 @@ fn non_utf8_text_is_kept_as_bytes_with_a_lossy_view() {
     // GBK bytes as QQ Mail sends them.
     let reply = Reply::parse(b"550 \xc4\xfa\xb5\xc4\xd3\xca\xbc\xfe mailbox full\r\n").unwrap();
     let line = reply.lines().next().unwrap();
-    assert_eq!(line.text(), b"\xc4\xfa\xb5\xc4\xd3\xca\xbc\xfe mailbox full");
+    assert_eq!(line.as_bytes(), b"\xc4\xfa\xb5\xc4\xd3\xca\xbc\xfe mailbox full");
     assert!(line.as_str().is_none());
     assert!(line.text_lossy().to_string().contains('\u{FFFD}'));
     assert!(reply.text().to_string().ends_with("mailbox full"));

@@ -3,7 +3,8 @@
 #![cfg(feature = "serde")]
 
 use serde_json::{Value, json};
-use smtp_codes::{Class, EnhancedCode, Locale, Reason, Reply, compare, explain, lookup, lookup_enhanced};
+use smtp_codes::reference::Class;
+use smtp_codes::{EnhancedCode, Locale, Reason, Reply, compare, explain, lookup, lookup_enhanced};
 
 #[test]
 fn value_types_round_trip() {
@@ -55,9 +56,13 @@ fn replies_explanations_and_comparisons_serialize() {
 #[test]
 fn every_public_data_type_is_serialize() {
     fn serialize<T: serde::Serialize + ?Sized>() {}
+    use smtp_codes::provider::*;
+    use smtp_codes::reference::*;
+    use smtp_codes::reply::*;
+    use smtp_codes::text::*;
     use smtp_codes::*;
     serialize::<ReplyCode>();
-    serialize::<Text>();
+    serialize::<CodeTexts>();
     serialize::<Reference>();
     serialize::<Command>();
     serialize::<Standing>();
@@ -69,7 +74,7 @@ fn every_public_data_type_is_serialize() {
     serialize::<StatusClass>();
     serialize::<StatusSubject>();
     serialize::<StatusPattern>();
-    serialize::<BriefText>();
+    serialize::<Brief>();
     serialize::<Comparison>();
     serialize::<Difference>();
     serialize::<Reply<'static>>();
@@ -79,7 +84,7 @@ fn every_public_data_type_is_serialize() {
     serialize::<ParseError>();
     serialize::<Error>();
     serialize::<Explanation>();
-    serialize::<smtp_codes::Advice>();
+    serialize::<smtp_codes::text::Advice>();
     serialize::<smtp_codes::Failure>();
     serialize::<smtp_codes::ServerRole>();
     serialize::<Reason>();

@@ -18,7 +18,7 @@ use crate::{Error, FixOwner, Locale, Reason, Retry, generated};
 /// assert_eq!(failure.to_string(), "Connection refused");
 /// assert_eq!((failure.reason(), failure.retry()), (Reason::NetworkError, Retry::AfterFix));
 /// assert_eq!(failure.fix_owner(), FixOwner::SenderUser);
-/// assert!(failure.summary(Locale::En).starts_with("Could not reach the mail server"));
+/// assert!(failure.summary().starts_with("Could not reach the mail server"));
 /// // Offline is not a typo: a resolver that does not answer is retried later.
 /// assert_eq!(Failure::DnsUnavailable.retry(), Retry::Later);
 /// assert_eq!(Failure::HostNotFound.retry(), Retry::AfterFix);
@@ -87,8 +87,8 @@ impl Failure {
         self.into()
     }
 
-    fn texts(self, locale: Locale) -> ReasonText {
-        generated::failure_texts(self)[locale.index()]
+    fn texts(self, locale: Locale) -> &'static ReasonText {
+        generated::failure_texts(self).get(locale)
     }
 
     /// A short label ("Connection refused") in the given language.
@@ -111,14 +111,21 @@ impl Failure {
         generated::failure_policy(self).2
     }
 
-    /// One sentence a non-expert understands, in the given language.
-    pub fn summary(self, locale: Locale) -> &'static str {
-        self.texts(locale).summary
+    /// One sentence a non-expert understands, in English; [`text`](Self::text) gives it in any
+    /// language.
+    pub fn summary(self) -> &'static str {
+        self.texts(Locale::En).summary
     }
 
-    /// What to do about it, in the given language.
-    pub fn remedy(self, locale: Locale) -> &'static str {
-        self.texts(locale).remedy
+    /// What to do about it, in English; [`text`](Self::text) gives it in any language.
+    pub fn remedy(self) -> &'static str {
+        self.texts(Locale::En).remedy
+    }
+
+    /// The summary and the remedy in the given language.
+    pub fn text(self, locale: Locale) -> crate::text::Advice {
+        let texts = self.texts(locale);
+        crate::text::Advice::new(texts.summary, texts.remedy)
     }
 
     /// The failure that a text reports in words, when it reports one: an error message of a

@@ -22,32 +22,9 @@ pub(crate) use verdict::{BounceScope, ReasonPolicy};
 
 use crate::compare::Label;
 use crate::provider::{self, Provider, ProviderRule, Segments};
+use crate::text::Advice;
 use crate::ui::ui;
 use crate::{Class, Command, EnhancedCode, EnhancedStatus, Locale, ParseError, Reply, ReplyCode, generated};
-
-/// The human texts of an [`Explanation`] in one language: a summary and a remedy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct Advice {
-    pub(crate) summary: &'static str,
-    pub(crate) remedy: &'static str,
-}
-
-impl Advice {
-    pub(crate) const fn new(summary: &'static str, remedy: &'static str) -> Advice {
-        Advice { summary, remedy }
-    }
-
-    /// One sentence a non-expert understands.
-    pub const fn summary(&self) -> &'static str {
-        self.summary
-    }
-
-    /// What to do about it.
-    pub const fn remedy(&self) -> &'static str {
-        self.remedy
-    }
-}
 
 /// What a reply — or a failure with no reply — means for the person who sent the mail: the
 /// reason, whether to retry, who must act, a one-sentence summary and a remedy.
@@ -92,7 +69,7 @@ impl Explanation {
     pub fn from_reply_with(reply: &Reply<'_>, context: &Context<'_>) -> Explanation {
         let enhanced = reply.enhanced().or_else(|| {
             // qmail and some others write the enhanced code at the end: "(#5.7.1)".
-            reply.lines().find_map(|line| hash_enhanced(line.text()))
+            reply.lines().find_map(|line| hash_enhanced(line.as_bytes()))
         });
         let text = reply.text();
         Explanation::decide(
@@ -405,17 +382,17 @@ impl Explanation {
     /// ```
     pub fn text(&self, locale: Locale) -> Advice {
         if let Some(failure) = self.failure {
-            return Advice::new(failure.summary(locale), failure.remedy(locale));
+            return failure.text(locale);
         }
         if let Some(rule) = self.provider_rule() {
-            return Advice::new(rule.summary(locale), rule.remedy(locale));
+            return rule.text(locale);
         }
         if self.role == Some(ServerRole::Submission) {
             if let Some(texts) = generated::submission_texts(self.reason) {
-                return texts[locale.index()];
+                return *texts.get(locale);
             }
         }
-        Advice::new(self.reason.summary(locale), self.reason.remedy(locale))
+        self.reason.text(locale)
     }
 
     /// The provider the reply shows (by a host name, a help link or wording only it uses).
@@ -595,7 +572,7 @@ impl Display for Rendered<'_> {
 /// ```
 /// use smtp_codes::{explain, Reason, Retry, Bounce};
 /// let e = explain("550 5.1.1 <user@example.com>: Recipient address rejected: User unknown").unwrap();
-/// assert_eq!((e.reason(), e.retry(), e.bounce()), (Reason::MailboxUnknown, Retry::Never, Bounce::Hard));
+/// assert_eq!((e.reason(), e.retry(), e.bounce()), (Reason::MailboxUnknown, Retry::Never, Some(Bounce::Hard)));
 /// // The text wins when it is clearly more specific than the code:
 /// let e = explain("550 5.1.1 <user@example.com> - 192.0.2.1 has sent to too many recipients this hour").unwrap();
 /// assert_eq!((e.reason(), e.retry()), (Reason::RateLimited, Retry::Later));

@@ -14,7 +14,7 @@ use crate::{Error, Locale, generated};
 /// assert_eq!(Reason::AuthFailed.as_str(), "auth_failed");
 /// assert_eq!(Reason::AuthFailed.to_string(), "Authentication failed");
 /// assert_eq!("mailbox_full".parse::<Reason>().unwrap(), Reason::MailboxFull);
-/// assert_eq!(Reason::AuthFailed.label(Locale::De), "Anmeldung fehlgeschlagen");
+/// assert_eq!(Reason::AuthFailed.label(Locale::De), "Authentifizierung fehlgeschlagen");
 /// assert_eq!(Reason::ALL.len(), 25);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString, IntoStaticStr)]
@@ -122,8 +122,8 @@ impl Reason {
         self.into()
     }
 
-    fn texts(self, locale: Locale) -> ReasonText {
-        generated::reason_texts(self)[locale.index()]
+    fn texts(self, locale: Locale) -> &'static ReasonText {
+        generated::reason_texts(self).get(locale)
     }
 
     /// A short label ("Authentication failed") in the given language.
@@ -131,14 +131,26 @@ impl Reason {
         self.texts(locale).name
     }
 
-    /// One sentence a non-expert understands.
-    pub fn summary(self, locale: Locale) -> &'static str {
-        self.texts(locale).summary
+    /// One sentence a non-expert understands, in English; [`text`](Self::text) gives it in any
+    /// language.
+    pub fn summary(self) -> &'static str {
+        self.texts(Locale::En).summary
     }
 
-    /// What to do about it.
-    pub fn remedy(self, locale: Locale) -> &'static str {
-        self.texts(locale).remedy
+    /// What to do about it, in English; [`text`](Self::text) gives it in any language.
+    pub fn remedy(self) -> &'static str {
+        self.texts(Locale::En).remedy
+    }
+
+    /// The summary and the remedy in the given language.
+    ///
+    /// ```
+    /// use smtp_codes::{Locale, Reason};
+    /// assert_eq!(Reason::MailboxFull.text(Locale::En).summary(), Reason::MailboxFull.summary());
+    /// ```
+    pub fn text(self, locale: Locale) -> crate::text::Advice {
+        let texts = self.texts(locale);
+        crate::text::Advice::new(texts.summary, texts.remedy)
     }
 }
 

@@ -583,7 +583,7 @@ fn write_providers(w: &mut String, data: &Data) {
         let texts: Vec<String> = r.text.iter().map(|t| format!("{:?}", t.to_lowercase())).collect();
         let prose = per_language(data, |l| {
             let t = &l.provider_rule[&r.id];
-            format!("RuleText {{ summary: {:?}, remedy: {:?} }}", t.summary, t.remedy)
+            format!("Advice {{ summary: {:?}, remedy: {:?} }}", t.summary, t.remedy)
         });
         writeln!(w, "    ProviderRule {{").unwrap();
         writeln!(w, "        id: {:?},\n        provider: {provider},", r.id).unwrap();
@@ -639,7 +639,7 @@ fn camel(snake: &str) -> String {
         .collect()
 }
 
-/// A `const fn` that maps each variant of an enum to its `[ReasonText; languages]`, from one
+/// A `const fn` that maps each variant of an enum to its `Lang<ReasonText>`, from one
 /// `{name, summary, remedy}` table of the language files. The match is exhaustive, so the
 /// compiler proves that every variant has texts and every key names a variant.
 fn write_texts_match(
@@ -651,12 +651,11 @@ fn write_texts_match(
     attribute: Option<&str>,
     table: impl Fn(&LanguageFile) -> &BTreeMap<String, ReasonText>,
 ) {
-    let n = data.languages.len();
     writeln!(w, "/// {what} → texts per language.").unwrap();
     if let Some(attribute) = attribute {
         writeln!(w, "{attribute}").unwrap();
     }
-    writeln!(w, "pub(crate) const fn {function}(key: {enum_path}) -> &'static [ReasonText; {n}] {{").unwrap();
+    writeln!(w, "pub(crate) const fn {function}(key: {enum_path}) -> &'static Lang<ReasonText> {{").unwrap();
     writeln!(w, "    match key {{").unwrap();
     for key in table(&data.languages[0]).keys() {
         let texts = per_language(data, |l| {
@@ -825,19 +824,70 @@ fn reference(r: &ReferenceFacts) -> String {
 
 fn code_text(t: &CodeText) -> String {
     format!(
-        "Text {{ name: {:?}, description: {:?}, when: {:?}, remedy: {:?} }}",
+        "CodeTexts {{ name: {:?}, description: {:?}, when: {:?}, remedy: {:?} }}",
         t.name, t.description, t.when, t.remedy
     )
 }
 
 fn brief_text(t: &BriefText) -> String {
-    format!("BriefText {{ name: {:?}, description: {:?} }}", t.name, t.description)
+    format!("Brief {{ name: {:?}, description: {:?} }}", t.name, t.description)
 }
 
-/// An array literal with one element per language.
-fn per_language(data: &Data, element: impl FnMut(&LanguageFile) -> String) -> String {
-    let items: Vec<String> = data.languages.iter().map(element).collect();
-    format!("[{}]", items.join(", "))
+/// One value per language as a `Lang { en: …, #[cfg(feature = "lang-de")] de: …, … }` literal:
+/// English always, every other language only when its feature is on, so the texts of a
+/// disabled language are not compiled, let alone linked.
+fn per_language(data: &Data, mut element: impl FnMut(&LanguageFile) -> String) -> String {
+    let items: Vec<String> = data
+        .languages
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let value = element(l);
+            if i == 0 {
+                format!("{}: {value}", lang_field(l))
+            } else {
+                format!("#[cfg(feature = {:?})] {}: {value}", lang_feature(l), lang_field(l))
+            }
+        })
+        .collect();
+    format!("Lang {{ {} }}", items.join(", "))
+}
+
+/// The `Lang` field of a language: `en`, `pt_br`.
+fn lang_field(l: &LanguageFile) -> String {
+    l.meta.tag.to_ascii_lowercase().replace('-', "_")
+}
+
+/// The Cargo feature of a language: `lang-ja`, `lang-pt-br`.
+fn lang_feature(l: &LanguageFile) -> String {
+    format!("lang-{}", l.meta.tag.to_ascii_lowercase())
+}
+
+/// The `Lang<T>` type (one value per enabled language) and `Locale::is_enabled`.
+fn write_lang(w: &mut String, data: &Data) {
+    writeln!(w, "/// One value per language: English always, the others when their feature is on.").unwrap();
+    writeln!(w, "#[derive(Debug, PartialEq, Eq)]").unwrap();
+    writeln!(w, "pub(crate) struct Lang<T> {{").unwrap();
+    for (i, l) in data.languages.iter().enumerate() {
+        if i > 0 {
+            writeln!(w, "    #[cfg(feature = {:?})]", lang_feature(l)).unwrap();
+        }
+        writeln!(w, "    pub(crate) {}: T,", lang_field(l)).unwrap();
+    }
+    writeln!(w, "}}\n").unwrap();
+    writeln!(w, "impl<T> Lang<T> {{").unwrap();
+    writeln!(w, "    /// The value in `locale`, or in English when that language's feature is off.").unwrap();
+    writeln!(w, "    #[allow(unreachable_patterns)]").unwrap();
+    writeln!(w, "    pub(crate) const fn get(&self, locale: Locale) -> &T {{").unwrap();
+    writeln!(w, "        match locale {{").unwrap();
+    for (i, l) in data.languages.iter().enumerate() {
+        if i > 0 {
+            writeln!(w, "            #[cfg(feature = {:?})]", lang_feature(l)).unwrap();
+            writeln!(w, "            Locale::{} => &self.{},", l.meta.variant, lang_field(l)).unwrap();
+        }
+    }
+    writeln!(w, "            _ => &self.{},", lang_field(&data.languages[0])).unwrap();
+    writeln!(w, "        }}\n    }}\n}}\n").unwrap();
 }
 
 /// Generates the full source of `src/generated.rs` from the data under `root`.
@@ -854,14 +904,12 @@ pub fn generate(root: &Path) -> Result<String, String> {
     .unwrap();
     writeln!(w).unwrap();
     writeln!(w, "use crate::command::Command;").unwrap();
-    writeln!(
-        w,
-        "use crate::enhanced::{{BriefText, EnhancedCode, EnhancedStatus, StatusClass, StatusSubject}};"
-    )
-    .unwrap();
-    writeln!(w, "use crate::explain::{{Advice, BounceScope, Failure, FixOwner, KeywordRule, Reason, ReasonPolicy, ReasonText, Retry}};").unwrap();
-    writeln!(w, "use crate::provider::{{Provider, ProviderRule, RuleText}};").unwrap();
-    writeln!(w, "use crate::reply_code::{{Reference, ReplyCode, Standing, Text}};").unwrap();
+    writeln!(w, "use crate::enhanced::{{EnhancedCode, EnhancedStatus, StatusClass, StatusSubject}};")
+        .unwrap();
+    writeln!(w, "use crate::explain::{{BounceScope, Failure, FixOwner, KeywordRule, Reason, ReasonPolicy, ReasonText, Retry}};").unwrap();
+    writeln!(w, "use crate::provider::{{Provider, ProviderRule}};").unwrap();
+    writeln!(w, "use crate::reply_code::{{Reference, ReplyCode, Standing}};").unwrap();
+    writeln!(w, "use crate::text::{{Advice, Brief, CodeTexts}};").unwrap();
     writeln!(w).unwrap();
 
     // The Locale enum.
@@ -894,15 +942,31 @@ pub fn generate(root: &Path) -> Result<String, String> {
     writeln!(w, "    /// Every language, in declaration order (English first).").unwrap();
     writeln!(w, "    pub const ALL: [Locale; {n}] = [{}];", all.join(", ")).unwrap();
     writeln!(w, "    pub(crate) const fn index(self) -> usize {{ self as usize }}").unwrap();
+    writeln!(
+        w,
+        "    /// Whether this language's texts are compiled in (its `lang-…` feature is on; English always"
+    )
+    .unwrap();
+    writeln!(w, "    /// is). A disabled language's texts fall back to English.").unwrap();
+    writeln!(w, "    pub const fn is_enabled(self) -> bool {{").unwrap();
+    writeln!(w, "        match self {{").unwrap();
+    for (i, l) in data.languages.iter().enumerate() {
+        if i == 0 {
+            writeln!(w, "            Locale::{} => true,", l.meta.variant).unwrap();
+        } else {
+            writeln!(w, "            Locale::{} => cfg!(feature = {:?}),", l.meta.variant, lang_feature(l))
+                .unwrap();
+        }
+    }
+    writeln!(w, "        }}\n    }}").unwrap();
     writeln!(w, "}}\n").unwrap();
+    write_lang(w, &data);
     writeln!(w, "/// Names of each language: (tag, English name, native name), in `Locale` order.").unwrap();
     writeln!(w, "pub(crate) static LOCALE_NAMES: [(&str, &str, &str); {n}] = [").unwrap();
     for l in &data.languages {
         writeln!(w, "    ({:?}, {:?}, {:?}),", l.meta.tag, l.meta.english_name, l.meta.native_name).unwrap();
     }
     writeln!(w, "];\n").unwrap();
-
-    writeln!(w, "#[allow(dead_code)]\npub(crate) const EMPTY_TEXT: Text = Text {{ name: \"\", description: \"\", when: \"\", remedy: \"\" }};\n").unwrap();
 
     // Named constants.
     writeln!(
@@ -1041,12 +1105,8 @@ pub fn generate(root: &Path) -> Result<String, String> {
     write_texts_match(w, &data, "failure_texts", "Failure", "Transport failure", None, |l| &l.failure);
 
     writeln!(w, "/// Reason → summary and remedy when the user's own submission server replied.").unwrap();
-    writeln!(
-        w,
-        "pub(crate) const fn submission_texts(reason: Reason) -> Option<&'static [Advice; {}]> {{",
-        data.languages.len()
-    )
-    .unwrap();
+    writeln!(w, "pub(crate) const fn submission_texts(reason: Reason) -> Option<&'static Lang<Advice>> {{")
+        .unwrap();
     writeln!(w, "    match reason {{").unwrap();
     for key in english.submission.keys() {
         let texts = per_language(&data, |l| {
@@ -1067,16 +1127,19 @@ pub fn generate(root: &Path) -> Result<String, String> {
         writeln!(w, "    pub(crate) {key}: &'static str,").unwrap();
     }
     writeln!(w, "}}\n").unwrap();
-    writeln!(w, "/// UI strings per language, in `Locale` order.").unwrap();
-    writeln!(w, "pub(crate) static UI: [Ui; {n}] = [").unwrap();
-    for l in &data.languages {
-        writeln!(w, "    Ui {{").unwrap();
+    writeln!(w, "/// UI strings per language.").unwrap();
+    writeln!(w, "pub(crate) static UI: Lang<Ui> = Lang {{").unwrap();
+    for (i, l) in data.languages.iter().enumerate() {
+        if i > 0 {
+            writeln!(w, "    #[cfg(feature = {:?})]", lang_feature(l)).unwrap();
+        }
+        writeln!(w, "    {}: Ui {{", lang_field(l)).unwrap();
         for key in english.ui.keys() {
             let value = l.ui.get(key).and_then(|v| v.as_str()).unwrap_or_default();
             writeln!(w, "        {key}: {value:?},").unwrap();
         }
         writeln!(w, "    }},").unwrap();
     }
-    writeln!(w, "];").unwrap();
+    writeln!(w, "}};").unwrap();
     Ok(out)
 }
