@@ -1,7 +1,7 @@
 //! Reply classes and categories: what the first and second digit of a reply code say
 //! (RFC 5321 §4.2.1).
 
-use strum::{Display, EnumIter, EnumString, IntoStaticStr};
+use strum::EnumString;
 
 use crate::Error;
 
@@ -13,12 +13,12 @@ use crate::Error;
 /// use smtp_codes::reference::Class;
 /// assert_eq!(Class::of(571), Some(Class::PermanentNegative));
 /// assert_eq!(Class::of(421).unwrap().to_string(), "Transient Negative");
+/// assert_eq!(Class::TransientNegative.as_str(), "transient_negative");
+/// assert_eq!("4xx".parse::<Class>(), Ok(Class::TransientNegative));
 /// assert!(Class::of(450).unwrap().is_transient());
 /// assert_eq!(Class::of(99), None);
 /// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, EnumIter, IntoStaticStr,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString)]
 #[strum(
     parse_err_ty = Error,
     parse_err_fn = class_parse_error,
@@ -30,36 +30,36 @@ use crate::Error;
 pub enum Class {
     /// 2yz: the requested action has been successfully completed.
     #[strum(
-        to_string = "Positive Completion",
-        serialize = "positive-completion",
         serialize = "positive_completion",
-        serialize = "2xx"
+        serialize = "positive-completion",
+        serialize = "2xx",
+        serialize = "Positive Completion"
     )]
     PositiveCompletion,
     /// 3yz: the command has been accepted, but the server needs more information (e.g. the
     /// message body after `DATA`, or the next step of `AUTH`).
     #[strum(
-        to_string = "Positive Intermediate",
-        serialize = "positive-intermediate",
         serialize = "positive_intermediate",
-        serialize = "3xx"
+        serialize = "positive-intermediate",
+        serialize = "3xx",
+        serialize = "Positive Intermediate"
     )]
     PositiveIntermediate,
     /// 4yz: the command was not accepted, but the error condition is temporary; the same
     /// command may succeed later.
     #[strum(
-        to_string = "Transient Negative",
-        serialize = "transient-negative",
         serialize = "transient_negative",
-        serialize = "4xx"
+        serialize = "transient-negative",
+        serialize = "4xx",
+        serialize = "Transient Negative"
     )]
     TransientNegative,
     /// 5yz: the command was not accepted and repeating it unchanged will fail again.
     #[strum(
-        to_string = "Permanent Negative",
-        serialize = "permanent-negative",
         serialize = "permanent_negative",
-        serialize = "5xx"
+        serialize = "permanent-negative",
+        serialize = "5xx",
+        serialize = "Permanent Negative"
     )]
     PermanentNegative,
 }
@@ -69,6 +69,25 @@ fn class_parse_error(_: &str) -> Error {
 }
 
 impl Class {
+    /// Every class, in order of the first digit.
+    pub const ALL: [Class; 4] = [
+        Class::PositiveCompletion,
+        Class::PositiveIntermediate,
+        Class::TransientNegative,
+        Class::PermanentNegative,
+    ];
+
+    /// The stable snake_case id (`"transient_negative"`), as serde and `FromStr` use it.
+    /// `FromStr` also accepts the short form (`"4xx"`), kebab-case and the English label.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Class::PositiveCompletion => "positive_completion",
+            Class::PositiveIntermediate => "positive_intermediate",
+            Class::TransientNegative => "transient_negative",
+            Class::PermanentNegative => "permanent_negative",
+        }
+    }
+
     /// The class of any code from its first digit, or `None` when the number is not a
     /// three-digit code from 200 to 599.
     pub const fn of(code: u16) -> Option<Class> {
@@ -138,7 +157,7 @@ impl Class {
         crate::ui::class_name(self, locale)
     }
 
-    /// The index of this class in `Class::iter()` order (used for localized names).
+    /// The index of this class in `Class::ALL` (used for localized names).
     pub(crate) const fn index(self) -> usize {
         self as usize
     }
@@ -153,9 +172,7 @@ impl Class {
 /// assert_eq!(Category::of(221), Some(Category::Connections));
 /// assert_eq!(Category::of(571), None); // second digit 7 is not defined
 /// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, EnumIter, IntoStaticStr,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString)]
 #[strum(parse_err_ty = Error, parse_err_fn = category_parse_error, ascii_case_insensitive)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -163,22 +180,22 @@ impl Class {
 pub enum Category {
     /// x0z: syntax errors, syntactically correct commands that fit no functional category, and
     /// unimplemented or superfluous commands.
-    #[strum(to_string = "Syntax", serialize = "syntax")]
+    #[strum(serialize = "syntax")]
     Syntax,
     /// x1z: replies to requests for information, such as status or help.
-    #[strum(to_string = "Information", serialize = "information")]
+    #[strum(serialize = "information")]
     Information,
     /// x2z: replies about the transmission channel (the connection).
-    #[strum(to_string = "Connections", serialize = "connections")]
+    #[strum(serialize = "connections")]
     Connections,
     /// x3z: not specified by RFC 5321; used by extensions such as AUTH (334, 235, 530, 535).
-    #[strum(to_string = "Unspecified (x3z)", serialize = "unspecified3")]
+    #[strum(serialize = "unspecified3")]
     Unspecified3,
     /// x4z: not specified by RFC 5321; used by extensions such as ETRN (458, 459).
-    #[strum(to_string = "Unspecified (x4z)", serialize = "unspecified4")]
+    #[strum(serialize = "unspecified4")]
     Unspecified4,
     /// x5z: the status of the receiver mail system with respect to the requested transfer.
-    #[strum(to_string = "Mail System", serialize = "mail-system", serialize = "mail_system")]
+    #[strum(serialize = "mail_system", serialize = "mail-system")]
     MailSystem,
 }
 
@@ -187,6 +204,28 @@ fn category_parse_error(_: &str) -> Error {
 }
 
 impl Category {
+    /// Every category, in order of the second digit.
+    pub const ALL: [Category; 6] = [
+        Category::Syntax,
+        Category::Information,
+        Category::Connections,
+        Category::Unspecified3,
+        Category::Unspecified4,
+        Category::MailSystem,
+    ];
+
+    /// The stable snake_case id (`"mail_system"`), as serde and `FromStr` use it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Category::Syntax => "syntax",
+            Category::Information => "information",
+            Category::Connections => "connections",
+            Category::Unspecified3 => "unspecified3",
+            Category::Unspecified4 => "unspecified4",
+            Category::MailSystem => "mail_system",
+        }
+    }
+
     /// The category of any code from its second digit, or `None` when the number is not a
     /// code from 200 to 599 or its second digit is above 5.
     pub const fn of(code: u16) -> Option<Category> {
@@ -217,5 +256,19 @@ impl Category {
 
     pub(crate) const fn index(self) -> usize {
         self as usize
+    }
+}
+
+impl core::fmt::Display for Class {
+    /// The English label ("Transient Negative"); [`Class::as_str`] gives the id.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.label(crate::Locale::En))
+    }
+}
+
+impl core::fmt::Display for Category {
+    /// The English label ("the connection"); [`Category::as_str`] gives the id.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.label(crate::Locale::En))
     }
 }

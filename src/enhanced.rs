@@ -255,6 +255,10 @@ macro_rules! brief_accessors {
             pub const fn text(&self, locale: Locale) -> Brief {
                 *self.texts.get(locale)
             }
+            /// A short name, in English.
+            pub fn name(&self) -> &'static str {
+                self.text(Locale::En).name
+            }
             /// What it means, in English.
             pub fn description(&self) -> &'static str {
                 self.text(Locale::En).description

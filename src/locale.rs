@@ -10,6 +10,8 @@ pub(crate) fn parse_error(_: &str) -> Error {
 
 impl Locale {
     /// The stable id: the BCP 47 tag (`"ja"`, `"pt-BR"`), as serde and `FromStr` use it.
+    /// `FromStr` parses every language's tag whether or not its feature is on; negotiation
+    /// ([`from_tag`](Self::from_tag), [`negotiate`](Self::negotiate)) picks enabled ones only.
     pub fn as_str(self) -> &'static str {
         self.tag()
     }
@@ -29,7 +31,22 @@ impl Locale {
         LOCALE_NAMES[self.index()].2
     }
 
+    /// The language's name for a reader of `locale`: its English name for English readers,
+    /// otherwise its own name ("日本語", "Deutsch"), as language pickers show languages so that
+    /// each reader finds their own.
+    ///
+    /// ```
+    /// use smtp_codes::Locale;
+    /// assert_eq!(Locale::Ja.label(Locale::En), "Japanese");
+    /// assert_eq!(Locale::Ja.label(Locale::De), "日本語");
+    /// ```
+    pub fn label(self, locale: Locale) -> &'static str {
+        if locale == Locale::En { self.english_name() } else { self.native_name() }
+    }
+
     /// The best available language for a BCP 47 tag, or `None` when no language matches.
+    /// Only enabled languages are available ([`is_enabled`](Self::is_enabled)): with the
+    /// `lang-ja` feature off, `"ja"` matches nothing and negotiation moves on.
     ///
     /// Matching is case-insensitive and accepts `_` for `-`. A tag that names a language exactly
     /// (or one of its listed aliases, such as `ja-JP` or `zh-Hans`) matches it; otherwise the
@@ -40,12 +57,17 @@ impl Locale {
     ///
     /// ```
     /// use smtp_codes::Locale;
+    /// # if !Locale::Ja.is_enabled() || !Locale::Zh.is_enabled() { return; }
     /// assert_eq!(Locale::from_tag("ja-JP"), Some(Locale::Ja));
     /// assert_eq!(Locale::from_tag("zh-Hans-CN"), Some(Locale::Zh));
     /// assert_eq!(Locale::from_tag("en_GB"), Some(Locale::En));
     /// assert_eq!(Locale::from_tag("tlh"), None);
     /// ```
     pub fn from_tag(tag: &str) -> Option<Locale> {
+        Locale::match_tag(tag).filter(|locale| locale.is_enabled())
+    }
+
+    fn match_tag(tag: &str) -> Option<Locale> {
         let tag = tag.trim();
         if let Ok(locale) = tag.parse::<Locale>() {
             return Some(locale);
@@ -71,6 +93,7 @@ impl Locale {
     ///
     /// ```
     /// use smtp_codes::Locale;
+    /// # if !Locale::Fr.is_enabled() { return; }
     /// assert_eq!(Locale::negotiate(&["tlh", "fr-CA", "en"]), Locale::Fr);
     /// assert_eq!(Locale::negotiate(&["xx"]), Locale::En);
     /// ```

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use strum::{Display, EnumIter, EnumString, IntoStaticStr};
+use strum::EnumString;
 
 use crate::generated::Lang;
 use crate::text::CodeTexts;
@@ -17,12 +17,10 @@ use crate::{Category, Class, Command, EnhancedCode, Error, Locale};
 /// assert_eq!(lookup(355).unwrap().standing(), Standing::Experimental);
 /// assert_eq!(lookup(525).unwrap().standing(), Standing::RegistryOnly);
 /// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Display, EnumString, EnumIter, IntoStaticStr,
-)]
-#[strum(serialize_all = "kebab-case", parse_err_ty = Error, parse_err_fn = standing_parse_error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString)]
+#[strum(serialize_all = "snake_case", parse_err_ty = Error, parse_err_fn = standing_parse_error)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Standing {
     /// Defined by a standards-track RFC (RFC 5321, 4954, 3207, 7504, 1985, 2645, …).
@@ -35,10 +33,29 @@ pub enum Standing {
 }
 
 impl Standing {
+    /// Every standing, in declaration order.
+    pub const ALL: [Standing; 3] = [Standing::StandardsTrack, Standing::Experimental, Standing::RegistryOnly];
+
+    /// The stable snake_case id (`"standards_track"`), as serde and `FromStr` use it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Standing::StandardsTrack => "standards_track",
+            Standing::Experimental => "experimental",
+            Standing::RegistryOnly => "registry_only",
+        }
+    }
+
     /// How the code is established, as a phrase in the given language
     /// ("defined by a standards-track RFC").
     pub fn label(self, locale: Locale) -> &'static str {
         crate::ui::standing_name(self, locale)
+    }
+}
+
+impl fmt::Display for Standing {
+    /// The English label ("defined by a standards-track RFC"); [`Standing::as_str`] gives the id.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label(Locale::En))
     }
 }
 

@@ -92,7 +92,7 @@ pub(crate) fn command_name(command: Command, locale: Locale) -> &'static str {
         Command::EndOfData => ui.command_end_of_data,
         Command::Dsn => ui.command_dsn,
         Command::Any => ui.command_any,
-        verb => verb.into(),
+        verb => verb.verb().unwrap_or_default(),
     }
 }
 

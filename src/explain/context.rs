@@ -9,9 +9,7 @@ use crate::Command;
 /// assert_eq!(ServerRole::Submission.as_str(), "submission");
 /// assert_eq!("mx".parse::<ServerRole>(), Ok(ServerRole::Mx));
 /// ```
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, strum::EnumString, strum::IntoStaticStr,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, strum::EnumString)]
 #[strum(serialize_all = "snake_case", parse_err_ty = crate::Error, parse_err_fn = role_parse_error)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -34,18 +32,27 @@ impl ServerRole {
     pub const ALL: [ServerRole; 2] = [ServerRole::Submission, ServerRole::Mx];
 
     /// The stable id: `"submission"` or `"mx"`.
-    pub fn as_str(self) -> &'static str {
-        self.into()
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ServerRole::Submission => "submission",
+            ServerRole::Mx => "mx",
+        }
+    }
+
+    /// A short label in the given language ("Submission server").
+    pub fn label(self, locale: crate::Locale) -> &'static str {
+        let ui = crate::ui::ui(locale);
+        match self {
+            ServerRole::Submission => ui.role_submission,
+            ServerRole::Mx => ui.role_mx,
+        }
     }
 }
 
 impl core::fmt::Display for ServerRole {
     /// The English label.
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(match self {
-            ServerRole::Submission => "Submission server",
-            ServerRole::Mx => "Relay or recipient's server",
-        })
+        f.write_str(self.label(crate::Locale::En))
     }
 }
 

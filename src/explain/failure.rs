@@ -1,7 +1,7 @@
 //! [`Failure`]: what went wrong when no SMTP reply came — a timeout, a refused connection, a
 //! name DNS cannot find, TLS — as every client integration and every bounce reports it.
 
-use strum::{EnumIter, EnumString, IntoStaticStr};
+use strum::EnumString;
 
 use crate::explain::ReasonText;
 use crate::{Error, FixOwner, Locale, Reason, Retry, generated};
@@ -23,7 +23,7 @@ use crate::{Error, FixOwner, Locale, Reason, Retry, generated};
 /// assert_eq!(Failure::DnsUnavailable.retry(), Retry::Later);
 /// assert_eq!(Failure::HostNotFound.retry(), Retry::AfterFix);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString, EnumIter, IntoStaticStr)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString)]
 #[strum(serialize_all = "snake_case", parse_err_ty = Error, parse_err_fn = failure_parse_error)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -83,8 +83,22 @@ impl Failure {
     ];
 
     /// The stable snake_case id (`"connection_refused"`), as serde and `FromStr` use it.
-    pub fn as_str(self) -> &'static str {
-        self.into()
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Failure::Timeout => "timeout",
+            Failure::ConnectionRefused => "connection_refused",
+            Failure::HostNotFound => "host_not_found",
+            Failure::DnsUnavailable => "dns_unavailable",
+            Failure::Tls => "tls",
+            Failure::Closed => "closed",
+            Failure::Network => "network",
+            Failure::Shutdown => "shutdown",
+            Failure::BadResponse => "bad_response",
+            Failure::AuthUnavailable => "auth_unavailable",
+            Failure::Unsupported => "unsupported",
+            Failure::Client => "client",
+            Failure::Other => "other",
+        }
     }
 
     fn texts(self, locale: Locale) -> &'static ReasonText {

@@ -1,6 +1,6 @@
 //! [`Reason`]: why a server said what it said, in terms a person can act on.
 
-use strum::{EnumString, IntoStaticStr};
+use strum::EnumString;
 
 use crate::{Error, Locale, generated};
 
@@ -17,7 +17,7 @@ use crate::{Error, Locale, generated};
 /// assert_eq!(Reason::AuthFailed.label(Locale::De), "Authentifizierung fehlgeschlagen");
 /// assert_eq!(Reason::ALL.len(), 25);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString, IntoStaticStr)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString)]
 #[strum(serialize_all = "snake_case", parse_err_ty = Error, parse_err_fn = reason_parse_error)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -118,8 +118,34 @@ impl Reason {
     ];
 
     /// The stable snake_case id (`"auth_failed"`), as serde and `FromStr` use it.
-    pub fn as_str(self) -> &'static str {
-        self.into()
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Reason::Ok => "ok",
+            Reason::AuthRequired => "auth_required",
+            Reason::AuthFailed => "auth_failed",
+            Reason::AuthMechanism => "auth_mechanism",
+            Reason::TlsRequired => "tls_required",
+            Reason::MailboxUnknown => "mailbox_unknown",
+            Reason::MailboxFull => "mailbox_full",
+            Reason::MailboxDisabled => "mailbox_disabled",
+            Reason::MessageTooLarge => "message_too_large",
+            Reason::RelayDenied => "relay_denied",
+            Reason::SenderRejected => "sender_rejected",
+            Reason::SpamBlocked => "spam_blocked",
+            Reason::PolicyBlocked => "policy_blocked",
+            Reason::SenderUnauthenticated => "sender_unauthenticated",
+            Reason::RateLimited => "rate_limited",
+            Reason::Greylisted => "greylisted",
+            Reason::ServiceUnavailable => "service_unavailable",
+            Reason::SyntaxError => "syntax_error",
+            Reason::CommandUnrecognized => "command_unrecognized",
+            Reason::BadSequence => "bad_sequence",
+            Reason::NotImplemented => "not_implemented",
+            Reason::NetworkError => "network_error",
+            Reason::ContentRejected => "content_rejected",
+            Reason::Expired => "expired",
+            Reason::Other => "other",
+        }
     }
 
     fn texts(self, locale: Locale) -> &'static ReasonText {

@@ -1,11 +1,11 @@
 //! The verdicts of an explanation: [`Retry`], [`Bounce`] and [`FixOwner`].
 
-use strum::{EnumString, IntoStaticStr};
+use strum::EnumString;
 
 use crate::{Error, Locale, ui::ui};
 
 /// Whether and when to send again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString, IntoStaticStr)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString)]
 #[strum(serialize_all = "snake_case", parse_err_ty = Error, parse_err_fn = retry_parse_error)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -31,7 +31,7 @@ fn retry_parse_error(_: &str) -> Error {
 /// Only failures about the recipient count: sign-in, TLS, connection, sender or message problems
 /// are not bounces, and [`Explanation::bounce`](crate::Explanation::bounce) gives `None` for them
 /// (and for positive replies).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString, IntoStaticStr)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString)]
 #[strum(serialize_all = "snake_case", parse_err_ty = Error, parse_err_fn = bounce_parse_error)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -71,7 +71,7 @@ fn bounce_parse_error(_: &str) -> Error {
 }
 
 /// Who has to act to make the message go through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString, IntoStaticStr)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString)]
 #[strum(serialize_all = "snake_case", parse_err_ty = Error, parse_err_fn = owner_parse_error)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -96,8 +96,13 @@ impl Retry {
     pub const ALL: [Retry; 4] = [Retry::NotNeeded, Retry::Later, Retry::AfterFix, Retry::Never];
 
     /// The stable snake_case id, as serde and `FromStr` use it.
-    pub fn as_str(self) -> &'static str {
-        self.into()
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Retry::NotNeeded => "not_needed",
+            Retry::Later => "later",
+            Retry::AfterFix => "after_fix",
+            Retry::Never => "never",
+        }
     }
 
     /// A short label in the given language ("retry later; the problem is temporary").
@@ -117,8 +122,11 @@ impl Bounce {
     pub const ALL: [Bounce; 2] = [Bounce::Hard, Bounce::Soft];
 
     /// The stable snake_case id, as serde and `FromStr` use it.
-    pub fn as_str(self) -> &'static str {
-        self.into()
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Bounce::Hard => "hard",
+            Bounce::Soft => "soft",
+        }
     }
 
     /// A short label in the given language ("hard bounce").
@@ -137,8 +145,13 @@ impl FixOwner {
         [FixOwner::SenderUser, FixOwner::SenderAdmin, FixOwner::RecipientSide, FixOwner::Nobody];
 
     /// The stable snake_case id, as serde and `FromStr` use it.
-    pub fn as_str(self) -> &'static str {
-        self.into()
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FixOwner::SenderUser => "sender_user",
+            FixOwner::SenderAdmin => "sender_admin",
+            FixOwner::RecipientSide => "recipient_side",
+            FixOwner::Nobody => "nobody",
+        }
     }
 
     /// A short label in the given language ("you, the sender").
