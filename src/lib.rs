@@ -73,7 +73,7 @@
 //! straight back from them, plus [`Error`]. A type you only reach through another type's
 //! accessor lives in a module named for its subject:
 //!
-//! - [`reference`]: the reference book behind [`ReplyCode`] and [`EnhancedStatus`] — `Class`,
+//! - [`reference`](mod@reference): the reference book behind [`ReplyCode`] and [`EnhancedStatus`] — `Class`,
 //!   `Category`, `Standing`, `Reference`, enhanced `StatusClass`/`StatusSubject`/`StatusPattern`,
 //!   `EnhancedKey`, comparison `Difference`s, the registry version;
 //! - [`reply`]: the parser's pieces — `Line`, `Lines`, `ReplyText`, `Limits` (and [`Reply`],
