@@ -205,6 +205,24 @@ impl Explanation {
         }
     }
 
+    /// A report with no reply and no status, explained by its words alone (a bounce's "mailbox
+    /// is full", "delivery time expired"): a failure that was given up on, so the permanent
+    /// verdict of the reason.
+    fn from_words(reason: Reason, context: &Context<'_>) -> Explanation {
+        Explanation {
+            code: None,
+            enhanced: None,
+            failure: None,
+            reason,
+            retry: generated::reason_policy(reason).permanent,
+            retry_after: None,
+            role: context.role,
+            command: context.command,
+            provider: None,
+            rule: None,
+        }
+    }
+
     /// Decides from the code, the enhanced code and the reply's text (`segments`). `surrounding`,
     /// when given, is the whole text the reply was found in (a log line, a session transcript):
     /// a provider shown there (`relay=…`, the server's greeting) counts as shown.
@@ -676,13 +694,23 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
         e.code = None;
         return Some(e);
     }
+    // No reply: what a bounce reports without one. Giving up after retrying is named first
+    // (its text often quotes the last transport error), then the transport failure, then a
+    // status in qmail's `(#4.4.1)` form, then the words alone.
+    let mut keywords = keywords::Found::new();
+    keywords.scan(bytes);
+    let worded = keywords.reason.map(|(reason, _)| reason);
+    if worded == Some(Reason::Expired) {
+        return Some(Explanation::from_words(Reason::Expired, &context));
+    }
     if let Some(failure) = failure::find(bytes) {
         return Some(Explanation::from_failure_with(failure, &context));
     }
-    // qmail's bounce text with only its `(#4.4.1)` status.
-    let status = hash_enhanced(bytes)?;
-    let basic = if status.class() == 4 { 451 } else { 550 };
-    let mut e = Explanation::decide(basic, Some(status), &|visit| visit(bytes), Some(bytes), &context);
-    e.code = None;
-    Some(e)
+    if let Some(status) = hash_enhanced(bytes) {
+        let basic = if status.class() == 4 { 451 } else { 550 };
+        let mut e = Explanation::decide(basic, Some(status), &|visit| visit(bytes), Some(bytes), &context);
+        e.code = None;
+        return Some(e);
+    }
+    worded.map(|reason| Explanation::from_words(reason, &context))
 }
