@@ -46,7 +46,8 @@ fn check(e: &Explanation, what: &str) -> Vec<String> {
         fail("retry later but the text says to stop");
     }
     match e.class() {
-        Some(class) if class.is_positive() => {
+        // (A 334 XOAUTH2 challenge carrying an error status is the one positive reply that fails.)
+        Some(class) if class.is_positive() && e.reason() == Reason::Ok => {
             if e.retry() != Retry::NotNeeded || e.bounce().is_some() || e.fix_owner() != FixOwner::Nobody {
                 fail("a positive reply with a failure verdict");
             }

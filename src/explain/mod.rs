@@ -256,6 +256,16 @@ impl Explanation {
             rule: None,
         };
         if class.is_positive() {
+            // XOAUTH2 (Gmail, Microsoft): a failed token comes back as a 334 challenge whose
+            // base64 JSON carries an HTTP-like error status.
+            let mut oauth_error = false;
+            if code == 334 {
+                segments(&mut |segment| oauth_error |= xoauth2_error(segment));
+            }
+            if oauth_error {
+                explanation.reason = Reason::AuthFailed;
+                explanation.retry = Retry::AfterFix;
+            }
             return explanation;
         }
         let mut retry_after = None;
@@ -475,6 +485,46 @@ fn stage_reason(reason: Reason, code: u16, context: &Context<'_>) -> Option<Reas
         }
         _ => None,
     }
+}
+
+/// Whether a 334 challenge is an XOAUTH2 error: base64 of JSON such as
+/// `{"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"}`.
+fn xoauth2_error(text: &[u8]) -> bool {
+    let text = text.trim_ascii();
+    if text.len() < 16 || text.len() > 1024 {
+        return false;
+    }
+    let mut decoded = [0u8; 768];
+    let Some(len) = decode_base64(text, &mut decoded) else { return false };
+    let json = &decoded[..len];
+    let key = b"\"status\":\"";
+    json.windows(key.len() + 1).any(|w| w.starts_with(key) && matches!(w[key.len()], b'4' | b'5'))
+}
+
+/// Standard base64 (with or without padding) into `out`; `None` on any other byte or overflow.
+fn decode_base64(text: &[u8], out: &mut [u8]) -> Option<usize> {
+    let value = |b: u8| -> Option<u32> {
+        Some(u32::from(match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a' + 26,
+            b'0'..=b'9' => b - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        }))
+    };
+    let (mut buffer, mut bits, mut len) = (0u32, 0u32, 0usize);
+    for &b in text.iter().take_while(|&&b| b != b'=') {
+        buffer = (buffer << 6) | value(b)?;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            *out.get_mut(len)? = (buffer >> bits) as u8;
+            len += 1;
+            buffer &= (1 << bits) - 1;
+        }
+    }
+    Some(len)
 }
 
 /// A delay the text asks for: "try again in 1 hour", "retry after 30 minutes", "in 24 hours".
