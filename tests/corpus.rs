@@ -74,12 +74,6 @@ fn justified(row: &Row, reason: Reason, retry: Retry) -> Option<&'static str> {
         // A URL on a blocklist (URIBL) is a spam verdict: Sisimai's expected result for the bounce
         // this reply came from is a spam block, and the crate reads blocklists as spam.
         (raw, Reason::SpamBlocked) if raw.contains("uribl") => Some("URL blocklist is a spam verdict"),
-        // "Recipient address rejected: Access denied" is a policy refusal in Postfix's wording
-        // (issue #12 names it); only Microsoft's directory-based edge blocking means the address
-        // does not exist, and the crate reads generic wording generically.
-        (raw, Reason::PolicyBlocked) if raw.contains("Recipient address rejected: Access denied") => {
-            Some("access denied is a policy refusal")
-        }
         _ => {
             let _ = retry;
             None

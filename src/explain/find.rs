@@ -222,7 +222,10 @@ fn led_in(head: &[u8]) -> bool {
 /// Exim's `after RCPT TO:<…>`, Sendmail's `>>> RCPT To:<…>` transcript.
 pub(crate) fn command(text: &[u8]) -> Option<crate::Command> {
     use crate::Command;
-    const PHRASES: [(&[u8], Command); 22] = [
+    const PHRASES: [(&[u8], Command); 25] = [
+        (b"but sender was rejected", Command::Mail),
+        (b"does not like recipient", Command::Rcpt),
+        (b"failed after i sent the message", Command::EndOfData),
         (b"in reply to rcpt to", Command::Rcpt),
         (b"in reply to mail from", Command::Mail),
         (b"in reply to end of data", Command::EndOfData),

@@ -298,6 +298,11 @@ impl Explanation {
         };
         // The text, when it is clearly more specific; else the command stage breaks the tie.
         match keywords.reason {
+            // A vague word ("denied", "policy") does not outweigh the stage: a refusal of MAIL
+            // FROM in vague words is still about the sender.
+            Some((keyword @ (Reason::PolicyBlocked | Reason::Other), false)) if weak => {
+                reason = stage_reason(keyword, code, context).unwrap_or(keyword);
+            }
             Some((keyword, always)) if always || weak => reason = keyword,
             None if weak => reason = stage_reason(reason, code, context).unwrap_or(reason),
             _ => {}
@@ -477,7 +482,9 @@ impl Explanation {
 fn stage_reason(reason: Reason, code: u16, context: &Context<'_>) -> Option<Reason> {
     let command = context.command?;
     match (command, code) {
-        (Command::Mail, 550 | 553 | 501 | 554) => Some(Reason::SenderRejected),
+        (Command::Mail, 550 | 553 | 501 | 554) if reason != Reason::SpamBlocked => {
+            Some(Reason::SenderRejected)
+        }
         (Command::Auth | Command::AuthResponse, 500..=599) => Some(Reason::AuthFailed),
         (Command::StartTls, 400..=599) => Some(Reason::TlsRequired),
         (Command::EndOfData | Command::Data | Command::Bdat, 550 | 554) if reason == Reason::Other => {
