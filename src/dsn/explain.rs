@@ -10,7 +10,10 @@ use super::plain::contains_any;
 use super::recipient::{Action, Recipient};
 
 /// Wording of an MTA that stopped retrying.
-const GAVE_UP: [&str; 14] = [
+const GAVE_UP: [&str; 17] = [
+    "could not deliver for",
+    "envelope expired",
+    "queue.expired",
     "retry timeout exceeded",
     "too long in queue",
     "message expired",
@@ -28,7 +31,15 @@ const GAVE_UP: [&str; 14] = [
 ];
 
 /// Wording of a transport failure without any SMTP reply.
-const NO_REPLY: [&str; 12] = [
+const NO_REPLY: [&str; 20] = [
+    "did not accept our requests to connect",
+    "dns error",
+    "domain name not found",
+    "nxdomain",
+    "dns query failed",
+    "host not reachable",
+    "hop count exceeded",
+    "routing loop",
     "connection timed out",
     "timed out",
     "connection refused",
@@ -54,26 +65,42 @@ fn carrier(status: Option<EnhancedCode>, action: Option<Action>) -> u16 {
 }
 
 /// Explains one recipient from its status, diagnostic text and action, and stores the reply
-/// code, the status (when only the diagnostic had it), the reason and the retry verdict.
+/// code, the status (when the reply has a more precise one), the reason and the retry verdict.
 pub(crate) fn explain(recipient: &mut Recipient) {
     let text = recipient.diagnostic.as_str();
-    let found = explain_text(text);
+    // `x-unix; 255` is a local program's exit code, not an SMTP reply.
+    let smtp = recipient.diagnostic_code.as_ref().is_none_or(|d| !d.kind.eq_ignore_ascii_case("x-unix"));
+    let found = if smtp { explain_text(text) } else { None };
     recipient.reply_code = found.map(|e| e.code());
+    let gave_up =
+        recipient.status.is_some_and(|s| s.subject() == 4 && s.detail() == 7) || contains_any(text, &GAVE_UP);
+    let mut unexplained = false;
     let explanation = found.or_else(|| {
         let code = carrier(recipient.status, recipient.action);
-        Explanation::from_parts(code, recipient.status, text)
+        let explanation = Explanation::from_parts(code, recipient.status, text)?;
+        // Neither a reply, nor a specific status, nor a known phrase: the carrier's default would
+        // speak for a reply that never came. Two carriers with different defaults tell.
+        if recipient.status.is_none_or(|s| s.subject() == 0 && s.detail() == 0) {
+            let other = if code == 550 { 554 } else { code };
+            unexplained = other != code
+                && Explanation::from_parts(other, recipient.status, text)
+                    .is_some_and(|e| e.reason() != explanation.reason());
+        }
+        Some(explanation)
     });
     let Some(explanation) = explanation else { return };
     if let Some(enhanced) = explanation.enhanced() {
+        // The remote server's own code is more precise than the relaying MTA's summary
+        // (`Status: 4.4.7` over `450 4.7.1 …`), unless it only gives the class.
+        let specific = enhanced.subject() != 0 || enhanced.detail() != 0;
         let vague = recipient.status.is_none_or(|s| s.subject() == 0 && s.detail() == 0);
-        if vague && enhanced.class() == recipient.status.map_or(enhanced.class(), EnhancedCode::class) {
+        let same_class = recipient.status.is_none_or(|s| s.class() == enhanced.class());
+        if same_class && (specific || vague) {
             recipient.status = Some(enhanced);
         }
     }
-    let mut reason = explanation.reason();
+    let mut reason = if unexplained { Reason::Other } else { explanation.reason() };
     let mut retry = explanation.retry();
-    let gave_up =
-        recipient.status.is_some_and(|s| s.subject() == 4 && s.detail() == 7) || contains_any(text, &GAVE_UP);
     let no_reply = recipient.reply_code.is_none();
     if no_reply && contains_any(text, &NO_REPLY) {
         reason = Reason::NetworkError;

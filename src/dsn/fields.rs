@@ -82,8 +82,8 @@ pub(crate) fn floor_char_boundary(s: &str, max: usize) -> usize {
 
 /// Groups the fields of a delivery-status text: fields before the first recipient field are
 /// per-message; a recipient group starts at a block that names a recipient, or at a second
-/// `Final-Recipient` (or an `Original-Recipient` after one) when a sender left out the blank
-/// line between recipients.
+/// `Final-Recipient` (or a second `Original-Recipient`) when a sender left out the blank line
+/// between recipients.
 pub(crate) fn groups(text: &str) -> Groups {
     let mut groups = Groups::default();
     let mut current: Option<Vec<Field>> = None;
@@ -91,7 +91,7 @@ pub(crate) fn groups(text: &str) -> Groups {
         let starts = is_recipient_field(&name)
             && match &current {
                 None => true,
-                Some(fields) => block_start || has(fields, "Final-Recipient") || has(fields, &name),
+                Some(fields) => block_start || has(fields, &name),
             };
         if starts {
             if groups.recipients.len() >= MAX_RECIPIENTS {
@@ -125,7 +125,7 @@ mod tests {
     #[test]
     fn folded_and_grouped() {
         let text = "Reporting-MTA: dns; mx.example.com\r\n\r\nFinal-Recipient: rfc822; a@example.com\r\n\
-                    Action: failed\r\nDiagnostic-Code: smtp; 550 5.1.1 no such\r\n  user here\r\n\
+                    Original-Recipient: rfc822; a@example.org\r\nAction: failed\r\nDiagnostic-Code: smtp; 550 5.1.1 no such\r\n  user here\r\n\
                     Final-Recipient: rfc822; b@example.com\r\nAction: delayed\r\n";
         let g = groups(text);
         assert_eq!(get(&g.message, "reporting-mta"), Some("dns; mx.example.com"));

@@ -99,8 +99,9 @@ pub struct Recipient {
     pub action: Option<Action>,
     /// `Status` as written (`5.1.1`, sometimes with a comment).
     pub status_field: Option<String>,
-    /// The status: the `Status` field, or the enhanced code in the diagnostic when the field
-    /// is missing or only says `x.0.0`.
+    /// The status: the enhanced code of the remote server's reply when it has one of the same
+    /// class as the `Status` field (it is more precise than a relaying MTA's summary), else the
+    /// `Status` field.
     pub status: Option<EnhancedCode>,
     /// `Remote-MTA`.
     pub remote_mta: Option<TypedValue>,
