@@ -54,6 +54,59 @@ const NO_REPLY: [&str; 20] = [
     "no mx",
 ];
 
+/// Wording of bounces (not of SMTP replies) and the enhanced status (subject, detail) it
+/// implies, for reports that quote no reply.
+const IMPLIED: [(&str, u16, u16); 40] = [
+    ("user unknown", 1, 1),
+    ("unknown user", 1, 1),
+    ("no such user", 1, 1),
+    ("unknown recipient", 1, 1),
+    ("recipient name is not recognized", 1, 1),
+    ("recipient not found", 1, 1),
+    ("not listed in", 1, 1),
+    ("invalid recipient", 1, 1),
+    ("invalid address", 1, 1),
+    ("invalid final delivery userid", 1, 1),
+    ("address does not exist", 1, 1),
+    ("account does not exist", 1, 1),
+    ("no such mailbox", 1, 1),
+    ("mailbox not found", 1, 1),
+    ("mailbox unavailable", 1, 1),
+    ("addressee unknown", 1, 1),
+    ("address is possibly incorrect", 1, 1),
+    ("mailbox is full", 2, 2),
+    ("mailbox full", 2, 2),
+    ("over quota", 2, 2),
+    ("quota exceeded", 2, 2),
+    ("mailbox exceeded", 2, 2),
+    ("mailbox size", 2, 2),
+    ("size limit exceeded", 3, 4),
+    ("message too large", 3, 4),
+    ("message is too large", 3, 4),
+    ("exceeds the maximum size", 3, 4),
+    ("account has been disabled", 2, 1),
+    ("account is disabled", 2, 1),
+    ("mailbox disabled", 2, 1),
+    ("account disabled", 2, 1),
+    ("discontinued", 2, 1),
+    ("no such domain", 1, 2),
+    ("domain does not exist", 1, 2),
+    ("host unknown", 1, 2),
+    ("dns lookup failure", 4, 4),
+    ("indicated no smtp service", 1, 10),
+    ("malformed address", 1, 3),
+    ("syntax error in", 1, 3),
+    ("virus", 7, 1),
+];
+
+fn implied_status(text: &str, class: u8) -> Option<EnhancedCode> {
+    let class = if class == 4 { 4 } else { 5 };
+    IMPLIED
+        .iter()
+        .find(|(phrase, _, _)| contains_any(text, &[*phrase]))
+        .and_then(|&(_, subject, detail)| EnhancedCode::new(class, subject, detail))
+}
+
 /// The reply code that carries a status with no reply into [`Explanation::from_parts`]: it only
 /// gives the class; the recipient's `reply_code` stays `None`.
 fn carrier(status: Option<EnhancedCode>, action: Option<Action>) -> u16 {
@@ -77,10 +130,14 @@ pub(crate) fn explain(recipient: &mut Recipient) {
     let mut unexplained = false;
     let explanation = found.or_else(|| {
         let code = carrier(recipient.status, recipient.action);
-        let explanation = Explanation::from_parts(code, recipient.status, text)?;
+        let specific = recipient.status.filter(|s| s.subject() != 0 || s.detail() != 0);
+        // A bounce's own wording ("The recipient name is not recognized", "Domain does not
+        // exist") stands for the status it implies; the crate then explains that status.
+        let implied = specific.or_else(|| implied_status(text, (code / 100) as u8));
+        let explanation = Explanation::from_parts(code, implied.or(recipient.status), text)?;
         // Neither a reply, nor a specific status, nor a known phrase: the carrier's default would
         // speak for a reply that never came. Two carriers with different defaults tell.
-        if recipient.status.is_none_or(|s| s.subject() == 0 && s.detail() == 0) {
+        if implied.is_none() {
             let other = if code == 550 { 554 } else { code };
             unexplained = other != code
                 && Explanation::from_parts(other, recipient.status, text)
@@ -89,7 +146,7 @@ pub(crate) fn explain(recipient: &mut Recipient) {
         Some(explanation)
     });
     let Some(explanation) = explanation else { return };
-    if let Some(enhanced) = explanation.enhanced() {
+    if let Some(enhanced) = found.and_then(|e| e.enhanced()) {
         // The remote server's own code is more precise than the relaying MTA's summary
         // (`Status: 4.4.7` over `450 4.7.1 …`), unless it only gives the class.
         let specific = enhanced.subject() != 0 || enhanced.detail() != 0;
@@ -112,7 +169,8 @@ pub(crate) fn explain(recipient: &mut Recipient) {
     );
     if gave_up
         && failed
-        && (no_reply || matches!(reason, Reason::NetworkError | Reason::ServiceUnavailable | Reason::Other))
+        && (unexplained
+            || matches!(reason, Reason::NetworkError | Reason::ServiceUnavailable | Reason::Other))
     {
         reason = Reason::Expired;
         retry = Retry::AfterFix;

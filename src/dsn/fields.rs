@@ -80,35 +80,64 @@ pub(crate) fn floor_char_boundary(s: &str, max: usize) -> usize {
     i
 }
 
-/// Groups the fields of a delivery-status text: fields before the first recipient field are
-/// per-message; a recipient group starts at a block that names a recipient, or at a second
-/// `Final-Recipient` (or a second `Original-Recipient`) when a sender left out the blank line
-/// between recipients.
+/// Per-message field names (RFC 3464 §2.2, RFC 6533, Postfix's extensions).
+fn is_message_field(name: &str) -> bool {
+    ["Reporting-MTA", "DSN-Gateway", "Received-From-MTA", "Arrival-Date", "Original-Envelope-Id"]
+        .iter()
+        .any(|n| name.eq_ignore_ascii_case(n))
+        || name.to_ascii_lowercase().starts_with("x-postfix")
+}
+
+/// Groups the fields of a delivery-status text. A block (fields between blank lines) that names
+/// no recipient is per-message (or, after the recipients, more about the last one). In a block
+/// that names recipients, a group starts at each recipient field unless the group already has
+/// that field's partner (`Original-Recipient` then `Final-Recipient`, or the other way round);
+/// fields before the first recipient field belong to it, except per-message ones (some MTAs
+/// write everything in one block, in any order).
 pub(crate) fn groups(text: &str) -> Groups {
     let mut groups = Groups::default();
-    let mut current: Option<Vec<Field>> = None;
-    for (block_start, (name, value)) in fields(text) {
-        let starts = is_recipient_field(&name)
-            && match &current {
-                None => true,
-                Some(fields) => block_start || has(fields, &name),
-            };
-        if starts {
-            if groups.recipients.len() >= MAX_RECIPIENTS {
-                break;
-            }
-            if let Some(done) = current.take() {
-                groups.recipients.push(done);
-            }
-            current = Some(Vec::new());
-        }
-        match &mut current {
-            Some(fields) => fields.push((name, value)),
-            None => groups.message.push((name, value)),
+    let mut blocks: Vec<Vec<Field>> = Vec::new();
+    for (block_start, field) in fields(text) {
+        match blocks.last_mut() {
+            Some(block) if !block_start => block.push(field),
+            _ => blocks.push(vec![field]),
         }
     }
-    if let Some(done) = current {
-        groups.recipients.push(done);
+    for block in blocks {
+        if !block.iter().any(|(n, _)| is_recipient_field(n)) {
+            match groups.recipients.last_mut() {
+                Some(last) => last.extend(block),
+                None => groups.message.extend(block),
+            }
+            continue;
+        }
+        let mut pending: Vec<Field> = Vec::new();
+        let mut current: Option<Vec<Field>> = None;
+        for (name, value) in block {
+            if is_recipient_field(&name) {
+                let starts = match &current {
+                    None => true,
+                    Some(fields) => has(fields, &name),
+                };
+                if starts {
+                    if let Some(done) = current.take() {
+                        groups.recipients.push(done);
+                    }
+                    if groups.recipients.len() >= MAX_RECIPIENTS {
+                        return groups;
+                    }
+                    current = Some(core::mem::take(&mut pending));
+                }
+            }
+            match &mut current {
+                Some(fields) => fields.push((name, value)),
+                None if is_message_field(&name) => groups.message.push((name, value)),
+                None => pending.push((name, value)),
+            }
+        }
+        if let Some(done) = current {
+            groups.recipients.push(done);
+        }
     }
     groups
 }
@@ -132,5 +161,15 @@ mod tests {
         assert_eq!(g.recipients.len(), 2);
         assert_eq!(get(&g.recipients[0], "Diagnostic-Code"), Some("smtp; 550 5.1.1 no such user here"));
         assert_eq!(get(&g.recipients[1], "Action"), Some("delayed"));
+    }
+
+    #[test]
+    fn one_block_in_any_order() {
+        let text = "Reporting-MTA: dns; 10.0.0.1\nDiagnostic-Code: smtp; 550 5.1.1 no\nStatus: 5.1.1\n\
+                    Final-Recipient: rfc822; a@example.com\nAction: failed\n";
+        let g = groups(text);
+        assert_eq!(g.message.len(), 1);
+        assert_eq!(get(&g.recipients[0], "Status"), Some("5.1.1"));
+        assert_eq!(get(&g.recipients[0], "Action"), Some("failed"));
     }
 }

@@ -115,6 +115,7 @@ pub(crate) fn read(raw: &[u8]) -> Option<Parts> {
         }
     }
     let root = message.root_part();
+    let body_offset = root.offset_body as usize;
     if let Some(ct) = root.content_type() {
         if ct.ctype().eq_ignore_ascii_case("multipart")
             && ct.subtype().is_some_and(|s| s.eq_ignore_ascii_case("report"))
@@ -175,6 +176,12 @@ pub(crate) fn read(raw: &[u8]) -> Option<Parts> {
     if parts.text.trim().is_empty() {
         if let Some(html) = html {
             push_text(&mut parts.text, &html);
+        }
+    }
+    if parts.text.trim().is_empty() && parts.delivery_status.is_none() {
+        // A multipart body whose boundaries are missing: read the raw body as text.
+        if let Some(body) = raw.get(body_offset..) {
+            push_text(&mut parts.text, &String::from_utf8_lossy(body));
         }
     }
     Some(parts)

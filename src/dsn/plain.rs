@@ -144,12 +144,38 @@ fn is_header_line(line: &str) -> bool {
     }
 }
 
+/// Labels some MTAs put before a recipient's address.
+const LABELS: [&str; 8] = [
+    "rcpt to:",
+    "recipient address:",
+    "recipient:",
+    "failed recipient:",
+    "original-recipient:",
+    "final-recipient:",
+    "address:",
+    "rfc822;",
+];
+
 /// The address a line leads with, if it does.
 fn leading_address(line: &str) -> Option<&str> {
     if is_header_line(line) {
         return None;
     }
-    let t = line.trim_start_matches([' ', '\t', '>', '*', '-', '•', '·', '"', '<', '\'', '(']);
+    let mut t = line.trim_start_matches([' ', '\t', '>', '*', '-', '•', '·']);
+    let quoted_command = line[..line.len() - t.len()].contains(">>>");
+    // Sendmail's transcript: "550 <bob@example.org>... User unknown".
+    if let Some(rest) = t.get(3..).filter(|_| t.as_bytes()[..3].iter().all(u8::is_ascii_digit)) {
+        if rest.starts_with(" <") {
+            t = &rest[1..];
+        }
+    }
+    for label in LABELS.iter().filter(|_| !quoted_command) {
+        if t.len() >= label.len() && t.as_bytes()[..label.len()].eq_ignore_ascii_case(label.as_bytes()) {
+            t = t[label.len()..].trim_start();
+            break;
+        }
+    }
+    let t = t.trim_start_matches(['"', '<', '\'', '(']);
     let skipped = line.len() - t.len();
     let (start, end) = *addresses(t).first()?;
     if start != 0 {
@@ -160,6 +186,12 @@ fn leading_address(line: &str) -> Option<&str> {
         || rest.starts_with([':', ' ', '\t', '[', '(', '<', ',', '.', ';'])
         || rest.starts_with("...");
     ok.then(|| &line[skipped..skipped + end])
+}
+
+/// Whether the line before introduces the sender, not a recipient (Exim's "A message sent by").
+fn introduces_sender(previous: &str) -> bool {
+    let p = previous.trim_end().to_ascii_lowercase();
+    p.ends_with("sent by") || p.ends_with("sent by:") || p.ends_with(" from") || p.ends_with(" from:")
 }
 
 /// Delivery wording that makes a sentence naming an address a recipient line.
@@ -204,14 +236,26 @@ fn push_line(text: &mut String, line: &str) {
     text.push_str(&line[..end]);
 }
 
-/// The recipients a non-standard report names, each with its diagnostic lines.
+/// Whether the text has anything to say (more than brackets and punctuation).
+fn says_something(text: &str) -> bool {
+    text.chars().filter(|c| c.is_alphanumeric()).nth(3).is_some()
+}
+
+/// The recipients a non-standard report names, each with its diagnostic lines: the lines after
+/// it, or, when those say nothing, the lines before it (some bounces give the reason first).
 pub(crate) fn recipients(report: &str) -> Vec<Found> {
     let lines: Vec<&str> = report.lines().collect();
     let mut starts: Vec<(usize, String, usize)> = Vec::new(); // (line, address, rest offset)
+    let mut previous = "";
     for (i, line) in lines.iter().enumerate() {
         if let Some(address) = leading_address(line) {
-            let rest = line.find(address).map_or(0, |p| p + address.len());
-            starts.push((i, address.to_owned(), rest));
+            if !introduces_sender(previous) {
+                let rest = line.find(address).map_or(0, |p| p + address.len());
+                starts.push((i, address.to_owned(), rest));
+            }
+        }
+        if !line.trim().is_empty() {
+            previous = line;
         }
     }
     if starts.is_empty() {
@@ -238,10 +282,26 @@ pub(crate) fn recipients(report: &str) -> Vec<Found> {
             }
             None => break,
         };
-        let found = &mut out[index];
-        push_line(&mut found.text, lines[*line].get(*rest..).unwrap_or(""));
+        let mut text = String::new();
+        push_line(
+            &mut text,
+            lines[*line].get(*rest..).unwrap_or("").trim_start_matches(['>', ':', '"', ' ']),
+        );
         for l in &lines[line + 1..end] {
-            push_line(&mut found.text, l);
+            push_line(&mut text, l);
+        }
+        if !says_something(&text) {
+            let begin = if n == 0 { 0 } else { starts[n - 1].0 + 1 };
+            for l in &lines[begin..*line] {
+                push_line(&mut text, l);
+            }
+        }
+        let found = &mut out[index];
+        if !found.text.is_empty() && says_something(&text) {
+            found.text.push('\n');
+        }
+        if says_something(&text) || found.text.is_empty() {
+            found.text.push_str(&text);
         }
     }
     out
