@@ -22,6 +22,9 @@ pub(crate) struct Parts {
     pub(crate) original_message_id: Option<String>,
     /// The first `To` address of the returned message.
     pub(crate) original_to: Option<String>,
+    /// The raw bytes of an attached message that is itself a delivery report (a bounce
+    /// forwarded inside another notice).
+    pub(crate) inner_report: Option<Vec<u8>>,
     /// The report's own Subject and From.
     pub(crate) subject: Option<String>,
     pub(crate) from: Option<String>,
@@ -144,6 +147,15 @@ pub(crate) fn read(raw: &[u8]) -> Option<Parts> {
                 parts.feedback = Some(text[..end].to_owned());
             }
             (_, _, PartType::Message(inner)) => {
+                if parts.inner_report.is_none() && !inner.parts.is_empty() {
+                    let is_report = inner
+                        .root_part()
+                        .content_type()
+                        .is_some_and(|ct| ct.subtype().is_some_and(|s| s.eq_ignore_ascii_case("report")));
+                    if is_report {
+                        parts.inner_report = Some(inner.raw_message().to_vec());
+                    }
+                }
                 if parts.original_message_id.is_none() {
                     parts.original_message_id = message_id(inner);
                 }

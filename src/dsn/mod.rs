@@ -161,6 +161,10 @@ fn is_auto_reply(parts: &mime::Parts) -> bool {
 /// assert_eq!(hello.kind, Kind::NotAReport);
 /// ```
 pub fn parse(raw: &[u8]) -> Result<Report, DsnError> {
+    parse_at(raw, 0)
+}
+
+fn parse_at(raw: &[u8], depth: u8) -> Result<Report, DsnError> {
     if raw.iter().all(u8::is_ascii_whitespace) {
         return Err(DsnError::Empty);
     }
@@ -180,20 +184,33 @@ pub fn parse(raw: &[u8]) -> Result<Report, DsnError> {
         plain::quoted_header(returned, "Message-ID").map(|id| id.trim_matches(['<', '>']).to_owned())
     });
 
-    if let Some(feedback) = parts
-        .feedback
-        .as_deref()
-        .or_else(|| (parts.report_type.as_deref() == Some("feedback-report")).then_some(""))
-    {
+    let subject = parts.subject.as_deref().unwrap_or("");
+    let from = parts.from.as_deref().unwrap_or("");
+    // ARF (RFC 5965), or a complaint in a bare attached message (Microsoft's JMRP).
+    let jmrp = parts.delivery_status.is_none()
+        && parts.original_to.is_some()
+        && contains_any(subject, &["complaint about message", "abuse report"]);
+    let arf = parts.report_type.as_deref() == Some("feedback-report");
+    if parts.feedback.is_some() || arf || jmrp {
         report.kind = Kind::Feedback;
         report.format = Format::FeedbackReport;
-        let groups = fields::groups(feedback);
-        let address = fields::get(&groups.message, "Original-Rcpt-To")
-            .map(|a| a.trim_matches(['<', '>', ' ']).to_owned())
-            .or_else(|| parts.original_to.clone());
+        let groups = fields::groups(parts.feedback.as_deref().unwrap_or(""));
+        let mut addresses: Vec<String> = groups
+            .message
+            .iter()
+            .filter(|(n, _)| n.eq_ignore_ascii_case("Original-Rcpt-To"))
+            .map(|(_, v)| v.trim_matches(['<', '>', ' ']).to_owned())
+            .take(MAX_RECIPIENTS)
+            .collect();
+        if addresses.is_empty() {
+            addresses.extend(parts.original_to.clone());
+        }
         report.set_message_fields(groups.message);
-        if let Some(address) = address {
-            report.recipients.push(Recipient::new(address));
+        for address in addresses {
+            let mut r = Recipient::new(address);
+            // A complaint: the recipient asked not to get this mail.
+            r.retry = crate::Retry::Never;
+            report.recipients.push(r);
         }
         return Ok(report);
     }
@@ -201,13 +218,13 @@ pub fn parse(raw: &[u8]) -> Result<Report, DsnError> {
     let found_in_text = plain::recipients(text);
     if let Some((status, global)) = &parts.delivery_status {
         report.format = if *global { Format::GlobalDeliveryStatus } else { Format::DeliveryStatus };
-        read_fields(&mut report, status, &found_in_text);
+        read_fields(&mut report, status, text, &found_in_text);
     }
     if report.recipients.is_empty()
         && (contains_any(&parts.text, &["final-recipient:", "original-recipient:"]))
     {
         report.format = Format::FieldsInText;
-        read_fields(&mut report, &parts.text, &found_in_text);
+        read_fields(&mut report, &parts.text, "", &found_in_text);
     }
     if report.recipients.is_empty() {
         if let Some((kind, recipients)) = ses::read(&parts.text) {
@@ -221,11 +238,11 @@ pub fn parse(raw: &[u8]) -> Result<Report, DsnError> {
             return Ok(report);
         }
     }
-    let subject = parts.subject.as_deref().unwrap_or("");
-    let from = parts.from.as_deref().unwrap_or("");
     if report.recipients.is_empty() {
         let bounce = plain::looks_like_bounce(subject, from, text);
-        if is_auto_reply(&parts) && !contains_any(from, &["mailer-daemon", "postmaster"]) {
+        let auto_subject = contains_any(subject, &AUTO_REPLY_SUBJECTS);
+        let auto = auto_subject || (is_auto_reply(&parts) && !(bounce && !found_in_text.is_empty()));
+        if auto && !contains_any(from, &["mailer-daemon", "postmaster"]) {
             report.kind = Kind::AutoReply;
             report.format = Format::AutoReply;
             if let Some(from) = &parts.from {
@@ -235,6 +252,14 @@ pub fn parse(raw: &[u8]) -> Result<Report, DsnError> {
                 report.recipients.push(r);
             }
             return Ok(report);
+        }
+        if let Some(inner) = parts.inner_report.as_deref().filter(|_| depth < 2 && found_in_text.is_empty()) {
+            // A bounce forwarded inside another message (a filter's notice around it).
+            if let Ok(inner) = parse_at(inner, depth + 1) {
+                if inner.is_failure() && !inner.recipients.is_empty() {
+                    return Ok(inner);
+                }
+            }
         }
         if !bounce {
             return Ok(report);
@@ -267,8 +292,9 @@ pub fn parse(raw: &[u8]) -> Result<Report, DsnError> {
 
 /// Recipients from delivery-status fields; a recipient without a `Diagnostic-Code` takes what
 /// the text says about it.
-fn read_fields(report: &mut Report, text: &str, found_in_text: &[plain::Found]) {
+fn read_fields(report: &mut Report, text: &str, report_text: &str, found_in_text: &[plain::Found]) {
     let groups = fields::groups(text);
+    let single = groups.recipients.len() == 1;
     if groups.recipients.len() >= MAX_RECIPIENTS {
         report.truncated = true;
     }
@@ -280,6 +306,11 @@ fn read_fields(report: &mut Report, text: &str, found_in_text: &[plain::Found]) 
             (Some(code), Some(found)) if code.value.trim().is_empty() => found.text.clone(),
             (Some(code), _) => code.value.clone(),
             (None, Some(found)) => found.text.clone(),
+            // The only recipient, named differently in the text (a pipe, a file): the text.
+            (None, None) if single => {
+                let end = fields::floor_char_boundary(report_text, 2048);
+                report_text[..end].trim().to_owned()
+            }
             (None, None) => String::new(),
         };
         if r.address.is_empty() && !r.fields.is_empty() {
