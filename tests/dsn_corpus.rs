@@ -173,7 +173,11 @@ fn sisimai_corpus() {
                 all.hard.add(ok);
                 format.hard.add(ok);
                 if !ok {
-                    miss.push(format!("hard {ours} want {}", label.hard));
+                    miss.push(format!(
+                        "hard {ours} want {} as {}",
+                        label.hard,
+                        recipient.map(|r| r.reason().to_string()).unwrap_or_default()
+                    ));
                 }
             }
         }

@@ -241,7 +241,7 @@ fn parse_at(raw: &[u8], depth: u8) -> Result<Report, DsnError> {
     if report.recipients.is_empty() {
         let bounce = plain::looks_like_bounce(subject, from, text);
         let auto_subject = contains_any(subject, &AUTO_REPLY_SUBJECTS);
-        let auto = auto_subject || (is_auto_reply(&parts) && !(bounce && !found_in_text.is_empty()));
+        let auto = auto_subject || ((found_in_text.is_empty() || !bounce) && is_auto_reply(&parts));
         if auto && !contains_any(from, &["mailer-daemon", "postmaster"]) {
             report.kind = Kind::AutoReply;
             report.format = Format::AutoReply;
