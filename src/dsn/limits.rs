@@ -15,3 +15,5 @@ pub(crate) const MAX_FIELDS: usize = 20 * MAX_RECIPIENTS;
 pub(crate) const MAX_FIELD_BYTES: usize = 8 * 1024;
 /// Bytes of diagnostic text kept per recipient.
 pub(crate) const MAX_DIAGNOSTIC_BYTES: usize = 4 * 1024;
+/// Bytes kept of a header value (RFC 5322 §2.1.1 allows 998 a line).
+pub(crate) const MAX_HEADER_BYTES: usize = 998;

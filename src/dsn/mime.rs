@@ -4,7 +4,7 @@
 
 use mail_parser::{Message, MessageParser, MimeHeaders, PartType};
 
-use super::limits::{MAX_PARTS, MAX_TEXT_BYTES};
+use super::limits::{MAX_HEADER_BYTES, MAX_PARTS, MAX_TEXT_BYTES};
 
 /// What a report's MIME structure holds, decoded.
 #[derive(Debug, Default)]
@@ -104,7 +104,9 @@ pub(crate) fn read(raw: &[u8]) -> Option<Parts> {
         return None;
     }
     let mut parts = Parts {
-        subject: message.subject().map(str::to_owned),
+        subject: message
+            .subject()
+            .map(|s| s[..super::fields::floor_char_boundary(s, MAX_HEADER_BYTES)].to_owned()),
         from: first_address(&message, Message::from),
         ..Parts::default()
     };

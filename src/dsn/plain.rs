@@ -16,9 +16,29 @@ pub(crate) struct Found {
     pub(crate) text: String,
 }
 
+/// ASCII case-insensitive substring search: finds candidates by the first byte, then compares.
 fn contains_ci(haystack: &str, needle: &str) -> bool {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    let Some((&first, rest)) = n.split_first() else { return true };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let last = h.len().saturating_sub(n.len());
+    if h.len() < n.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i <= last {
+        match h[i..=last].iter().position(|b| *b == lower || *b == upper) {
+            None => return false,
+            Some(p) => {
+                let at = i + p;
+                if h[at + 1..at + n.len()].eq_ignore_ascii_case(rest) {
+                    return true;
+                }
+                i = at + 1;
+            }
+        }
+    }
+    false
 }
 
 pub(crate) fn contains_any(haystack: &str, needles: &[&str]) -> bool {
@@ -388,6 +408,15 @@ pub(crate) fn says_delayed(subject: &str, report: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn case_insensitive_search() {
+        assert!(contains_ci("Mail Delivery Failed", "delivery failed"));
+        assert!(contains_ci("abc", ""));
+        assert!(!contains_ci("ab", "abc"));
+        assert!(contains_ci("xxABC", "abc"));
+        assert!(!contains_ci("xxAB", "abc"));
+    }
 
     #[test]
     fn leads() {
