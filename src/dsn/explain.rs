@@ -6,7 +6,7 @@
 
 use crate::{EnhancedCode, Explanation, Reason, Retry, explain_text};
 
-use super::plain::contains_any;
+use super::plain::lower_has_any;
 use super::recipient::{Action, Recipient};
 
 /// Wording of an MTA that stopped retrying.
@@ -99,11 +99,11 @@ const IMPLIED: [(&str, u16, u16); 40] = [
     ("virus", 7, 1),
 ];
 
-fn implied_status(text: &str, class: u8) -> Option<EnhancedCode> {
+fn implied_status(lower: &str, class: u8) -> Option<EnhancedCode> {
     let class = if class == 4 { 4 } else { 5 };
     IMPLIED
         .iter()
-        .find(|(phrase, _, _)| contains_any(text, &[*phrase]))
+        .find(|(phrase, _, _)| lower.contains(phrase))
         .and_then(|&(_, subject, detail)| EnhancedCode::new(class, subject, detail))
 }
 
@@ -121,19 +121,24 @@ fn carrier(status: Option<EnhancedCode>, action: Option<Action>) -> u16 {
 /// code, the status (when the reply has a more precise one), the reason and the retry verdict.
 pub(crate) fn explain(recipient: &mut Recipient) {
     let text = recipient.diagnostic.as_str();
+    let lower = text.to_ascii_lowercase();
     // `x-unix; 255` is a local program's exit code, not an SMTP reply.
     let smtp = recipient.diagnostic_code.as_ref().is_none_or(|d| !d.kind.eq_ignore_ascii_case("x-unix"));
     let found = if smtp { explain_text(text) } else { None };
     recipient.reply_code = found.map(|e| e.code());
-    let gave_up =
-        recipient.status.is_some_and(|s| s.subject() == 4 && s.detail() == 7) || contains_any(text, &GAVE_UP);
+    // Gave up: 4.4.7/5.4.7 ("delivery time expired") or the MTA's own words; less surely, a
+    // failed action on a temporary status (the MTA stopped retrying a temporary failure).
+    let gave_up = recipient.status.is_some_and(|s| s.subject() == 4 && s.detail() == 7)
+        || lower_has_any(&lower, &GAVE_UP);
+    let stopped_retrying =
+        recipient.action == Some(Action::Failed) && recipient.status.is_some_and(|s| s.class() == 4);
     let mut unexplained = false;
     let explanation = found.or_else(|| {
         let code = carrier(recipient.status, recipient.action);
         let specific = recipient.status.filter(|s| s.subject() != 0 || s.detail() != 0);
         // A bounce's own wording ("The recipient name is not recognized", "Domain does not
         // exist") stands for the status it implies; the crate then explains that status.
-        let implied = specific.or_else(|| implied_status(text, (code / 100) as u8));
+        let implied = specific.or_else(|| implied_status(&lower, (code / 100) as u8));
         let explanation = Explanation::from_parts(code, implied.or(recipient.status), text)?;
         // Neither a reply, nor a specific status, nor a known phrase: the carrier's default would
         // speak for a reply that never came. Two carriers with different defaults tell.
@@ -159,7 +164,7 @@ pub(crate) fn explain(recipient: &mut Recipient) {
     let mut reason = if unexplained { Reason::Other } else { explanation.reason() };
     let mut retry = explanation.retry();
     let no_reply = recipient.reply_code.is_none();
-    if no_reply && contains_any(text, &NO_REPLY) {
+    if no_reply && lower_has_any(&lower, &NO_REPLY) {
         reason = Reason::NetworkError;
         retry = Retry::AfterFix;
     }
@@ -167,10 +172,11 @@ pub(crate) fn explain(recipient: &mut Recipient) {
         recipient.action,
         Some(Action::Delayed | Action::Delivered | Action::Relayed | Action::Expanded)
     );
-    if gave_up
-        && failed
-        && (unexplained
-            || matches!(reason, Reason::NetworkError | Reason::ServiceUnavailable | Reason::Other))
+    if failed
+        && ((gave_up
+            && (unexplained
+                || matches!(reason, Reason::NetworkError | Reason::ServiceUnavailable | Reason::Other)))
+            || (stopped_retrying && (unexplained || reason == Reason::Other)))
     {
         reason = Reason::Expired;
         retry = Retry::AfterFix;

@@ -215,16 +215,17 @@ fn parse_at(raw: &[u8], depth: u8) -> Result<Report, DsnError> {
         return Ok(report);
     }
 
-    let found_in_text = plain::recipients(text);
+    // Read only when needed: a complete delivery-status part makes it unnecessary.
+    let mut found_in_text: Option<Vec<plain::Found>> = None;
     if let Some((status, global)) = &parts.delivery_status {
         report.format = if *global { Format::GlobalDeliveryStatus } else { Format::DeliveryStatus };
-        read_fields(&mut report, status, text, &found_in_text);
+        read_fields(&mut report, status, text, &mut found_in_text);
     }
     if report.recipients.is_empty()
         && (contains_any(&parts.text, &["final-recipient:", "original-recipient:"]))
     {
         report.format = Format::FieldsInText;
-        read_fields(&mut report, &parts.text, "", &found_in_text);
+        read_fields(&mut report, &parts.text, text, &mut found_in_text);
     }
     if report.recipients.is_empty() {
         if let Some((kind, recipients)) = ses::read(&parts.text) {
@@ -239,6 +240,7 @@ fn parse_at(raw: &[u8], depth: u8) -> Result<Report, DsnError> {
         }
     }
     if report.recipients.is_empty() {
+        let found_in_text = found_in_text.unwrap_or_else(|| plain::recipients(text));
         let bounce = plain::looks_like_bounce(subject, from, text);
         let auto_subject = contains_any(subject, &AUTO_REPLY_SUBJECTS);
         let auto = auto_subject || ((found_in_text.is_empty() || !bounce) && is_auto_reply(&parts));
@@ -292,7 +294,12 @@ fn parse_at(raw: &[u8], depth: u8) -> Result<Report, DsnError> {
 
 /// Recipients from delivery-status fields; a recipient without a `Diagnostic-Code` takes what
 /// the text says about it.
-fn read_fields(report: &mut Report, text: &str, report_text: &str, found_in_text: &[plain::Found]) {
+fn read_fields(
+    report: &mut Report,
+    text: &str,
+    report_text: &str,
+    found_in_text: &mut Option<Vec<plain::Found>>,
+) {
     let groups = fields::groups(text);
     let single = groups.recipients.len() == 1;
     if groups.recipients.len() >= MAX_RECIPIENTS {
@@ -301,7 +308,13 @@ fn read_fields(report: &mut Report, text: &str, report_text: &str, found_in_text
     report.set_message_fields(groups.message);
     for group in groups.recipients {
         let mut r = Recipient::from_fields(group);
-        let from_text = found_in_text.iter().find(|f| f.address.eq_ignore_ascii_case(&r.address));
+        let from_text = match &r.diagnostic_code {
+            Some(code) if !code.value.trim().is_empty() => None,
+            _ => found_in_text
+                .get_or_insert_with(|| plain::recipients(report_text))
+                .iter()
+                .find(|f| f.address.eq_ignore_ascii_case(&r.address)),
+        };
         r.diagnostic = match (&r.diagnostic_code, from_text) {
             (Some(code), Some(found)) if code.value.trim().is_empty() => found.text.clone(),
             (Some(code), _) => code.value.clone(),

@@ -41,8 +41,19 @@ fn contains_ci(haystack: &str, needle: &str) -> bool {
     false
 }
 
+/// Whether the text holds any of the needles (lowercase), ASCII case-insensitively. Longer texts
+/// are lowercased once and searched with `str::contains`.
 pub(crate) fn contains_any(haystack: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| contains_ci(haystack, n))
+    if haystack.len() <= 64 {
+        return needles.iter().any(|n| contains_ci(haystack, n));
+    }
+    let lower = haystack.to_ascii_lowercase();
+    needles.iter().any(|n| lower.contains(n))
+}
+
+/// [`contains_any`] on a text lowercased by the caller.
+pub(crate) fn lower_has_any(lower: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| lower.contains(n))
 }
 
 /// Lines (lowercase phrases) that start the copy of the returned message.
@@ -76,11 +87,16 @@ const HEADER_STARTS: [&str; 6] =
 
 /// Splits the text at the start of the returned message: (report, returned message).
 pub(crate) fn split_original(text: &str) -> (&str, &str) {
+    let lower = text.to_ascii_lowercase(); // same byte offsets: ASCII case only
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim();
         let lower_start = trimmed.trim_start_matches(['-', '=', '*', ' ', '>']);
-        let marker = trimmed.len() < 120 && contains_any(trimmed, &ORIGINAL_MARKERS);
+        let lower_line = &lower[offset..offset + line.len()];
+        // Every marker names the original, the message or a copy: a cheap test first.
+        let marker = trimmed.len() < 120
+            && lower_has_any(lower_line, &["original", "message", "copy"])
+            && lower_has_any(lower_line, &ORIGINAL_MARKERS);
         let header = HEADER_STARTS
             .iter()
             .any(|h| line.len() >= h.len() && line.as_bytes()[..h.len()].eq_ignore_ascii_case(h.as_bytes()));
@@ -178,7 +194,7 @@ const LABELS: [&str; 8] = [
 
 /// The address a line leads with, if it does.
 fn leading_address(line: &str) -> Option<&str> {
-    if is_header_line(line) {
+    if !line.contains('@') || is_header_line(line) {
         return None;
     }
     let mut t = line.trim_start_matches([' ', '\t', '>', '*', '-', '•', '·']);
