@@ -203,3 +203,12 @@ fn empty_and_headerless() {
     let _ = timed(b":");
     let _ = timed(b"\r\n\r\n\r\n");
 }
+
+#[test]
+fn corrupt_nested_multipart_found_by_the_fuzzer() {
+    // mail-parser 0.11.3 reaches a debug_assert! on this input; the crate must not panic.
+    let raw =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/dsn/mail-parser-debug-assert.eml"))
+            .unwrap();
+    let _ = timed(&raw);
+}

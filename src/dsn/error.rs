@@ -10,4 +10,8 @@ pub enum DsnError {
     /// No header could be read: this is not an email.
     #[error("no email headers found in {0} bytes")]
     NotAnEmail(usize),
+    /// The MIME structure is too corrupt to read (in debug builds, mail-parser's own
+    /// consistency check failed on it; release builds read what they can).
+    #[error("the MIME structure is too corrupt to read")]
+    UnreadableMime,
 }

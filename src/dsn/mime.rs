@@ -4,6 +4,7 @@
 
 use mail_parser::{HeaderName, Message, MessageParser, MimeHeaders, PartType};
 
+use super::error::DsnError;
 use super::limits::{MAX_HEADER_BYTES, MAX_PARTS, MAX_TEXT_BYTES};
 
 /// What a report's MIME structure holds, decoded.
@@ -111,11 +112,18 @@ fn parser() -> &'static MessageParser {
     })
 }
 
-/// Reads the MIME structure. `None` when mail-parser finds no headers at all.
-pub(crate) fn read(raw: &[u8]) -> Option<Parts> {
-    let message = parser().parse(raw)?;
+/// Runs mail-parser, catching the unwind of the `debug_assert!` that mail-parser 0.11.3 can
+/// reach on corrupt nested multiparts (message.rs, "Invalid part ID"): release builds skip the
+/// assertion and recover; debug builds would otherwise panic. `Err` for that case.
+fn guarded<'x>(f: impl FnOnce() -> Option<Message<'x>>) -> Result<Option<Message<'x>>, DsnError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| DsnError::UnreadableMime)
+}
+
+/// Reads the MIME structure. `Ok(None)` when mail-parser finds no headers at all.
+pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
+    let Some(message) = guarded(|| parser().parse(raw))? else { return Ok(None) };
     if message.parts.is_empty() {
-        return None;
+        return Ok(None);
     }
     let mut parts = Parts {
         subject: message
@@ -180,7 +188,7 @@ pub(crate) fn read(raw: &[u8]) -> Option<Parts> {
                 }
             }
             ("text" | "message", "rfc822-headers" | "rfc822" | "global-headers", _) => {
-                if let Some(headers) = parser().parse_headers(part.contents()) {
+                if let Ok(Some(headers)) = guarded(|| parser().parse_headers(part.contents())) {
                     if parts.original_message_id.is_none() {
                         parts.original_message_id = message_id(&headers);
                     }
@@ -212,5 +220,5 @@ pub(crate) fn read(raw: &[u8]) -> Option<Parts> {
             push_text(&mut parts.text, &String::from_utf8_lossy(body));
         }
     }
-    Some(parts)
+    Ok(Some(parts))
 }

@@ -152,7 +152,8 @@ fn is_auto_reply(parts: &mime::Parts) -> bool {
 /// that is no report of any kind is `Ok` with [`Kind::NotAReport`].
 ///
 /// # Errors
-/// [`DsnError::Empty`] for empty input, [`DsnError::NotAnEmail`] when no header can be read.
+/// [`DsnError::Empty`] for empty input, [`DsnError::NotAnEmail`] when no header can be read,
+/// [`DsnError::UnreadableMime`] when MIME is too corrupt to read (debug builds only).
 ///
 /// ```
 /// use smtp_codes::dsn::{parse, DsnError, Kind};
@@ -176,7 +177,7 @@ fn parse_at(raw: &[u8], depth: u8) -> Result<Report, DsnError> {
         }
         _ => raw,
     };
-    let parts = mime::read(raw).ok_or(DsnError::NotAnEmail(raw.len()))?;
+    let parts = mime::read(raw)?.ok_or(DsnError::NotAnEmail(raw.len()))?;
     report.subject.clone_from(&parts.subject);
     report.from.clone_from(&parts.from);
     let (text, returned) = plain::split_original(&parts.text);
