@@ -132,6 +132,14 @@ pub(crate) fn explain(recipient: &mut Recipient) {
         || lower_has_any(&lower, &GAVE_UP);
     let stopped_retrying =
         recipient.action == Some(Action::Failed) && recipient.status.is_some_and(|s| s.class() == 4);
+    if found.is_none() && recipient.status.is_none_or(|s| s.subject() == 0 && s.detail() == 0) {
+        // No reply, and no precise Status field: a code the MTA states in its own words.
+        if let Some(stated) = super::status::stated(text) {
+            if recipient.status.is_none_or(|s| s.class() == stated.class()) {
+                recipient.status = Some(stated);
+            }
+        }
+    }
     let mut unexplained = false;
     let explanation = found.or_else(|| {
         let code = carrier(recipient.status, recipient.action);

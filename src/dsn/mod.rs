@@ -107,6 +107,7 @@ mod recipient;
 mod report;
 mod ses;
 mod stage;
+mod status;
 
 pub use error::DsnError;
 pub use interop::{SesBounce, SesBounceSubType, SesBounceType, ses_bounce, sisimai_reason};

@@ -286,7 +286,11 @@ pub(crate) fn recipients(report: &str) -> Vec<Found> {
     for (i, line) in lines.iter().enumerate() {
         if let Some(address) = leading_address(line) {
             if !introduces_sender(previous) {
-                let rest = line.find(address).map_or(0, |p| p + address.len());
+                // The rest of the line after the address; the whole line when a reply code
+                // comes first (Sendmail's "550 <bob@…>... User unknown").
+                let at = line.find(address).unwrap_or(0);
+                let rest =
+                    if line[..at].bytes().any(|b| b.is_ascii_digit()) { 0 } else { at + address.len() };
                 starts.push((i, address.to_owned(), rest));
             }
         }
