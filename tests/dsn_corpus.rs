@@ -1,6 +1,11 @@
 //! Scores `smtp_codes::dsn` on the Sisimai bounces of `tests/data/sisimai` (half of Sisimai's
 //! test suite; the other half judges the crate unseen): message kind, recipients by position,
 //! status, reply code, reason (through `mapping.tsv`) and hard/soft, overall and per format.
+//!
+//! Hard/soft compares Sisimai's hard-bounce flag with `retry() == Retry::Never` (sending again
+//! cannot help). The two differ by design: Sisimai calls only an invalid address hard
+//! (userunknown, hostunknown, hasmoved, notaccept), so a "user unknown" behind a filter
+//! (`filtered`), a disabled mailbox (`suspend`) or a permanent system error count soft there.
 //! Run with `--nocapture` to see the figures; `DSN_CORPUS_VERBOSE=1` lists every miss.
 #![cfg(feature = "dsn")]
 
@@ -68,8 +73,55 @@ fn expected_kind(label: &Label) -> &'static [Kind] {
     }
 }
 
-/// Rows where the crate reads the bounce differently from Sisimai's label, and why.
-const DISAGREEMENTS: &[(&str, usize, &str)] = &[];
+/// Rows where the crate reads the bounce differently from Sisimai's label on the merits, and
+/// why. They are left out of the reason and hard/soft scores (both figures are printed).
+const DISAGREEMENTS: &[(&str, usize, &str)] = &[
+    (
+        "rhost-nttdocomo-02.eml",
+        1,
+        "\"550 Unknown user <addr>\": the reply says the mailbox is unknown; Sisimai's `rejected` guesses docomo's sender filter",
+    ),
+    (
+        "rhost-yahooinc-02.eml",
+        1,
+        "\"421 4.7.0 [TSS04] … deferred due to unexpected volume or user complaints\": a temporary volume limit (rate_limited), not a refused sender",
+    ),
+    (
+        "lhost-postfix-74.eml",
+        1,
+        "the same Yahoo TSS04 deferral: a temporary volume limit, not a refused sender",
+    ),
+    ("lhost-qmail-19.eml", 1, "the same Yahoo TSS04 deferral: rate_limited (Sisimai: badreputation)"),
+    (
+        "rhost-zoho-03.eml",
+        1,
+        "\"554 5.7.1 … Email flagged as Spam\": a spam verdict (spam_blocked), not a refused sender",
+    ),
+    (
+        "lhost-exim-02.eml",
+        2,
+        "\"550 5.2.1 … User Unknown\": RFC 3463 5.2.1 is \"mailbox disabled\"; the specific code outranks boilerplate text",
+    ),
+    ("lhost-mailru-03.eml", 2, "\"550 5.2.1 … User Unknown\": 5.2.1 is \"mailbox disabled\" (RFC 3463)"),
+    ("lhost-yahoo-05.eml", 1, "\"550 5.2.1 … User Unknown\": 5.2.1 is \"mailbox disabled\" (RFC 3463)"),
+    ("lhost-yandex-02.eml", 1, "\"550 5.2.1 … User Unknown\": 5.2.1 is \"mailbox disabled\" (RFC 3463)"),
+    ("lhost-sendmail-02.eml", 2, "\"550 5.2.1 … User Unknown\": 5.2.1 is \"mailbox disabled\" (RFC 3463)"),
+];
+
+/// Rows this crate cannot score by design: `dsn::parse` reads one email, and these files hold
+/// two emails one after the other (Sisimai reads them as a mailbox). Left out of every score.
+const TWO_EMAILS_IN_ONE_FILE: &[(&str, usize)] = &[("rfc3464-28.eml", 2), ("rhost-cox-01.eml", 2)];
+
+/// The floors: what the crate reaches today on the whole set (raw, disagreements counted as
+/// misses). A change that lowers one fails here.
+const FLOORS: [(&str, f64); 6] = [
+    ("kind", 99.0),
+    ("recipients", 99.0),
+    ("status", 96.0),
+    ("reply", 92.0),
+    ("reason", 72.0),
+    ("hard", 79.0),
+];
 
 #[derive(Default, Clone, Copy)]
 struct Score {
@@ -115,7 +167,12 @@ fn sisimai_corpus() {
     let mut all = Scores::default();
     let mut per_format: BTreeMap<String, Scores> = BTreeMap::new();
     let mut reports = BTreeMap::new();
+    let mut reason_adjusted = Score::default();
+    let mut hard_adjusted = Score::default();
     for label in &labels {
+        if TWO_EMAILS_IN_ONE_FILE.contains(&(label.file.as_str(), label.index)) {
+            continue;
+        }
         let report = reports.entry(label.file.clone()).or_insert_with(|| {
             let raw = std::fs::read(Path::new(DATA).join("eml").join(&label.file)).unwrap();
             dsn::parse(&raw)
@@ -158,12 +215,15 @@ fn sisimai_corpus() {
             }
         }
         let accepted = mapping.get(&label.sisimai).cloned().unwrap_or_default();
-        let skip = DISAGREEMENTS.iter().any(|(f, i, _)| *f == label.file && *i == label.index);
-        if !accepted.is_empty() && accepted[0] != "-" && !skip {
+        let disagree = DISAGREEMENTS.iter().any(|(f, i, _)| *f == label.file && *i == label.index);
+        if !accepted.is_empty() && accepted[0] != "-" {
             let ours = recipient.map(|r| r.reason().to_string()).unwrap_or_default();
             let ok = accepted.contains(&ours);
             all.reason.add(ok);
             format.reason.add(ok);
+            if !disagree {
+                reason_adjusted.add(ok);
+            }
             if !ok {
                 miss.push(format!("reason {ours} want {} ({})", accepted.join("|"), label.sisimai));
             }
@@ -172,6 +232,9 @@ fn sisimai_corpus() {
                 let ok = ours == label.hard;
                 all.hard.add(ok);
                 format.hard.add(ok);
+                if !disagree {
+                    hard_adjusted.add(ok);
+                }
                 if !ok {
                     miss.push(format!(
                         "hard {ours} want {} as {}",
@@ -197,7 +260,17 @@ fn sisimai_corpus() {
         "{:22} {} {} {} {} {} {}",
         "ALL", all.kind, all.recipients, all.status, all.reply, all.reason, all.hard
     );
+    println!(
+        "without the {} rows where we disagree with Sisimai on the merits: reason {}, hard/soft {}",
+        DISAGREEMENTS.len(),
+        reason_adjusted,
+        hard_adjusted
+    );
     for (file, index, why) in DISAGREEMENTS {
         println!("disagree {file}#{index}: {why}");
+    }
+    let figures = [all.kind, all.recipients, all.status, all.reply, all.reason, all.hard];
+    for ((name, floor), score) in FLOORS.iter().zip(figures) {
+        assert!(score.pct() >= *floor, "{name}: {score} is below the floor {floor}%");
     }
 }

@@ -4,7 +4,7 @@
 //! be rewired in one file when the explanation API gains a context (the SMTP command, replies
 //! that never came).
 
-use crate::{EnhancedCode, Explanation, Reason, Retry, explain_text};
+use crate::{Command, EnhancedCode, Explanation, Reason, Retry, explain_text};
 
 use super::plain::lower_has_any;
 use super::recipient::{Action, Recipient};
@@ -187,6 +187,14 @@ pub(crate) fn explain(recipient: &mut Recipient) {
             || (stopped_retrying && (unexplained || reason == Reason::Other)))
     {
         reason = Reason::Expired;
+        retry = Retry::AfterFix;
+    }
+    // A refusal of MAIL FROM is about the sender, never the recipient's mailbox (until the
+    // explanation API takes the command itself).
+    if recipient.command == Some(Command::Mail)
+        && matches!(reason, Reason::MailboxUnknown | Reason::MailboxDisabled | Reason::Other)
+    {
+        reason = Reason::SenderRejected;
         retry = Retry::AfterFix;
     }
     match recipient.action {

@@ -70,10 +70,19 @@ impl Action {
     /// ```
     /// use smtp_codes::dsn::Action;
     /// assert_eq!(Action::parse("Failed (bad address)"), Some(Action::Failed));
+    /// assert_eq!(Action::parse("deliverable"), Some(Action::Delivered)); // Postfix's sendmail -bv
     /// assert_eq!(Action::parse("gone"), None);
     /// ```
     pub fn parse(raw: &str) -> Option<Action> {
         let word = raw.split(|c: char| c.is_whitespace() || c == '(' || c == ';').next()?;
+        // Postfix's address verification reports (`sendmail -bv`) say "deliverable" and
+        // "undeliverable".
+        if word.eq_ignore_ascii_case("deliverable") {
+            return Some(Action::Delivered);
+        }
+        if word.eq_ignore_ascii_case("undeliverable") {
+            return Some(Action::Failed);
+        }
         [Action::Failed, Action::Delayed, Action::Delivered, Action::Relayed, Action::Expanded]
             .into_iter()
             .find(|a| word.eq_ignore_ascii_case(<&str>::from(*a)))

@@ -21,6 +21,10 @@ pub(crate) fn command(text: &str) -> Option<Command> {
     ) {
         return Some(Command::EndOfData);
     }
+    // qmail: "Connected to 192.0.2.1 but sender was rejected."
+    if contains_any(text, &["sender was rejected", "sender address rejected"]) {
+        return Some(Command::Mail);
+    }
     let bytes = text.as_bytes();
     let words: [(&[u8], Command); 8] = [
         (b"RCPT", Command::Rcpt),
