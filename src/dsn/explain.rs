@@ -56,7 +56,11 @@ const NO_REPLY: [&str; 20] = [
 
 /// Wording of bounces (not of SMTP replies) and the enhanced status (subject, detail) it
 /// implies, for reports that quote no reply.
-const IMPLIED: [(&str, u16, u16); 40] = [
+const IMPLIED: [(&str, u16, u16); 44] = [
+    ("user doesn't have", 1, 1),
+    ("address couldn't be found", 1, 1),
+    ("address could not be found", 1, 1),
+    ("no mailbox here", 1, 1),
     ("user unknown", 1, 1),
     ("unknown user", 1, 1),
     ("no such user", 1, 1),
@@ -195,6 +199,12 @@ pub(crate) fn explain(recipient: &mut Recipient) {
         && matches!(reason, Reason::MailboxUnknown | Reason::MailboxDisabled | Reason::Other)
     {
         reason = Reason::SenderRejected;
+        retry = Retry::AfterFix;
+    }
+    // `x-unix;` diagnostics come from a local delivery program (procmail, a pipe): the
+    // receiving system failed, whatever words the program printed.
+    if !smtp && failed {
+        reason = Reason::ServiceUnavailable;
         retry = Retry::AfterFix;
     }
     match recipient.action {
