@@ -237,6 +237,7 @@ Subject: AWS Notification Message
     let r = dsn::parse(raw).unwrap();
     assert_eq!((r.kind, r.format), (Kind::Bounce, Format::SesNotification));
     assert_eq!(r.recipients[0].reason(), Reason::MailboxUnknown);
+    assert_eq!(r.original_message_id.as_deref(), Some("x"));
 }
 
 #[test]

@@ -260,6 +260,10 @@ fn sisimai_corpus() {
         "{:22} {} {} {} {} {} {}",
         "ALL", all.kind, all.recipients, all.status, all.reply, all.reason, all.hard
     );
+    let bounces: Vec<_> =
+        reports.values().filter_map(|r| r.as_ref().ok()).filter(|r| r.is_failure()).collect();
+    let with_id = bounces.iter().filter(|r| r.original_message_id.is_some()).count();
+    println!("original Message-ID found in {with_id} of {} bounces and delay warnings", bounces.len());
     println!(
         "without the {} rows where we disagree with Sisimai on the merits: reason {}, hard/soft {}",
         DISAGREEMENTS.len(),

@@ -151,7 +151,17 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
         }
     }
     let mut html = None;
-    for part in message.parts.iter().take(MAX_PARTS) {
+    for (index, part) in message.parts.iter().enumerate().take(MAX_PARTS) {
+        // A part without a blank line between MIME headers and the returned message's headers
+        // (or with none at all): those headers are the part's own.
+        if index > 0 && parts.original_message_id.is_none() {
+            parts.original_message_id = part
+                .headers
+                .iter()
+                .find(|h| h.name == HeaderName::MessageId)
+                .and_then(|h| h.value.as_text())
+                .map(str::to_owned);
+        }
         let (ctype, subtype) = match part.content_type() {
             Some(ct) => (ct.ctype().to_ascii_lowercase(), ct.subtype().unwrap_or("").to_ascii_lowercase()),
             None => (String::from("text"), String::from("plain")),

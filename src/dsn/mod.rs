@@ -233,6 +233,9 @@ fn parse_at(raw: &[u8], depth: u8) -> Result<Report, DsnError> {
         if let Some((kind, recipients)) = ses::read(&parts.text) {
             report.format = Format::SesNotification;
             report.kind = kind;
+            if report.original_message_id.is_none() {
+                report.original_message_id = ses::message_id(&parts.text);
+            }
             report.recipients = recipients;
             finish(&mut report);
             if kind == Kind::Feedback {

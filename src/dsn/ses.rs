@@ -57,6 +57,16 @@ fn array_end(text: &str, open: usize) -> usize {
     text.len()
 }
 
+/// The sent message's id: the `Message-ID` header SES quotes (`commonHeaders.messageId`), else
+/// SES's own message id (what the sending API returned).
+pub(crate) fn message_id(text: &str) -> Option<String> {
+    let common = text.find("\"commonHeaders\"");
+    common
+        .and_then(|at| string_after(text, at, "messageId"))
+        .or_else(|| string_after(text, text.find("\"mail\"")?, "messageId"))
+        .map(|(id, _)| id.trim_matches(['<', '>']).to_owned())
+}
+
 /// Reads an SES notification: its kind and recipients.
 pub(crate) fn read(text: &str) -> Option<(Kind, Vec<Recipient>)> {
     let (kind, _) = string_after(text, 0, "notificationType")?;
