@@ -224,6 +224,7 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
             push_text(&mut parts.text, &html_to_text(html));
         }
     }
+    parts.text = super::plain::unquote(core::mem::take(&mut parts.text));
     if parts.text.trim().is_empty() && parts.delivery_status.is_none() {
         // A multipart body whose boundaries are missing: read the raw body as text.
         if let Some(body) = raw.get(body_offset..) {

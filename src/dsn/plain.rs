@@ -85,6 +85,26 @@ const ORIGINAL_MARKERS: [&str; 22] = [
 const HEADER_STARTS: [&str; 6] =
     ["received:", "return-path:", "dkim-signature:", "x-received:", "arc-seal:", "delivered-to:"];
 
+/// Removes one level of `>` quoting when most lines carry it (a bounce forwarded inline by a
+/// person or a filter), so the bounce inside reads as a bounce.
+pub(crate) fn unquote(text: String) -> String {
+    let (mut quoted, mut lines) = (0usize, 0usize);
+    for line in text.lines().filter(|l| !l.trim().is_empty()).take(200) {
+        lines += 1;
+        quoted += usize::from(line.starts_with('>'));
+    }
+    if lines < 4 || quoted * 2 < lines {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let line = line.strip_prefix('>').map_or(line, |l| l.strip_prefix(' ').unwrap_or(l));
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
 /// Splits the text at the start of the returned message: (report, returned message).
 pub(crate) fn split_original(text: &str) -> (&str, &str) {
     let lower = text.to_ascii_lowercase(); // same byte offsets: ASCII case only
