@@ -319,3 +319,15 @@ fn interop_tables() {
         assert_eq!((b.bounce_type, b.sub_type), (kind, sub), "{reason} {retry}");
     }
 }
+
+#[cfg(feature = "serde")]
+#[test]
+fn reports_serialize() {
+    let r = dsn::parse(&report("message/delivery-status", FULL)).unwrap();
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json["kind"], "bounce");
+    assert_eq!(json["recipients"][0]["action"], "failed");
+    assert_eq!(json["recipients"][0]["address"], "bob@example.org");
+    assert_eq!(json["recipients"][0]["status"], "5.1.1");
+    assert_eq!(json["recipients"][0]["reason"], "mailbox_unknown");
+}

@@ -38,6 +38,7 @@ pub const fn sisimai_reason(reason: Reason) -> &'static str {
 }
 
 /// Amazon SES's `bounceType`.
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::IntoStaticStr)]
 #[allow(clippy::exhaustive_enums)] // SES documents exactly these three.
 pub enum SesBounceType {
@@ -50,6 +51,7 @@ pub enum SesBounceType {
 }
 
 /// Amazon SES's `bounceSubType`.
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::IntoStaticStr)]
 #[non_exhaustive]
 pub enum SesBounceSubType {
@@ -74,6 +76,7 @@ pub enum SesBounceSubType {
 }
 
 /// A `bounceType` with its `bounceSubType`.
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[allow(clippy::exhaustive_structs)] // Exactly SES's two fields.
 pub struct SesBounce {

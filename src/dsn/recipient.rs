@@ -15,6 +15,7 @@ use super::fields::Field;
 /// let v = TypedValue::parse("utf-8; 用户@例子.广告");
 /// assert_eq!((v.kind.as_str(), v.value.as_str()), ("utf-8", "用户@例子.广告"));
 /// ```
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct TypedValue {
@@ -48,8 +49,10 @@ impl fmt::Display for TypedValue {
 }
 
 /// The `Action` of a recipient (RFC 3464 §2.3.3).
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::IntoStaticStr)]
 #[strum(serialize_all = "lowercase")]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Action {
     /// The message could not be delivered and will not be tried again.
@@ -94,6 +97,7 @@ impl Action {
 /// The fields are what the report states (from the `message/delivery-status` part, or read from
 /// the text of a non-standard bounce); [`reason`](Self::reason), [`retry`](Self::retry) and
 /// [`explanation`](Self::explanation) are the crate's reading of them.
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Recipient {

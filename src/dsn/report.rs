@@ -3,8 +3,10 @@
 use super::recipient::{Recipient, TypedValue};
 
 /// What a message is.
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::IntoStaticStr)]
 #[strum(serialize_all = "snake_case")]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Kind {
     /// A bounce: delivery failed for at least one recipient.
@@ -22,8 +24,10 @@ pub enum Kind {
 }
 
 /// How the report was written: which parser read the recipients.
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::IntoStaticStr)]
 #[strum(serialize_all = "snake_case")]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Format {
     /// RFC 3464 `multipart/report; report-type=delivery-status`.
@@ -64,6 +68,7 @@ pub enum Format {
 /// assert_eq!(bob.reason(), smtp_codes::Reason::MailboxUnknown);
 /// assert_eq!(bob.reply_code, Some(550));
 /// ```
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Report {
