@@ -40,8 +40,18 @@
 //!   before the returned copy, lines that lead with an address (`<bob@…>:`, `  bob@…`,
 //!   `bob@…: 550 …`), else sentences that name an address with delivery wording. When none is
 //!   found the returned message's `To` is the recipient.
-//! - ARF feedback reports (RFC 5965) and automatic replies (RFC 3834: `Auto-Submitted`,
-//!   `X-Autoreply`, out-of-office subjects) are recognized and not counted as bounces.
+//! - A bounce forwarded inside another message: attached (`message/rfc822` holding a report) or
+//!   inline with `>` quoting.
+//! - ARF feedback reports (RFC 5965) and Microsoft JMRP complaints, and automatic replies
+//!   (RFC 3834: `Auto-Submitted`, `X-Autoreply`, out-of-office subjects) are recognized and not
+//!   counted as bounces.
+//!
+//! Each recipient is explained from its reply (the `Diagnostic-Code` or the bounce's text)
+//! through [`explain_text`](crate::explain_text); without a reply, from its `Status` (or a
+//! status the MTA states, such as qmail's `(#5.1.1)`) and the bounce's wording. Failures with no
+//! SMTP reply read as `network_error` (timeouts, DNS failures) or `expired` (4.4.7/5.4.7, "retry
+//! timeout exceeded", a failed action on a temporary status). The status reported is the
+//! remote server's own enhanced code when its reply has one of the `Status` field's class.
 //!
 //! ## Why mail-parser
 //! MIME is read by [`mail-parser`](https://docs.rs/mail-parser) (Stalwart Labs): maintained,
