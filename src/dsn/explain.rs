@@ -175,6 +175,11 @@ pub(crate) fn explain(recipient: &mut Recipient) {
     }
     let mut reason = if unexplained { Reason::Other } else { explanation.reason() };
     let mut retry = explanation.retry();
+    if unexplained && retry == Retry::Never {
+        // Nothing says why, so nothing says sending again is hopeless: a permanent failure of
+        // unknown cause waits for someone to look.
+        retry = Retry::AfterFix;
+    }
     let no_reply = recipient.reply_code.is_none();
     if no_reply && lower_has_any(&lower, &NO_REPLY) {
         reason = Reason::NetworkError;
