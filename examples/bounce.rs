@@ -161,7 +161,8 @@ fn summary(
         };
         read += 1;
         *kinds.entry(report.kind.to_string()).or_default() += 1;
-        for r in &report.recipients {
+        // Reasons and providers of failures only (an auto-reply's sender is no failure).
+        for r in report.recipients.iter().filter(|_| report.is_failure()) {
             recipients += 1;
             *reasons.entry(r.reason().name(locale).to_owned()).or_default() += 1;
             let provider = r
@@ -174,7 +175,8 @@ fn summary(
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let mut out = format!("{read} messages read, {unreadable} unreadable, {recipients} recipients\n");
+    let mut out =
+        format!("{read} messages read, {unreadable} unreadable, {recipients} failed or delayed recipients\n");
     for (title, table) in [("kind", &kinds), ("reason", &reasons), ("provider", &providers)] {
         let _ = writeln!(out, "\n{title:<40} count");
         let mut rows: Vec<_> = table.iter().collect();
