@@ -3,6 +3,15 @@
 //! Built on the public API only ([`explain_text`], [`Explanation::from_parts`]), so that it can
 //! be rewired in one file when the explanation API gains a context (the SMTP command, replies
 //! that never came).
+//!
+//! What stands in for that context today, each to be replaced by it:
+//! - no reply: a *carrier* reply code of the status's class (550/451/250) passed to
+//!   `from_parts` with the `Status`, a status the MTA states (`(#5.1.1)`), or one its wording
+//!   implies (`IMPLIED`); `reply_code` stays `None`. Two carriers tell when nothing decided.
+//! - transport failures without a reply (`NO_REPLY`) → `network_error`; giving up (`GAVE_UP`,
+//!   x.4.7, a failed action on a 4.x.x status) → `expired`.
+//! - the command: a refusal after `MAIL FROM` is about the sender.
+//! - `x-unix;` diagnostics: a local delivery program failed.
 
 use crate::{Command, EnhancedCode, Explanation, Reason, Retry, explain_text};
 
