@@ -5,6 +5,9 @@
 //! about 0.46 ms a message (≈2,200 a second); go-sisimai about 1,200 a second. Goal: at least
 //! 50,000 a second. Before timing, the bench prints its own single-pass figure
 //! (`bounces/sec`); criterion's throughput line (`elem/s`) is the careful one.
+//!
+//! Recorded: about 16,000 bounces a second (criterion `thrpt` 16.0–16.8 Kelem/s on a shared
+//! two-core machine); mail-parser's own parse is about half of it.
 
 use std::hint::black_box;
 use std::path::Path;
