@@ -81,7 +81,8 @@
 //! - [`provider`]: `Provider` and `ProviderRule`, the provider knowledge;
 //! - [`text`]: the bundles that `text(locale)` returns — `CodeTexts`, `Brief`, `Advice`;
 //! - [`codes`]: the 45 standard codes as `u16` constants;
-//! - [`lettre`], [`mail_send`], [`async_smtp`]: the client integrations, behind their features.
+//! - [`lettre`], [`mail_send`], [`async_smtp`]: the client integrations, behind their features;
+//! - [`dsn`]: whole bounce emails, recipient by recipient (feature `dsn`).
 //!
 //! ## Conventions
 //!
@@ -96,7 +97,9 @@
 //!   implementation detail: no strum trait is part of the API).
 //!
 //! Enums whose variants carry data ([`Error`], [`ParseError`], `reference::Difference`) are
-//! not vocabularies and have no ids. `tests/conventions.rs` checks every vocabulary enum.
+//! not vocabularies and have no ids. `tests/conventions.rs` checks every vocabulary enum. The
+//! `dsn` module's enums (`Kind`, `Format`, `Action`, `SesBounceType`, `SesBounceSubType`) are
+//! new and still display their ids; they are to follow the same convention.
 //!
 //! **Localized text.** Accessors without a locale give English: `name()`, `description()`,
 //! `summary()`, `remedy()` on [`ReplyCode`], [`EnhancedStatus`], [`Explanation`], [`Reason`],
@@ -128,6 +131,9 @@
 //! - `serde`: `Serialize` for every public data type (codes as numbers, enhanced codes as
 //!   `"5.7.8"`, enums as their ids), `Deserialize` for the value types.
 //! - `lettre`, `mail-send`, `async-smtp`: the client integrations.
+//! - `dsn`: read whole bounce emails (RFC 3464/6533 delivery status notifications and the
+//!   non-standard bounces of big MTAs and providers), recipient by recipient: [`dsn::parse`]
+//!   (MIME through `mail-parser`).
 //!
 //! ## Data
 //! Facts come from the RFCs and the IANA registry (`data/codes.toml`, `data/enhanced.toml`);
@@ -144,6 +150,9 @@ mod client;
 mod code;
 mod command;
 mod compare;
+#[cfg(feature = "dsn")]
+#[cfg_attr(docsrs, doc(cfg(feature = "dsn")))]
+pub mod dsn;
 mod enhanced;
 mod error;
 mod explain;
