@@ -57,6 +57,7 @@ pub mod mail_send;
 mod provider;
 mod reply;
 mod reply_code;
+mod scan;
 mod ui;
 
 pub use class::{Category, Class};

@@ -14,7 +14,7 @@ pub use context::{Context, ServerRole};
 pub use failure::Failure;
 #[cfg(feature = "std")]
 pub(crate) use failure::find as find_failure;
-pub(crate) use keywords::{KeywordRule, eq_lower, head4};
+pub(crate) use keywords::{KeywordRule, eq_lower};
 pub use reason::Reason;
 pub(crate) use reason::ReasonText;
 pub use verdict::{Bounce, FixOwner, Retry};
@@ -23,7 +23,9 @@ pub(crate) use verdict::{BounceScope, ReasonPolicy};
 use crate::compare::Label;
 use crate::provider::{self, Provider, ProviderRule, Segments};
 use crate::ui::ui;
-use crate::{Class, Command, EnhancedCode, EnhancedStatus, Locale, ParseError, Reply, ReplyCode, generated};
+use crate::{
+    Class, Command, EnhancedCode, EnhancedStatus, Locale, ParseError, Reply, ReplyCode, generated, scan,
+};
 
 /// The human texts of an [`Explanation`] in one language: a summary and a remedy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -147,9 +149,9 @@ impl Explanation {
     /// [`from_failure`](Self::from_failure) with what the client knows.
     pub fn from_failure_with(failure: Failure, context: &Context<'_>) -> Explanation {
         let provider = context.host.and_then(|host| {
-            let mut providers = provider::Scan::default();
-            providers.scan(host.as_bytes());
-            providers.provider()
+            let mut found = scan::Matches::new();
+            found.scan_providers(host.as_bytes());
+            found.provider()
         });
         Explanation {
             code: None,
@@ -206,24 +208,28 @@ impl Explanation {
     }
 
     /// Decides from the code, the enhanced code and the reply's text (`segments`). `surrounding`,
-    /// when given, is the whole text the reply was found in (a log line, a session transcript):
-    /// a provider shown there (`relay=…`, the server's greeting) counts as shown.
+    /// when given, is the whole text the reply was found in (a log line, a session transcript)
+    /// and where in it the reply starts; `segments` is then that one region of it. A provider
+    /// shown anywhere in it (`relay=…`, the server's greeting) counts as shown.
     fn decide(
         code: u16,
         enhanced: Option<EnhancedCode>,
         segments: Segments<'_>,
-        surrounding: Option<&[u8]>,
+        surrounding: Option<(&[u8], usize)>,
         context: &Context<'_>,
     ) -> Explanation {
-        let mut providers = provider::Scan::default();
+        // One pass finds the keywords of the reply and the providers shown.
+        let mut found = scan::Matches::new();
         match surrounding {
-            Some(surrounding) => providers.scan(surrounding),
-            None => segments(&mut |segment| providers.scan(segment)),
+            Some((whole, start)) => {
+                segments(&mut |region| found.scan_within(whole, start, start + region.len()));
+            }
+            None => segments(&mut |segment| found.scan(segment)),
         }
         if let Some(host) = context.host {
-            providers.scan(host.as_bytes());
+            found.scan_providers(host.as_bytes());
         }
-        let provider = providers.provider();
+        let provider = found.provider();
         let class = Class::of(code).unwrap_or(Class::PermanentNegative);
         let mut explanation = Explanation {
             code: Some(code),
@@ -243,16 +249,13 @@ impl Explanation {
         let mut retry_after = None;
         segments(&mut |segment| retry_after = retry_after.or_else(|| suggested_delay(segment)));
         explanation.retry_after = retry_after;
-        if let Some(index) = provider::matching_rule(&providers, code, enhanced, segments) {
+        if let Some(index) = provider.and_then(|p| provider::matching_rule(p, code, enhanced, segments)) {
             let rule = provider::rule(index);
             explanation.reason = rule.reason();
             explanation.retry = rule.retry();
             explanation.rule = Some(index);
             return explanation;
         }
-        // Keywords only matter once no provider rule has decided.
-        let mut keywords = keywords::Found::new();
-        segments(&mut |segment| keywords.scan(segment));
         // From the code: a specific enhanced code first, then the reply code, then the class.
         let from_enhanced = enhanced.and_then(|e| {
             let (reason, weak) =
@@ -269,7 +272,7 @@ impl Explanation {
             (None, None) => (fallback, true),
         };
         // The text, when it is clearly more specific; else the command stage breaks the tie.
-        match keywords.reason {
+        match found.reason() {
             Some((keyword, always)) if always || weak => reason = keyword,
             None if weak => reason = stage_reason(reason, code, context).unwrap_or(reason),
             _ => {}
@@ -277,7 +280,7 @@ impl Explanation {
         let policy = generated::reason_policy(reason);
         let mut retry = if class.is_transient() { policy.transient } else { policy.permanent };
         if class.is_permanent() {
-            if let Some(verdict) = keywords.retry {
+            if let Some(verdict) = found.retry() {
                 retry = verdict;
             }
         }
@@ -487,6 +490,13 @@ fn suggested_delay(text: &[u8]) -> Option<u32> {
     })
 }
 
+/// Where `inner`, a subslice of `outer`, starts in it.
+fn offset_in(outer: &[u8], inner: &[u8]) -> usize {
+    let offset = (inner.as_ptr() as usize).wrapping_sub(outer.as_ptr() as usize);
+    debug_assert!(offset <= outer.len() && offset + inner.len() <= outer.len(), "not a subslice");
+    offset.min(outer.len())
+}
+
 /// Whether the registry ties the enhanced code to specific reply codes, and this is not one.
 fn used_loosely(enhanced: EnhancedCode, code: u16) -> bool {
     enhanced.status().is_some_and(|status| {
@@ -660,7 +670,7 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
             found.code,
             enhanced,
             &|visit| visit(found.region),
-            Some(bytes),
+            Some((bytes, offset_in(bytes, found.region))),
             &context,
         ));
     }
@@ -672,7 +682,8 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
             4 => 451,
             _ => 550,
         };
-        let mut e = Explanation::decide(basic, Some(status), &|visit| visit(region), Some(bytes), &context);
+        let surrounding = Some((bytes, offset_in(bytes, region)));
+        let mut e = Explanation::decide(basic, Some(status), &|visit| visit(region), surrounding, &context);
         e.code = None;
         return Some(e);
     }
@@ -682,7 +693,7 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
     // qmail's bounce text with only its `(#4.4.1)` status.
     let status = hash_enhanced(bytes)?;
     let basic = if status.class() == 4 { 451 } else { 550 };
-    let mut e = Explanation::decide(basic, Some(status), &|visit| visit(bytes), Some(bytes), &context);
+    let mut e = Explanation::decide(basic, Some(status), &|visit| visit(bytes), Some((bytes, 0)), &context);
     e.code = None;
     Some(e)
 }

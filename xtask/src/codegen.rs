@@ -544,27 +544,6 @@ fn write_providers(w: &mut String, data: &Data) {
         .unwrap();
     }
     writeln!(w, "];\n").unwrap();
-    // Markers: (lowercase marker, provider index), bucketed by first byte.
-    let mut markers: Vec<(String, usize)> = Vec::new();
-    for (i, p) in providers.provider.iter().enumerate() {
-        markers.extend(p.markers.iter().map(|m| (m.clone(), i)));
-    }
-    markers.sort_by(|a, b| a.0.as_bytes()[0].cmp(&b.0.as_bytes()[0]).then(a.1.cmp(&b.1)));
-    let items: Vec<String> = markers.iter().map(|(m, i)| format!("({m:?}, {i})")).collect();
-    writeln!(w, "/// Provider markers (lowercase) with their provider, sorted by first byte.").unwrap();
-    writeln!(w, "pub(crate) static MARKERS: [(&str, u8); {}] = [{}];\n", items.len(), items.join(", "))
-        .unwrap();
-    let mut buckets = vec![(0usize, 0usize); 128];
-    for (i, (m, _)) in markers.iter().enumerate() {
-        let b = usize::from(m.as_bytes()[0] & 0x7f);
-        if buckets[b].1 == 0 {
-            buckets[b].0 = i;
-        }
-        buckets[b].1 = i + 1;
-    }
-    let items: Vec<String> = buckets.iter().map(|(s, e)| format!("({s}, {e})")).collect();
-    writeln!(w, "/// First byte (ASCII, lowercase) → range of `MARKERS` starting with it.").unwrap();
-    writeln!(w, "pub(crate) static MARKER_BUCKETS: [(u16, u16); 128] = [{}];\n", items.join(", ")).unwrap();
     writeln!(w, "/// The provider rules, in data order (specific rules first within a provider).").unwrap();
     writeln!(w, "pub(crate) static PROVIDER_RULES: [ProviderRule; {}] = [", providers.rule.len()).unwrap();
     for r in &providers.rule {
@@ -727,45 +706,6 @@ fn write_explain(w: &mut String, data: &Data) {
     }
     writeln!(w, "pub(crate) static BASIC_REASONS: phf::Map<u16, (Reason, bool)> = {};\n", map.build())
         .unwrap();
-
-    // Keyword rules: reason rules in file order, then retry "never", then retry "later".
-    let mut rules: Vec<String> = explain
-        .keyword
-        .iter()
-        .map(|k| format!("KeywordRule::Reason(Reason::{}, {})", camel(&k.reason), k.level == "always"))
-        .collect();
-    let mut phrases: Vec<(String, usize)> = Vec::new();
-    for (i, k) in explain.keyword.iter().enumerate() {
-        phrases.extend(k.phrases.iter().map(|p| (p.clone(), i)));
-    }
-    for (verdict, list) in [("Never", &explain.retry.never), ("Later", &explain.retry.later)] {
-        phrases.extend(list.iter().map(|p| (p.clone(), rules.len())));
-        rules.push(format!("KeywordRule::Retry(Retry::{verdict})"));
-    }
-    writeln!(w, "/// Keyword rules, most specific first.").unwrap();
-    writeln!(
-        w,
-        "pub(crate) static KEYWORD_RULES: [KeywordRule; {}] = [{}];\n",
-        rules.len(),
-        rules.join(", ")
-    )
-    .unwrap();
-    phrases.sort_by(|a, b| a.0.as_bytes()[0].cmp(&b.0.as_bytes()[0]).then(a.1.cmp(&b.1)));
-    writeln!(w, "/// Keyword phrases (lowercase) with their rule, sorted by first byte.").unwrap();
-    let items: Vec<String> = phrases.iter().map(|(p, r)| format!("({p:?}, {r})")).collect();
-    writeln!(w, "pub(crate) static KEYWORDS: [(&str, u8); {}] = [{}];\n", items.len(), items.join(", "))
-        .unwrap();
-    let mut buckets = vec![(0usize, 0usize); 128];
-    for (i, (p, _)) in phrases.iter().enumerate() {
-        let b = usize::from(p.as_bytes()[0]);
-        if buckets[b].1 == 0 {
-            buckets[b].0 = i;
-        }
-        buckets[b].1 = i + 1;
-    }
-    let items: Vec<String> = buckets.iter().map(|(s, e)| format!("({s}, {e})")).collect();
-    writeln!(w, "/// First byte (ASCII, lowercase) → range of `KEYWORDS` starting with it.").unwrap();
-    writeln!(w, "pub(crate) static KEYWORD_BUCKETS: [(u16, u16); 128] = [{}];\n", items.join(", ")).unwrap();
 }
 
 fn command_variant(command: &str) -> Option<&'static str> {
@@ -1059,6 +999,7 @@ pub fn generate(root: &Path) -> Result<String, String> {
 
     write_explain(w, &data);
     write_providers(w, &data);
+    write_scan(w, &data);
 
     // UI strings.
     writeln!(w, "/// Headings, labels and sentence templates of one language.").unwrap();
@@ -1079,4 +1020,331 @@ pub fn generate(root: &Path) -> Result<String, String> {
     }
     writeln!(w, "];").unwrap();
     Ok(out)
+}
+
+/// What a scan pattern reports when it matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Output {
+    /// A keyword rule (index into `KEYWORD_RULES`).
+    Rule(usize),
+    /// A provider marker (index into `PROVIDERS`).
+    Provider(usize),
+}
+
+/// One pattern of the scanner: lowercase ASCII, matched at a word start (the byte before it, if
+/// any, is not ASCII alphanumeric), ignoring ASCII case.
+struct Pattern {
+    text: String,
+    output: Output,
+}
+
+/// The keyword rules (reason rules in file order, then retry "never", then retry "later") as
+/// `KeywordRule` literals, and every scan pattern: keyword phrases, then provider markers.
+fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
+    let explain = &data.explain;
+    let mut rules: Vec<String> = explain
+        .keyword
+        .iter()
+        .map(|k| format!("KeywordRule::Reason(Reason::{}, {})", camel(&k.reason), k.level == "always"))
+        .collect();
+    let mut patterns = Vec::new();
+    for (i, k) in explain.keyword.iter().enumerate() {
+        patterns.extend(k.phrases.iter().map(|p| Pattern { text: p.clone(), output: Output::Rule(i) }));
+    }
+    for (verdict, list) in [("Never", &explain.retry.never), ("Later", &explain.retry.later)] {
+        let rule = rules.len();
+        patterns.extend(list.iter().map(|p| Pattern { text: p.clone(), output: Output::Rule(rule) }));
+        rules.push(format!("KeywordRule::Retry(Retry::{verdict})"));
+    }
+    for (i, p) in data.providers.provider.iter().enumerate() {
+        patterns.extend(p.markers.iter().map(|m| Pattern { text: m.clone(), output: Output::Provider(i) }));
+    }
+    (rules, patterns)
+}
+
+/// The scanner's automaton, built from the patterns: a deterministic Aho-Corasick automaton over
+/// byte classes whose states are sets of trie nodes, stored as two dense default rows plus each
+/// state's exceptions packed into one table (row displacement).
+struct Automaton {
+    /// Byte → class.
+    classes: [u8; 256],
+    class_count: usize,
+    /// Whether the bytes of each class are ASCII alphanumeric.
+    alnum: Vec<bool>,
+    /// state → class → state, dense (only for building and measuring).
+    next: Vec<Vec<usize>>,
+    /// state → index of its output in `outputs` (0: none).
+    output: Vec<usize>,
+    /// Distinct outputs: (first keyword reason rule, first retry rule, provider bits).
+    outputs: Vec<(usize, usize, u64)>,
+    /// state → default row (0: inside a word, 1: at a word start).
+    row: Vec<usize>,
+    /// The dense default rows: the states with no partial match, inside a word and at a word start.
+    rows: [usize; 2],
+    start: usize,
+    trie_nodes: usize,
+}
+
+/// Builds the automaton: a trie of the patterns, then the subset construction. A state is the set
+/// of trie nodes that end at the current byte and began at a word start; the root is in the set
+/// exactly at word starts. Linear scanning follows: one transition per byte, no backtracking.
+fn build_automaton(patterns: &[Pattern], keyword_rules: usize) -> Result<Automaton, String> {
+    // Byte classes: bytes that no pattern tells apart share a class. A byte's identity is its
+    // lowercase form if some pattern holds it, and whether it is alphanumeric (word starts).
+    let used: BTreeSet<u8> = patterns.iter().flat_map(|p| p.text.bytes()).collect();
+    let mut signatures: BTreeMap<(Option<u8>, bool), u8> = BTreeMap::new();
+    let mut classes = [0u8; 256];
+    for byte in 0..=255u8 {
+        let lower = byte.to_ascii_lowercase();
+        let signature = (used.contains(&lower).then_some(lower), byte.is_ascii_alphanumeric());
+        let next = signatures.len();
+        let class = *signatures.entry(signature).or_insert(next as u8);
+        classes[usize::from(byte)] = class;
+    }
+    let class_count = signatures.len();
+    let mut alnum = vec![false; class_count];
+    for (&(_, is_alnum), &class) in &signatures {
+        alnum[usize::from(class)] = is_alnum;
+    }
+    // The trie, node 0 its root; children by class.
+    let mut children: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new()];
+    let mut ends: Vec<Vec<Output>> = vec![Vec::new()];
+    for pattern in patterns {
+        let mut node = 0;
+        for byte in pattern.text.bytes() {
+            let class = usize::from(classes[usize::from(byte)]);
+            node = match children[node].get(&class) {
+                Some(&child) => child,
+                None => {
+                    children.push(BTreeMap::new());
+                    ends.push(Vec::new());
+                    let child = children.len() - 1;
+                    children[node].insert(class, child);
+                    child
+                }
+            };
+        }
+        ends[node].push(pattern.output);
+    }
+    // Subset construction. State 0: inside a word, nothing begun; state 1: at a word start.
+    let mut ids: BTreeMap<Vec<usize>, usize> = BTreeMap::new();
+    let mut sets: Vec<Vec<usize>> = Vec::new();
+    for set in [vec![], vec![0]] {
+        ids.insert(set.clone(), sets.len());
+        sets.push(set);
+    }
+    let mut next: Vec<Vec<usize>> = Vec::new();
+    let mut index = 0;
+    while index < sets.len() {
+        let mut row = Vec::with_capacity(class_count);
+        for (class, &is_alnum) in alnum.iter().enumerate() {
+            let mut set: Vec<usize> =
+                sets[index].iter().filter_map(|node| children[*node].get(&class).copied()).collect();
+            if !is_alnum {
+                set.push(0);
+            }
+            set.sort_unstable();
+            let id = match ids.get(&set) {
+                Some(&id) => id,
+                None => {
+                    ids.insert(set.clone(), sets.len());
+                    sets.push(set);
+                    sets.len() - 1
+                }
+            };
+            row.push(id);
+        }
+        next.push(row);
+        index += 1;
+    }
+    if sets.len() >= usize::from(u16::MAX) {
+        return Err(format!("the scanner has {} states; at most 65,534 fit in u16", sets.len()));
+    }
+    if keyword_rules >= 255 {
+        return Err("at most 254 keyword rules".into());
+    }
+    let mut outputs: Vec<(usize, usize, u64)> = vec![(255, 255, 0)];
+    let mut output = Vec::with_capacity(sets.len());
+    for set in &sets {
+        let mut found = (255usize, 255usize, 0u64);
+        for out in set.iter().flat_map(|node| &ends[*node]) {
+            match *out {
+                Output::Rule(rule) if rule + 2 >= keyword_rules => found.1 = found.1.min(rule),
+                Output::Rule(rule) => found.0 = found.0.min(rule),
+                Output::Provider(p) => found.2 |= 1 << (p & 63),
+            }
+        }
+        let at = outputs.iter().position(|o| *o == found).unwrap_or_else(|| {
+            outputs.push(found);
+            outputs.len() - 1
+        });
+        output.push(at);
+    }
+    let row = sets.iter().map(|set| usize::from(set.first() == Some(&0))).collect();
+    Ok(Automaton {
+        classes,
+        class_count,
+        alnum,
+        next,
+        output,
+        outputs,
+        row,
+        rows: [0, 1],
+        start: 1,
+        trie_nodes: children.len(),
+    })
+}
+
+/// Writes the scanner: byte classes, the two dense rows, the states and their packed exceptions.
+fn write_scan(w: &mut String, data: &Data) {
+    let (rules, patterns) = scan_patterns(data);
+    writeln!(w, "/// Keyword rules, most specific first.").unwrap();
+    writeln!(
+        w,
+        "pub(crate) static KEYWORD_RULES: [KeywordRule; {}] = [{}];\n",
+        rules.len(),
+        rules.join(", ")
+    )
+    .unwrap();
+    let automaton = match build_automaton(&patterns, rules.len()) {
+        Ok(automaton) => automaton,
+        Err(problem) => {
+            writeln!(w, "compile_error!({problem:?});").unwrap();
+            return;
+        }
+    };
+    let a = &automaton;
+    let n = a.class_count;
+    // Exceptions: where a state's transition differs from its default row.
+    let exceptions: Vec<Vec<(usize, usize)>> = (0..a.next.len())
+        .map(|s| {
+            let default = &a.next[a.rows[a.row[s]]];
+            (0..n).filter(|&c| a.next[s][c] != default[c]).map(|c| (c, a.next[s][c])).collect()
+        })
+        .collect();
+    // Row displacement, first fit, largest rows first.
+    let mut order: Vec<usize> = (0..a.next.len()).filter(|&s| !exceptions[s].is_empty()).collect();
+    order.sort_by_key(|&s| (std::cmp::Reverse(exceptions[s].len()), s));
+    let empty = u16::MAX as usize;
+    let mut slots: Vec<(usize, usize)> = Vec::new();
+    let mut base = vec![0usize; a.next.len()];
+    let mut first_free = 0;
+    for &s in &order {
+        while slots.get(first_free).is_some_and(|slot| slot.0 != empty) {
+            first_free += 1;
+        }
+        let first_class = exceptions[s][0].0;
+        let mut b = first_free.saturating_sub(first_class);
+        loop {
+            let fits =
+                exceptions[s].iter().all(|&(c, _)| slots.get(b + c).is_none_or(|slot| slot.0 == empty));
+            if fits {
+                break;
+            }
+            b += 1;
+        }
+        base[s] = b;
+        for &(c, target) in &exceptions[s] {
+            if slots.len() <= b + c {
+                slots.resize(b + c + 1, (empty, 0));
+            }
+            slots[b + c] = (s, target);
+        }
+    }
+    // Every `base + class` is in bounds.
+    let max_base = base.iter().copied().max().unwrap_or(0);
+    slots.resize(slots.len().max(max_base + n), (empty, 0));
+    let states = a.next.len();
+    let exception_count: usize = exceptions.iter().map(Vec::len).sum();
+    let bytes = 256 + 2 * n * 2 + states * 8 + slots.len() * 4 + a.outputs.len() * 16;
+    writeln!(
+        w,
+        "/// The one-pass scanner (`crate::scan`): every keyword phrase of data/explain.toml and every"
+    )
+    .unwrap();
+    writeln!(
+        w,
+        "/// provider marker of data/providers.toml in one deterministic automaton over ASCII-lowercased"
+    )
+    .unwrap();
+    writeln!(w, "/// byte classes: {} patterns, {} trie nodes, {states} states × {n} classes = {} transitions, stored", patterns.len(), a.trie_nodes, states * n).unwrap();
+    writeln!(
+        w,
+        "/// as 2 dense rows and {exception_count} exceptions packed into {} slots: {bytes} bytes in all.",
+        slots.len()
+    )
+    .unwrap();
+    writeln!(w, "pub(crate) const SCAN_CLASS_COUNT: usize = {n};\n").unwrap();
+    let items: Vec<String> = a.classes.iter().map(u8::to_string).collect();
+    writeln!(w, "/// Byte → class (a byte and its ASCII lowercase share a class).").unwrap();
+    writeln!(w, "pub(crate) static SCAN_CLASSES: [u8; 256] = [{}];\n", items.join(", ")).unwrap();
+    let alnum: Vec<String> = a.alnum.iter().map(bool::to_string).collect();
+    writeln!(w, "/// Class → whether its bytes are ASCII alphanumeric.").unwrap();
+    writeln!(
+        w,
+        "#[cfg(test)]\npub(crate) static SCAN_ALNUM: [bool; SCAN_CLASS_COUNT] = [{}];\n",
+        alnum.join(", ")
+    )
+    .unwrap();
+    writeln!(w, "/// The state a scan starts in (a word start, nothing begun).").unwrap();
+    writeln!(w, "pub(crate) const SCAN_START: u16 = {};\n", a.start).unwrap();
+    writeln!(w, "/// The default transitions: inside a word, and at a word start, with nothing begun.")
+        .unwrap();
+    let rows: Vec<String> = a
+        .rows
+        .iter()
+        .map(|&r| format!("[{}]", a.next[r].iter().map(usize::to_string).collect::<Vec<_>>().join(", ")))
+        .collect();
+    writeln!(w, "pub(crate) static SCAN_ROWS: [[u16; SCAN_CLASS_COUNT]; 2] = [{}];\n", rows.join(", "))
+        .unwrap();
+    writeln!(
+        w,
+        "/// Each state: (base of its exceptions in `SCAN_SLOTS`, default row, index into `SCAN_OUTPUTS`)."
+    )
+    .unwrap();
+    let items: Vec<String> =
+        (0..states).map(|s| format!("({}, {}, {})", base[s], a.row[s], a.output[s])).collect();
+    writeln!(w, "pub(crate) static SCAN_STATES: [(u32, u8, u16); {states}] = [{}];\n", items.join(", "))
+        .unwrap();
+    writeln!(
+        w,
+        "/// Packed exceptions: slot `base + class` holds (owning state, next state); `u16::MAX` is free."
+    )
+    .unwrap();
+    let items: Vec<String> = slots.iter().map(|(o, t)| format!("({o}, {t})")).collect();
+    writeln!(w, "pub(crate) static SCAN_SLOTS: [(u16, u16); {}] = [{}];\n", slots.len(), items.join(", "))
+        .unwrap();
+    writeln!(
+        w,
+        "/// What a state has found: (first reason rule, first retry rule, provider bits); 255: none."
+    )
+    .unwrap();
+    let items: Vec<String> = a.outputs.iter().map(|(r, t, p)| format!("({r}, {t}, {p:#x})")).collect();
+    writeln!(
+        w,
+        "pub(crate) static SCAN_OUTPUTS: [(u8, u8, u64); {}] = [{}];\n",
+        a.outputs.len(),
+        items.join(", ")
+    )
+    .unwrap();
+    // The patterns themselves, for the reference matcher of the tests.
+    let items: Vec<String> = patterns
+        .iter()
+        .map(|p| match p.output {
+            Output::Rule(r) => format!("({:?}, {r}, 255)", p.text),
+            Output::Provider(i) => format!("({:?}, 255, {i})", p.text),
+        })
+        .collect();
+    writeln!(
+        w,
+        "/// Every pattern: (text, keyword rule or 255, provider or 255), for the tests' reference matcher."
+    )
+    .unwrap();
+    writeln!(
+        w,
+        "#[cfg(test)]\npub(crate) static SCAN_PATTERNS: [(&str, u8, u8); {}] = [{}];\n",
+        items.len(),
+        items.join(", ")
+    )
+    .unwrap();
 }
