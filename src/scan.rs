@@ -1,17 +1,45 @@
-//! The one-pass scanner: every keyword phrase of `data/explain.toml` and every provider marker of
-//! `data/providers.toml`, found in one pass over a text by one automaton.
+//! The one-pass scanner: every keyword phrase of `data/explain.toml`, every provider marker of
+//! `data/providers.toml`, the phrases that name the command a reply answered and the words before
+//! a requested delay, found in one pass over a text by one automaton.
 //!
 //! The generator (`xtask/src/codegen.rs`) compiles the patterns into a deterministic
 //! Aho-Corasick automaton over ASCII-lowercased byte classes and writes it into
-//! `src/generated.rs` as static arrays; `tests/codegen.rs` fails when it is stale. A pattern
-//! matches at a word start (the byte before it, if any, is not ASCII alphanumeric), ignoring
-//! ASCII case. Each byte costs one class lookup and one transition (a packed exception, else one
-//! of two dense default rows): linear in the text, nothing to backtrack, no allocation, `no_std`.
+//! `src/generated.rs` as static arrays; `tests/codegen.rs` fails when it is stale. Keyword phrases
+//! and provider markers match at a word start (the byte before them, if any, is not ASCII
+//! alphanumeric), command phrases and delay leads anywhere; all ignore ASCII case. Each byte costs
+//! one class lookup and one transition (a packed exception, else one of two dense default rows):
+//! linear in the text, nothing to backtrack, no allocation, `no_std`.
 
+use crate::Command;
 use crate::explain::{KeywordRule, Reason, Retry};
 use crate::generated::{
-    KEYWORD_RULES, SCAN_CLASSES, SCAN_OUTPUTS, SCAN_ROWS, SCAN_SLOTS, SCAN_START, SCAN_STATES,
+    KEYWORD_RULES, SCAN_CLASSES, SCAN_COMMANDS, SCAN_OUTPUTS, SCAN_ROWS, SCAN_SLOTS, SCAN_START, SCAN_STATES,
 };
+
+/// What a state of the automaton has found; 255 stands for nothing of that kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Output {
+    /// The first reason rule (index into `KEYWORD_RULES`) whose phrase ends here.
+    pub(crate) reason_rule: u8,
+    /// The first retry rule whose phrase ends here.
+    pub(crate) retry_rule: u8,
+    /// Bit i set: a marker of provider i ends here.
+    pub(crate) providers: u64,
+    /// The first command phrase (index into `SCAN_COMMANDS`) that ends here.
+    pub(crate) command: u8,
+    /// A delay lead ("try again in ") ends here.
+    pub(crate) lead: bool,
+}
+
+/// The kinds of pattern, for the tests' reference matcher.
+#[cfg(test)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Rule,
+    Provider,
+    Command,
+    Lead,
+}
 
 /// One transition.
 #[inline(always)]
@@ -24,20 +52,30 @@ fn step(state: u16, byte: u8) -> u16 {
     }
 }
 
-/// Runs the automaton over `text` from `state`, calling `found` with each state that has found
-/// something; returns the last state.
+/// What `state` has found, when it has found something.
 #[inline(always)]
-fn run(mut state: u16, text: &[u8], mut found: impl FnMut(u16)) -> u16 {
-    for &byte in text {
+fn output(state: u16) -> Option<&'static Output> {
+    match SCAN_STATES[usize::from(state)].2 {
+        0 => None,
+        index => Some(&SCAN_OUTPUTS[usize::from(index)]),
+    }
+}
+
+/// Runs the automaton over `text` from `state`, calling `found` with each output and the text
+/// after it; returns the last state.
+#[inline(always)]
+fn run<'t>(mut state: u16, text: &'t [u8], mut found: impl FnMut(&Output, &'t [u8])) -> u16 {
+    for (i, &byte) in text.iter().enumerate() {
         state = step(state, byte);
-        if SCAN_STATES[usize::from(state)].2 != 0 {
-            found(state);
+        if let Some(out) = output(state) {
+            found(out, &text[i + 1..]);
         }
     }
     state
 }
 
-/// What the scanner found: the first keyword rules (in data order) and the providers shown.
+/// What the scanner found: the first keyword rules (in data order), the providers shown, the
+/// command named and the first delay asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Matches {
     /// The first reason rule found (index into `KEYWORD_RULES`), 255 when none.
@@ -46,6 +84,10 @@ pub(crate) struct Matches {
     retry_rule: u8,
     /// Bit i set: provider i's marker is present.
     providers: u64,
+    /// The first command phrase found (index into `SCAN_COMMANDS`), 255 when none.
+    command: u8,
+    /// The first delay asked for, in seconds.
+    delay: Option<u32>,
 }
 
 impl Default for Matches {
@@ -57,61 +99,68 @@ impl Default for Matches {
 impl Matches {
     /// Nothing found yet.
     pub(crate) const fn new() -> Matches {
-        Matches { reason_rule: 255, retry_rule: 255, providers: 0 }
+        Matches { reason_rule: 255, retry_rule: 255, providers: 0, command: 255, delay: None }
     }
 
+    /// What counts in the reply's own text: keywords and delays.
     #[inline(always)]
-    fn keywords(&mut self, state: u16) {
-        let (reason, retry, _) = SCAN_OUTPUTS[usize::from(SCAN_STATES[usize::from(state)].2)];
-        self.reason_rule = self.reason_rule.min(reason);
-        self.retry_rule = self.retry_rule.min(retry);
+    fn reply(&mut self, out: &Output, rest: &[u8]) {
+        self.reason_rule = self.reason_rule.min(out.reason_rule);
+        self.retry_rule = self.retry_rule.min(out.retry_rule);
+        if out.lead && self.delay.is_none() {
+            self.delay = crate::explain::delay_after(rest);
+        }
     }
 
+    /// What counts anywhere in the text: providers and commands.
     #[inline(always)]
-    fn providers(&mut self, state: u16) {
-        self.providers |= SCAN_OUTPUTS[usize::from(SCAN_STATES[usize::from(state)].2)].2;
+    fn anywhere(&mut self, out: &Output) {
+        self.providers |= out.providers;
+        self.command = self.command.min(out.command);
     }
 
-    /// Scans one segment of a text for keywords and provider markers.
+    /// Scans one segment of a reply's text.
     pub(crate) fn scan(&mut self, text: &[u8]) {
-        run(SCAN_START, text, |state| {
-            self.keywords(state);
-            self.providers(state);
+        run(SCAN_START, text, |out, rest| {
+            self.reply(out, rest);
+            self.anywhere(out);
         });
     }
 
-    /// Scans for provider markers only (a host name).
-    pub(crate) fn scan_providers(&mut self, text: &[u8]) {
-        run(SCAN_START, text, |state| self.providers(state));
+    /// Scans for provider markers and command phrases only (a host name, a text with no reply).
+    pub(crate) fn scan_anywhere(&mut self, text: &[u8]) {
+        run(SCAN_START, text, |out, _| self.anywhere(out));
     }
 
-    /// Scans `text` for provider markers and `text[start..end]`, as if it stood alone, for
-    /// keywords: the same as [`scan_providers`](Self::scan_providers) on `text` and the keywords
-    /// of [`scan`](Self::scan) on the region, in one pass. From the region's start a second run
+    /// Scans `text` for providers and commands, and `text[start..end]`, as if it stood alone, for
+    /// keywords and delays: the same as [`scan_anywhere`](Self::scan_anywhere) on `text` and
+    /// [`scan`](Self::scan) on the region, in one pass. From the region's start a second run
     /// begins in the start state; once both runs are in the same state (they stay together from
     /// then on) only one goes on.
     pub(crate) fn scan_within(&mut self, text: &[u8], start: usize, end: usize) {
         let (head, rest) = text.split_at(start.min(text.len()));
-        let (region, tail) = rest.split_at((end - start).min(rest.len()));
-        let mut whole = run(SCAN_START, head, |state| self.providers(state));
+        let (region, tail) = rest.split_at(end.saturating_sub(start).min(rest.len()));
+        let mut whole = run(SCAN_START, head, |out, _| self.anywhere(out));
         let mut alone = SCAN_START;
         let mut i = 0;
         while i < region.len() && whole != alone {
             whole = step(whole, region[i]);
             alone = step(alone, region[i]);
-            self.providers(whole);
-            self.keywords(alone);
             i += 1;
+            if let Some(out) = output(whole) {
+                self.anywhere(out);
+            }
+            if let Some(out) = output(alone) {
+                self.reply(out, &region[i..]);
+            }
         }
-        let whole = if whole == alone {
-            run(whole, &region[i..], |state| {
-                self.keywords(state);
-                self.providers(state);
-            })
-        } else {
-            whole
-        };
-        run(whole, tail, |state| self.providers(state));
+        if whole == alone {
+            whole = run(whole, &region[i..], |out, rest| {
+                self.reply(out, rest);
+                self.anywhere(out);
+            });
+        }
+        run(whole, tail, |out, _| self.anywhere(out));
     }
 
     /// The first reason rule found, with its "always" flag.
@@ -134,6 +183,16 @@ impl Matches {
     pub(crate) fn provider(&self) -> Option<u8> {
         (self.providers != 0).then(|| self.providers.trailing_zeros() as u8)
     }
+
+    /// The command the first command phrase (in list order) found names.
+    pub(crate) fn command(&self) -> Option<Command> {
+        SCAN_COMMANDS.get(usize::from(self.command)).copied()
+    }
+
+    /// The first delay the text asks for, in seconds.
+    pub(crate) fn delay(&self) -> Option<u32> {
+        self.delay
+    }
 }
 
 #[cfg(test)]
@@ -147,16 +206,15 @@ mod tests {
     use std::string::String;
     use std::vec::Vec;
 
-    /// Today's semantics, spelled out: a pattern matches where it starts at a word start.
-    fn reference(text: &[u8], keywords: bool) -> Matches {
+    /// The semantics, spelled out: every pattern tried at every position, in position order.
+    fn reference(text: &[u8], reply: bool) -> Matches {
         let mut m = Matches::new();
         for i in 0..text.len() {
-            if i > 0 && text[i - 1].is_ascii_alphanumeric() {
-                continue;
-            }
-            for &(pattern, rule, provider) in &SCAN_PATTERNS {
+            let word_start = i == 0 || !text[i - 1].is_ascii_alphanumeric();
+            let mut delay_tried = false;
+            for &(pattern, word_only, kind, value) in &SCAN_PATTERNS {
                 let p = pattern.as_bytes();
-                if p[0] != text[i].to_ascii_lowercase() {
+                if p[0] != text[i].to_ascii_lowercase() || word_only && !word_start {
                     continue;
                 }
                 let hit = text.len() - i >= p.len()
@@ -164,14 +222,19 @@ mod tests {
                 if !hit {
                     continue;
                 }
-                if rule != 255 && keywords {
-                    match KEYWORD_RULES[usize::from(rule)] {
-                        KeywordRule::Reason(..) => m.reason_rule = m.reason_rule.min(rule),
-                        KeywordRule::Retry(_) => m.retry_rule = m.retry_rule.min(rule),
+                match kind {
+                    Kind::Rule if reply => match KEYWORD_RULES[usize::from(value)] {
+                        KeywordRule::Reason(..) => m.reason_rule = m.reason_rule.min(value),
+                        KeywordRule::Retry(_) => m.retry_rule = m.retry_rule.min(value),
+                    },
+                    Kind::Lead if reply && m.delay.is_none() && !delay_tried => {
+                        // The first lead that matches at a position decides there.
+                        delay_tried = true;
+                        m.delay = crate::explain::delay_after(&text[i + p.len()..]);
                     }
-                }
-                if provider != 255 {
-                    m.providers |= 1 << (provider & 63);
+                    Kind::Provider => m.providers |= 1 << (value & 63),
+                    Kind::Command => m.command = m.command.min(value),
+                    _ => {}
                 }
             }
         }
@@ -183,9 +246,9 @@ mod tests {
         let mut scanned = Matches::new();
         scanned.scan(text);
         assert_eq!(scanned, all, "{:?}", String::from_utf8_lossy(text));
-        let mut providers = Matches::new();
-        providers.scan_providers(text);
-        assert_eq!(providers, Matches { providers: all.providers, ..Matches::new() });
+        let mut anywhere = Matches::new();
+        anywhere.scan_anywhere(text);
+        assert_eq!(anywhere, reference(text, false));
         // Regions: providers from the whole text, keywords from the region alone.
         let len = text.len();
         for (start, end) in [(len / 3, len), (len / 2, len - len / 4), (1.min(len), len)] {
@@ -193,6 +256,7 @@ mod tests {
             within.scan_within(text, start, end);
             let mut expected = reference(&text[start..end], true);
             expected.providers = all.providers;
+            expected.command = all.command;
             assert_eq!(within, expected, "{start}..{end} of {:?}", String::from_utf8_lossy(text));
         }
     }
@@ -217,6 +281,7 @@ mod tests {
         }
         // Every pattern alone, inside a word, after punctuation and upper-cased.
         for &(pattern, ..) in &SCAN_PATTERNS {
+            check(std::format!("{pattern}5 minutes, {pattern} 2 hours").as_bytes());
             check(pattern.as_bytes());
             check(std::format!("x{pattern}").as_bytes());
             check(std::format!("({pattern}) and {}", pattern.to_ascii_uppercase()).as_bytes());
@@ -244,6 +309,7 @@ mod tests {
             }),
             proptest::collection::vec(any::<u8>(), 0..4),
             Just(b" ".to_vec()),
+            Just(b"12 hours".to_vec()),
         ];
         proptest::collection::vec(piece, 0..12).prop_map(|v| v.concat())
     }

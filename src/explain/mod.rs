@@ -97,11 +97,13 @@ impl Explanation {
             reply.lines().find_map(|line| hash_enhanced(line.text()))
         });
         let text = reply.text();
+        let mut found = scan::Matches::new();
+        text.segments().for_each(|segment| found.scan(segment));
         Explanation::decide(
             reply.code(),
             enhanced,
             &|visit| text.segments().for_each(&mut *visit),
-            None,
+            found,
             context,
         )
     }
@@ -131,7 +133,9 @@ impl Explanation {
         let enhanced = enhanced
             .or_else(|| crate::reply::leading_enhanced(text.as_bytes()))
             .or_else(|| hash_enhanced(text.as_bytes()));
-        Some(Explanation::decide(code, enhanced, &|visit| visit(text.as_bytes()), None, context))
+        let mut found = scan::Matches::new();
+        found.scan(text.as_bytes());
+        Some(Explanation::decide(code, enhanced, &|visit| visit(text.as_bytes()), found, context))
     }
 
     /// Explains a failure with no reply: a timeout, a refused connection, DNS, TLS.
@@ -150,7 +154,7 @@ impl Explanation {
     pub fn from_failure_with(failure: Failure, context: &Context<'_>) -> Explanation {
         let provider = context.host.and_then(|host| {
             let mut found = scan::Matches::new();
-            found.scan_providers(host.as_bytes());
+            found.scan_anywhere(host.as_bytes());
             found.provider()
         });
         Explanation {
@@ -207,27 +211,19 @@ impl Explanation {
         }
     }
 
-    /// Decides from the code, the enhanced code and the reply's text (`segments`). `surrounding`,
-    /// when given, is the whole text the reply was found in (a log line, a session transcript)
-    /// and where in it the reply starts; `segments` is then that one region of it. A provider
-    /// shown anywhere in it (`relay=…`, the server's greeting) counts as shown.
+    /// Decides from the code, the enhanced code and the reply's text (`segments`), with what one
+    /// pass of the scanner `found` in it: its keywords and delays, and the providers shown in it
+    /// or in the whole text it was found in (a log line, a session transcript: `relay=…`, the
+    /// server's greeting count as shown).
     fn decide(
         code: u16,
         enhanced: Option<EnhancedCode>,
         segments: Segments<'_>,
-        surrounding: Option<(&[u8], usize)>,
+        mut found: scan::Matches,
         context: &Context<'_>,
     ) -> Explanation {
-        // One pass finds the keywords of the reply and the providers shown.
-        let mut found = scan::Matches::new();
-        match surrounding {
-            Some((whole, start)) => {
-                segments(&mut |region| found.scan_within(whole, start, start + region.len()));
-            }
-            None => segments(&mut |segment| found.scan(segment)),
-        }
         if let Some(host) = context.host {
-            found.scan_providers(host.as_bytes());
+            found.scan_anywhere(host.as_bytes());
         }
         let provider = found.provider();
         let class = Class::of(code).unwrap_or(Class::PermanentNegative);
@@ -246,8 +242,7 @@ impl Explanation {
         if class.is_positive() {
             return explanation;
         }
-        let mut retry_after = None;
-        segments(&mut |segment| retry_after = retry_after.or_else(|| suggested_delay(segment)));
+        let retry_after = found.delay();
         explanation.retry_after = retry_after;
         if let Some(index) = provider.and_then(|p| provider::matching_rule(p, code, enhanced, segments)) {
             let rule = provider::rule(index);
@@ -462,32 +457,25 @@ fn stage_reason(reason: Reason, code: u16, context: &Context<'_>) -> Option<Reas
     }
 }
 
-/// A delay the text asks for: "try again in 1 hour", "retry after 30 minutes", "in 24 hours".
-fn suggested_delay(text: &[u8]) -> Option<u32> {
-    const LEADS: [&[u8]; 6] =
-        [b"try again in ", b"try again after ", b"retry in ", b"retry after ", b"again in ", b"wait "];
-    let lower_at =
-        |i: usize, lead: &[u8]| text.len() >= i + lead.len() && eq_lower(&text[i..i + lead.len()], lead);
-    (0..text.len()).find_map(|i| {
-        let lead = LEADS.iter().find(|lead| lower_at(i, lead))?;
-        let rest = &text[i + lead.len()..];
-        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-        let amount: u32 = core::str::from_utf8(&rest[..digits]).ok()?.parse().ok()?;
-        let unit = rest[digits..].strip_prefix(b" ").unwrap_or(&rest[digits..]);
-        let starts = |word: &[u8]| unit.len() >= word.len() && eq_lower(&unit[..word.len()], word);
-        let seconds = if starts(b"sec") {
-            1
-        } else if starts(b"min") {
-            60
-        } else if starts(b"hour") || starts(b"hr") {
-            3600
-        } else if starts(b"day") {
-            86_400
-        } else {
-            return None;
-        };
-        amount.checked_mul(seconds).filter(|&s| s > 0)
-    })
+/// The delay asked for by the words after a lead ("try again in " → "1 hour", "wait " → "30
+/// minutes"): a number and a unit (seconds, minutes, hours, days). The scanner finds the leads.
+pub(crate) fn delay_after(rest: &[u8]) -> Option<u32> {
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let amount: u32 = core::str::from_utf8(&rest[..digits]).ok()?.parse().ok()?;
+    let unit = rest[digits..].strip_prefix(b" ").unwrap_or(&rest[digits..]);
+    let starts = |word: &[u8]| unit.len() >= word.len() && eq_lower(&unit[..word.len()], word);
+    let seconds = if starts(b"sec") {
+        1
+    } else if starts(b"min") {
+        60
+    } else if starts(b"hour") || starts(b"hr") {
+        3600
+    } else if starts(b"day") {
+        86_400
+    } else {
+        return None;
+    };
+    amount.checked_mul(seconds).filter(|&s| s > 0)
 }
 
 /// Where `inner`, a subslice of `outer`, starts in it.
@@ -661,16 +649,26 @@ pub fn explain_text(text: &str) -> Option<Explanation> {
 pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanation> {
     let bytes = text.as_bytes();
     let mut context = *context;
-    if context.command.is_none() {
-        context.command = find::command(bytes);
-    }
-    if let Some(found) = find::find(bytes) {
-        let enhanced = found.enhanced.or_else(|| hash_enhanced(found.region));
+    // One pass of the scanner over the text: the providers and the command it shows, and the
+    // keywords and delays of the reply in it (or of the whole text when there is no reply).
+    let scan = |region: &[u8]| {
+        let mut found = scan::Matches::new();
+        let start = offset_in(bytes, region);
+        found.scan_within(bytes, start, start + region.len());
+        found
+    };
+    let fill = |context: &mut Context<'_>, found: &scan::Matches| {
+        context.command = context.command.or_else(|| found.command());
+    };
+    if let Some(reply) = find::find(bytes) {
+        let enhanced = reply.enhanced.or_else(|| hash_enhanced(reply.region));
+        let found = scan(reply.region);
+        fill(&mut context, &found);
         return Some(Explanation::decide(
-            found.code,
+            reply.code,
             enhanced,
-            &|visit| visit(found.region),
-            Some((bytes, offset_in(bytes, found.region))),
+            &|visit| visit(reply.region),
+            found,
             &context,
         ));
     }
@@ -682,18 +680,21 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
             4 => 451,
             _ => 550,
         };
-        let surrounding = Some((bytes, offset_in(bytes, region)));
-        let mut e = Explanation::decide(basic, Some(status), &|visit| visit(region), surrounding, &context);
+        let found = scan(region);
+        fill(&mut context, &found);
+        let mut e = Explanation::decide(basic, Some(status), &|visit| visit(region), found, &context);
         e.code = None;
         return Some(e);
     }
+    let found = scan(bytes);
+    fill(&mut context, &found);
     if let Some(failure) = failure::find(bytes) {
         return Some(Explanation::from_failure_with(failure, &context));
     }
     // qmail's bounce text with only its `(#4.4.1)` status.
     let status = hash_enhanced(bytes)?;
     let basic = if status.class() == 4 { 451 } else { 550 };
-    let mut e = Explanation::decide(basic, Some(status), &|visit| visit(bytes), Some((bytes, 0)), &context);
+    let mut e = Explanation::decide(basic, Some(status), &|visit| visit(bytes), found, &context);
     e.code = None;
     Some(e)
 }

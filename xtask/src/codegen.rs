@@ -801,6 +801,8 @@ pub fn generate(root: &Path) -> Result<String, String> {
     .unwrap();
     writeln!(w, "use crate::explain::{{Advice, BounceScope, Failure, FixOwner, KeywordRule, Reason, ReasonPolicy, ReasonText, Retry}};").unwrap();
     writeln!(w, "use crate::provider::{{Provider, ProviderRule, RuleText}};").unwrap();
+    writeln!(w, "use crate::scan::Output;").unwrap();
+    writeln!(w, "#[cfg(test)]\nuse crate::scan::Kind;").unwrap();
     writeln!(w, "use crate::reply_code::{{Reference, ReplyCode, Standing, Text}};").unwrap();
     writeln!(w).unwrap();
 
@@ -1029,17 +1031,55 @@ enum Output {
     Rule(usize),
     /// A provider marker (index into `PROVIDERS`).
     Provider(usize),
+    /// A phrase naming the command a reply answered (index into `SCAN_COMMANDS`).
+    Command(usize),
+    /// A phrase after which a delay may follow ("try again in ").
+    Lead,
 }
 
-/// One pattern of the scanner: lowercase ASCII, matched at a word start (the byte before it, if
-/// any, is not ASCII alphanumeric), ignoring ASCII case.
+/// One pattern of the scanner: lowercase ASCII, matched ignoring ASCII case, at a word start
+/// (the byte before it, if any, is not ASCII alphanumeric) or anywhere.
 struct Pattern {
     text: String,
+    word_start: bool,
     output: Output,
 }
 
+/// The phrases that show which command a reply answered, found anywhere in a text: Postfix's
+/// `(in reply to RCPT TO command)`, Exim's `after RCPT TO:<…>`, Sendmail's `>>> RCPT To:<…>`.
+/// The first one listed that occurs decides.
+const COMMAND_PHRASES: [(&str, &str); 22] = [
+    ("in reply to rcpt to", "Rcpt"),
+    ("in reply to mail from", "Mail"),
+    ("in reply to end of data", "EndOfData"),
+    ("in reply to data", "Data"),
+    ("in reply to ehlo", "Ehlo"),
+    ("in reply to helo", "Helo"),
+    ("in reply to starttls", "StartTls"),
+    ("in reply to auth", "Auth"),
+    ("in reply to bdat", "Bdat"),
+    ("while sending rcpt to", "Rcpt"),
+    ("while sending mail from", "Mail"),
+    ("while sending end of data", "EndOfData"),
+    ("while sending data", "Data"),
+    ("after rcpt to", "Rcpt"),
+    ("after mail from", "Mail"),
+    ("after end of data", "EndOfData"),
+    ("after data", "Data"),
+    ("after initial connection", "Connect"),
+    ("after ehlo", "Ehlo"),
+    (">>> rcpt to", "Rcpt"),
+    (">>> mail from", "Mail"),
+    (">>> data", "Data"),
+];
+
+/// The words after which a text asks for a delay ("try again in 1 hour"), found anywhere.
+const DELAY_LEADS: [&str; 6] =
+    ["try again in ", "try again after ", "retry in ", "retry after ", "again in ", "wait "];
+
 /// The keyword rules (reason rules in file order, then retry "never", then retry "later") as
-/// `KeywordRule` literals, and every scan pattern: keyword phrases, then provider markers.
+/// `KeywordRule` literals, and every scan pattern: keyword phrases, provider markers, command
+/// phrases and delay leads.
 fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
     let explain = &data.explain;
     let mut rules: Vec<String> = explain
@@ -1048,16 +1088,23 @@ fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
         .map(|k| format!("KeywordRule::Reason(Reason::{}, {})", camel(&k.reason), k.level == "always"))
         .collect();
     let mut patterns = Vec::new();
+    let word = |text: &String, output| Pattern { text: text.clone(), word_start: true, output };
     for (i, k) in explain.keyword.iter().enumerate() {
-        patterns.extend(k.phrases.iter().map(|p| Pattern { text: p.clone(), output: Output::Rule(i) }));
+        patterns.extend(k.phrases.iter().map(|p| word(p, Output::Rule(i))));
     }
     for (verdict, list) in [("Never", &explain.retry.never), ("Later", &explain.retry.later)] {
         let rule = rules.len();
-        patterns.extend(list.iter().map(|p| Pattern { text: p.clone(), output: Output::Rule(rule) }));
+        patterns.extend(list.iter().map(|p| word(p, Output::Rule(rule))));
         rules.push(format!("KeywordRule::Retry(Retry::{verdict})"));
     }
     for (i, p) in data.providers.provider.iter().enumerate() {
-        patterns.extend(p.markers.iter().map(|m| Pattern { text: m.clone(), output: Output::Provider(i) }));
+        patterns.extend(p.markers.iter().map(|m| word(m, Output::Provider(i))));
+    }
+    for (i, (phrase, _)) in COMMAND_PHRASES.iter().enumerate() {
+        patterns.push(Pattern { text: phrase.to_string(), word_start: false, output: Output::Command(i) });
+    }
+    for lead in DELAY_LEADS {
+        patterns.push(Pattern { text: lead.to_string(), word_start: false, output: Output::Lead });
     }
     (rules, patterns)
 }
@@ -1075,8 +1122,9 @@ struct Automaton {
     next: Vec<Vec<usize>>,
     /// state → index of its output in `outputs` (0: none).
     output: Vec<usize>,
-    /// Distinct outputs: (first keyword reason rule, first retry rule, provider bits).
-    outputs: Vec<(usize, usize, u64)>,
+    /// Distinct outputs: (first keyword reason rule, first retry rule, provider bits, first
+    /// command phrase, a delay lead).
+    outputs: Vec<(usize, usize, u64, usize, bool)>,
     /// state → default row (0: inside a word, 1: at a word start).
     row: Vec<usize>,
     /// The dense default rows: the states with no partial match, inside a word and at a word start.
@@ -1086,8 +1134,9 @@ struct Automaton {
 }
 
 /// Builds the automaton: a trie of the patterns, then the subset construction. A state is the set
-/// of trie nodes that end at the current byte and began at a word start; the root is in the set
-/// exactly at word starts. Linear scanning follows: one transition per byte, no backtracking.
+/// of trie nodes that end at the current byte and began where their pattern may begin: node 0,
+/// the root of the word-start patterns, is in the set exactly at word starts; node 1, the root of
+/// the patterns matched anywhere, always. Scanning is linear: one transition per byte.
 fn build_automaton(patterns: &[Pattern], keyword_rules: usize) -> Result<Automaton, String> {
     // Byte classes: bytes that no pattern tells apart share a class. A byte's identity is its
     // lowercase form if some pattern holds it, and whether it is alphanumeric (word starts).
@@ -1106,11 +1155,11 @@ fn build_automaton(patterns: &[Pattern], keyword_rules: usize) -> Result<Automat
     for (&(_, is_alnum), &class) in &signatures {
         alnum[usize::from(class)] = is_alnum;
     }
-    // The trie, node 0 its root; children by class.
-    let mut children: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new()];
-    let mut ends: Vec<Vec<Output>> = vec![Vec::new()];
+    // The trie, node 0 the root of the word-start patterns, node 1 of the others; children by class.
+    let mut children: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(), BTreeMap::new()];
+    let mut ends: Vec<Vec<Output>> = vec![Vec::new(), Vec::new()];
     for pattern in patterns {
-        let mut node = 0;
+        let mut node = if pattern.word_start { 0 } else { 1 };
         for byte in pattern.text.bytes() {
             let class = usize::from(classes[usize::from(byte)]);
             node = match children[node].get(&class) {
@@ -1129,7 +1178,7 @@ fn build_automaton(patterns: &[Pattern], keyword_rules: usize) -> Result<Automat
     // Subset construction. State 0: inside a word, nothing begun; state 1: at a word start.
     let mut ids: BTreeMap<Vec<usize>, usize> = BTreeMap::new();
     let mut sets: Vec<Vec<usize>> = Vec::new();
-    for set in [vec![], vec![0]] {
+    for set in [vec![1], vec![0, 1]] {
         ids.insert(set.clone(), sets.len());
         sets.push(set);
     }
@@ -1140,6 +1189,7 @@ fn build_automaton(patterns: &[Pattern], keyword_rules: usize) -> Result<Automat
         for (class, &is_alnum) in alnum.iter().enumerate() {
             let mut set: Vec<usize> =
                 sets[index].iter().filter_map(|node| children[*node].get(&class).copied()).collect();
+            set.push(1);
             if !is_alnum {
                 set.push(0);
             }
@@ -1163,15 +1213,17 @@ fn build_automaton(patterns: &[Pattern], keyword_rules: usize) -> Result<Automat
     if keyword_rules >= 255 {
         return Err("at most 254 keyword rules".into());
     }
-    let mut outputs: Vec<(usize, usize, u64)> = vec![(255, 255, 0)];
+    let mut outputs: Vec<(usize, usize, u64, usize, bool)> = vec![(255, 255, 0, 255, false)];
     let mut output = Vec::with_capacity(sets.len());
     for set in &sets {
-        let mut found = (255usize, 255usize, 0u64);
+        let mut found = (255usize, 255usize, 0u64, 255usize, false);
         for out in set.iter().flat_map(|node| &ends[*node]) {
             match *out {
                 Output::Rule(rule) if rule + 2 >= keyword_rules => found.1 = found.1.min(rule),
                 Output::Rule(rule) => found.0 = found.0.min(rule),
                 Output::Provider(p) => found.2 |= 1 << (p & 63),
+                Output::Command(c) => found.3 = found.3.min(c),
+                Output::Lead => found.4 = true,
             }
         }
         let at = outputs.iter().position(|o| *o == found).unwrap_or_else(|| {
@@ -1259,12 +1311,12 @@ fn write_scan(w: &mut String, data: &Data) {
     let bytes = 256 + 2 * n * 2 + states * 8 + slots.len() * 4 + a.outputs.len() * 16;
     writeln!(
         w,
-        "/// The one-pass scanner (`crate::scan`): every keyword phrase of data/explain.toml and every"
+        "/// The one-pass scanner (`crate::scan`): every keyword phrase of data/explain.toml, every provider"
     )
     .unwrap();
     writeln!(
         w,
-        "/// provider marker of data/providers.toml in one deterministic automaton over ASCII-lowercased"
+        "/// marker of data/providers.toml, the command phrases and the delay leads in one deterministic automaton over ASCII-lowercased"
     )
     .unwrap();
     writeln!(w, "/// byte classes: {} patterns, {} trie nodes, {states} states × {n} classes = {} transitions, stored", patterns.len(), a.trie_nodes, states * n).unwrap();
@@ -1314,35 +1366,43 @@ fn write_scan(w: &mut String, data: &Data) {
     let items: Vec<String> = slots.iter().map(|(o, t)| format!("({o}, {t})")).collect();
     writeln!(w, "pub(crate) static SCAN_SLOTS: [(u16, u16); {}] = [{}];\n", slots.len(), items.join(", "))
         .unwrap();
-    writeln!(
-        w,
-        "/// What a state has found: (first reason rule, first retry rule, provider bits); 255: none."
-    )
-    .unwrap();
-    let items: Vec<String> = a.outputs.iter().map(|(r, t, p)| format!("({r}, {t}, {p:#x})")).collect();
-    writeln!(
-        w,
-        "pub(crate) static SCAN_OUTPUTS: [(u8, u8, u64); {}] = [{}];\n",
-        a.outputs.len(),
-        items.join(", ")
-    )
-    .unwrap();
+    writeln!(w, "/// What a state has found (255: nothing of that kind).").unwrap();
+    let items: Vec<String> = a
+        .outputs
+        .iter()
+        .map(|(r, t, p, c, l)| {
+            format!(
+                "Output {{ reason_rule: {r}, retry_rule: {t}, providers: {p:#x}, command: {c}, lead: {l} }}"
+            )
+        })
+        .collect();
+    writeln!(w, "pub(crate) static SCAN_OUTPUTS: [Output; {}] = [{}];\n", a.outputs.len(), items.join(", "))
+        .unwrap();
+    let items: Vec<String> = COMMAND_PHRASES.iter().map(|(_, c)| format!("Command::{c}")).collect();
+    writeln!(w, "/// The command each command phrase shows.").unwrap();
+    writeln!(w, "pub(crate) static SCAN_COMMANDS: [Command; {}] = [{}];\n", items.len(), items.join(", "))
+        .unwrap();
     // The patterns themselves, for the reference matcher of the tests.
     let items: Vec<String> = patterns
         .iter()
-        .map(|p| match p.output {
-            Output::Rule(r) => format!("({:?}, {r}, 255)", p.text),
-            Output::Provider(i) => format!("({:?}, 255, {i})", p.text),
+        .map(|p| {
+            let (kind, value) = match p.output {
+                Output::Rule(r) => ("Rule", r),
+                Output::Provider(i) => ("Provider", i),
+                Output::Command(i) => ("Command", i),
+                Output::Lead => ("Lead", 0),
+            };
+            format!("({:?}, {}, Kind::{kind}, {value})", p.text, p.word_start)
         })
         .collect();
     writeln!(
         w,
-        "/// Every pattern: (text, keyword rule or 255, provider or 255), for the tests' reference matcher."
+        "/// Every pattern: (text, matched at word starts only, kind, value), for the tests' reference."
     )
     .unwrap();
     writeln!(
         w,
-        "#[cfg(test)]\npub(crate) static SCAN_PATTERNS: [(&str, u8, u8); {}] = [{}];\n",
+        "#[cfg(test)]\npub(crate) static SCAN_PATTERNS: [(&str, bool, crate::scan::Kind, u8); {}] = [{}];\n",
         items.len(),
         items.join(", ")
     )
