@@ -13,7 +13,8 @@
 use crate::Command;
 use crate::explain::{KeywordRule, Reason, Retry};
 use crate::generated::{
-    KEYWORD_RULES, SCAN_CLASSES, SCAN_COMMANDS, SCAN_OUTPUTS, SCAN_ROWS, SCAN_SLOTS, SCAN_START, SCAN_STATES,
+    KEYWORD_RULES, SCAN_BASE_SHIFT, SCAN_CLASSES, SCAN_COMMANDS, SCAN_OUTPUT_MASK, SCAN_OUTPUTS,
+    SCAN_ROW_SHIFT, SCAN_ROWS, SCAN_SLOTS, SCAN_START,
 };
 
 /// What a state of the automaton has found; 255 stands for nothing of that kind.
@@ -41,30 +42,31 @@ pub(crate) enum Kind {
     Lead,
 }
 
-/// One transition.
+/// One transition. A state is one u32: `base << SCAN_BASE_SHIFT | default row << SCAN_ROW_SHIFT |
+/// output`. Its exceptions are the slots `base + class` that it owns; every other class takes
+/// the transition of its default row.
 #[inline(always)]
-fn step(state: u16, byte: u8) -> u16 {
+fn step(state: u32, byte: u8) -> u32 {
     let class = usize::from(SCAN_CLASSES[usize::from(byte)]);
-    let (base, row, _) = SCAN_STATES[usize::from(state)];
-    match SCAN_SLOTS[base as usize + class] {
+    match SCAN_SLOTS[(state >> SCAN_BASE_SHIFT) as usize + class] {
         (owner, next) if owner == state => next,
-        _ => SCAN_ROWS[usize::from(row)][class],
+        _ => SCAN_ROWS[(state >> SCAN_ROW_SHIFT & 1) as usize][class],
     }
 }
 
 /// What `state` has found, when it has found something.
 #[inline(always)]
-fn output(state: u16) -> Option<&'static Output> {
-    match SCAN_STATES[usize::from(state)].2 {
+fn output(state: u32) -> Option<&'static Output> {
+    match state & SCAN_OUTPUT_MASK {
         0 => None,
-        index => Some(&SCAN_OUTPUTS[usize::from(index)]),
+        index => Some(&SCAN_OUTPUTS[index as usize]),
     }
 }
 
 /// Runs the automaton over `text` from `state`, calling `found` with each output and the text
 /// after it; returns the last state.
 #[inline(always)]
-fn run<'t>(mut state: u16, text: &'t [u8], mut found: impl FnMut(&Output, &'t [u8])) -> u16 {
+fn run<'t>(mut state: u32, text: &'t [u8], mut found: impl FnMut(&Output, &'t [u8])) -> u32 {
     for (i, &byte) in text.iter().enumerate() {
         state = step(state, byte);
         if let Some(out) = output(state) {

@@ -1024,6 +1024,11 @@ pub fn generate(root: &Path) -> Result<String, String> {
     Ok(out)
 }
 
+/// How a scanner state is one u32: `base << SCAN_BASE_SHIFT | row << SCAN_ROW_SHIFT | output`.
+const SCAN_BASE_SHIFT: u32 = 12;
+const SCAN_ROW_SHIFT: u32 = 11;
+const SCAN_OUTPUT_MASK: u32 = (1 << SCAN_ROW_SHIFT) - 1;
+
 /// What a scan pattern reports when it matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Output {
@@ -1207,9 +1212,6 @@ fn build_automaton(patterns: &[Pattern], keyword_rules: usize) -> Result<Automat
         next.push(row);
         index += 1;
     }
-    if sets.len() >= usize::from(u16::MAX) {
-        return Err(format!("the scanner has {} states; at most 65,534 fit in u16", sets.len()));
-    }
     if keyword_rules >= 255 {
         return Err("at most 254 keyword rules".into());
     }
@@ -1274,58 +1276,83 @@ fn write_scan(w: &mut String, data: &Data) {
             (0..n).filter(|&c| a.next[s][c] != default[c]).map(|c| (c, a.next[s][c])).collect()
         })
         .collect();
-    // Row displacement, first fit, largest rows first.
+    // Row displacement, first fit, largest rows first; every state gets its own base.
     let mut order: Vec<usize> = (0..a.next.len()).filter(|&s| !exceptions[s].is_empty()).collect();
     order.sort_by_key(|&s| (std::cmp::Reverse(exceptions[s].len()), s));
-    let empty = u16::MAX as usize;
-    let mut slots: Vec<(usize, usize)> = Vec::new();
-    let mut base = vec![0usize; a.next.len()];
+    let mut owner: Vec<Option<usize>> = Vec::new();
+    let mut base_used: Vec<bool> = Vec::new();
+    let mut base = vec![usize::MAX; a.next.len()];
     let mut first_free = 0;
     for &s in &order {
-        while slots.get(first_free).is_some_and(|slot| slot.0 != empty) {
+        while owner.get(first_free).is_some_and(Option::is_some) {
             first_free += 1;
         }
-        let first_class = exceptions[s][0].0;
-        let mut b = first_free.saturating_sub(first_class);
-        loop {
-            let fits =
-                exceptions[s].iter().all(|&(c, _)| slots.get(b + c).is_none_or(|slot| slot.0 == empty));
-            if fits {
-                break;
-            }
+        let mut b = first_free.saturating_sub(exceptions[s][0].0);
+        while base_used.get(b).is_some_and(|&used| used)
+            || exceptions[s].iter().any(|&(c, _)| owner.get(b + c).is_some_and(Option::is_some))
+        {
             b += 1;
         }
         base[s] = b;
-        for &(c, target) in &exceptions[s] {
-            if slots.len() <= b + c {
-                slots.resize(b + c + 1, (empty, 0));
+        if base_used.len() <= b {
+            base_used.resize(b + 1, false);
+        }
+        base_used[b] = true;
+        for &(c, _) in &exceptions[s] {
+            if owner.len() <= b + c {
+                owner.resize(b + c + 1, None);
             }
-            slots[b + c] = (s, target);
+            owner[b + c] = Some(s);
         }
     }
-    // Every `base + class` is in bounds.
-    let max_base = base.iter().copied().max().unwrap_or(0);
-    slots.resize(slots.len().max(max_base + n), (empty, 0));
+    // States without exceptions: any base of their own.
+    let mut free = (0..).filter(|b| !base_used.get(*b).is_some_and(|&used| used));
+    for b in base.iter_mut().filter(|b| **b == usize::MAX) {
+        *b = free.next().unwrap_or_default();
+    }
     let states = a.next.len();
+    // A state is one u32: its base, its default row and its output, so that a transition is one
+    // load (and one more from a default row) and a state with an output is seen without a load.
+    let slot_count = owner.len().max(base.iter().copied().max().unwrap_or(0) + n);
+    if slot_count >= 1 << (32 - SCAN_BASE_SHIFT) || a.outputs.len() > SCAN_OUTPUT_MASK as usize {
+        writeln!(w, "compile_error!(\"the scanner outgrew its state encoding\");").unwrap();
+        return;
+    }
+    let value = |s: usize| -> u32 {
+        (base[s] as u32) << SCAN_BASE_SHIFT | (a.row[s] as u32) << SCAN_ROW_SHIFT | a.output[s] as u32
+    };
+    let mut slots = vec![(u32::MAX, 0u32); slot_count];
+    for (s, list) in exceptions.iter().enumerate() {
+        for &(c, target) in list {
+            slots[base[s] + c] = (value(s), value(target));
+        }
+    }
     let exception_count: usize = exceptions.iter().map(Vec::len).sum();
-    let bytes = 256 + 2 * n * 2 + states * 8 + slots.len() * 4 + a.outputs.len() * 16;
+    let bytes = 256 + 2 * n * 4 + slots.len() * 8 + a.outputs.len() * 16;
+    writeln!(w, "/// The one-pass scanner (`crate::scan`): every keyword phrase of data/explain.toml, every")
+        .unwrap();
+    writeln!(w, "/// provider marker of data/providers.toml, the command phrases and the delay leads in one")
+        .unwrap();
     writeln!(
         w,
-        "/// The one-pass scanner (`crate::scan`): every keyword phrase of data/explain.toml, every provider"
+        "/// deterministic automaton over ASCII-lowercased byte classes: {} patterns, {} trie nodes,",
+        patterns.len(),
+        a.trie_nodes
     )
     .unwrap();
     writeln!(
         w,
-        "/// marker of data/providers.toml, the command phrases and the delay leads in one deterministic automaton over ASCII-lowercased"
+        "/// {states} states × {n} classes = {} transitions, stored as 2 dense default rows and",
+        states * n
     )
     .unwrap();
-    writeln!(w, "/// byte classes: {} patterns, {} trie nodes, {states} states × {n} classes = {} transitions, stored", patterns.len(), a.trie_nodes, states * n).unwrap();
     writeln!(
         w,
-        "/// as 2 dense rows and {exception_count} exceptions packed into {} slots: {bytes} bytes in all.",
+        "/// {exception_count} exceptions packed into {} slots: {bytes} bytes in all (a dense table of u32",
         slots.len()
     )
     .unwrap();
+    writeln!(w, "/// would take {} bytes).", states * n * 4).unwrap();
     writeln!(w, "pub(crate) const SCAN_CLASS_COUNT: usize = {n};\n").unwrap();
     let items: Vec<String> = a.classes.iter().map(u8::to_string).collect();
     writeln!(w, "/// Byte → class (a byte and its ASCII lowercase share a class).").unwrap();
@@ -1338,33 +1365,32 @@ fn write_scan(w: &mut String, data: &Data) {
         alnum.join(", ")
     )
     .unwrap();
+    writeln!(w, "/// A state: `base << {SCAN_BASE_SHIFT} | default row << {SCAN_ROW_SHIFT} | index into `SCAN_OUTPUTS``.").unwrap();
+    writeln!(w, "pub(crate) const SCAN_BASE_SHIFT: u32 = {SCAN_BASE_SHIFT};").unwrap();
+    writeln!(w, "/// See [`SCAN_BASE_SHIFT`].").unwrap();
+    writeln!(w, "pub(crate) const SCAN_ROW_SHIFT: u32 = {SCAN_ROW_SHIFT};").unwrap();
+    writeln!(w, "/// See [`SCAN_BASE_SHIFT`].").unwrap();
+    writeln!(w, "pub(crate) const SCAN_OUTPUT_MASK: u32 = {SCAN_OUTPUT_MASK:#x};\n").unwrap();
     writeln!(w, "/// The state a scan starts in (a word start, nothing begun).").unwrap();
-    writeln!(w, "pub(crate) const SCAN_START: u16 = {};\n", a.start).unwrap();
+    writeln!(w, "pub(crate) const SCAN_START: u32 = {};\n", value(a.start)).unwrap();
     writeln!(w, "/// The default transitions: inside a word, and at a word start, with nothing begun.")
         .unwrap();
     let rows: Vec<String> = a
         .rows
         .iter()
-        .map(|&r| format!("[{}]", a.next[r].iter().map(usize::to_string).collect::<Vec<_>>().join(", ")))
+        .map(|&r| {
+            format!("[{}]", a.next[r].iter().map(|&t| value(t).to_string()).collect::<Vec<_>>().join(", "))
+        })
         .collect();
-    writeln!(w, "pub(crate) static SCAN_ROWS: [[u16; SCAN_CLASS_COUNT]; 2] = [{}];\n", rows.join(", "))
+    writeln!(w, "pub(crate) static SCAN_ROWS: [[u32; SCAN_CLASS_COUNT]; 2] = [{}];\n", rows.join(", "))
         .unwrap();
     writeln!(
         w,
-        "/// Each state: (base of its exceptions in `SCAN_SLOTS`, default row, index into `SCAN_OUTPUTS`)."
-    )
-    .unwrap();
-    let items: Vec<String> =
-        (0..states).map(|s| format!("({}, {}, {})", base[s], a.row[s], a.output[s])).collect();
-    writeln!(w, "pub(crate) static SCAN_STATES: [(u32, u8, u16); {states}] = [{}];\n", items.join(", "))
-        .unwrap();
-    writeln!(
-        w,
-        "/// Packed exceptions: slot `base + class` holds (owning state, next state); `u16::MAX` is free."
+        "/// Packed exceptions: slot `base + class` holds (owning state, next state); `u32::MAX` is free."
     )
     .unwrap();
     let items: Vec<String> = slots.iter().map(|(o, t)| format!("({o}, {t})")).collect();
-    writeln!(w, "pub(crate) static SCAN_SLOTS: [(u16, u16); {}] = [{}];\n", slots.len(), items.join(", "))
+    writeln!(w, "pub(crate) static SCAN_SLOTS: [(u32, u32); {}] = [{}];\n", slots.len(), items.join(", "))
         .unwrap();
     writeln!(w, "/// What a state has found (255: nothing of that kind).").unwrap();
     let items: Vec<String> = a
