@@ -1,20 +1,21 @@
 //! The one-pass scanner: every keyword phrase of `data/explain.toml`, every provider marker of
-//! `data/providers.toml`, the phrases that name the command a reply answered and the words before
-//! a requested delay, found in one pass over a text by one automaton.
+//! `data/providers.toml`, the phrases that name the command a reply answered, the words before a
+//! requested delay and the phrases that name a failure with no reply (a timeout, DNS, TLS), found
+//! in one pass over a text by one automaton.
 //!
 //! The generator (`xtask/src/codegen.rs`) compiles the patterns into a deterministic
 //! Aho-Corasick automaton over ASCII-lowercased byte classes and writes it into
-//! `src/generated.rs` as static arrays; `tests/codegen.rs` fails when it is stale. Keyword phrases
-//! and provider markers match at a word start (the byte before them, if any, is not ASCII
-//! alphanumeric), command phrases and delay leads anywhere; all ignore ASCII case. Each byte costs
+//! `src/generated.rs` as static arrays; `tests/codegen.rs` fails when it is stale. Keyword phrases,
+//! provider markers and failure phrases match at a word start (the byte before them, if any, is
+//! not ASCII alphanumeric), command phrases and delay leads anywhere; all ignore ASCII case. Each byte costs
 //! one class lookup and one transition (a packed exception, else one of two dense default rows):
 //! linear in the text, nothing to backtrack, no allocation, `no_std`.
 
 use crate::Command;
 use crate::explain::{KeywordRule, Reason, Retry};
 use crate::generated::{
-    KEYWORD_RULES, SCAN_BASE_SHIFT, SCAN_CLASSES, SCAN_COMMANDS, SCAN_OUTPUT_MASK, SCAN_OUTPUTS,
-    SCAN_ROW_SHIFT, SCAN_ROWS, SCAN_SLOTS, SCAN_START,
+    KEYWORD_RULES, SCAN_BASE_SHIFT, SCAN_CLASSES, SCAN_COMMANDS, SCAN_FAILURES, SCAN_OUTPUT_MASK,
+    SCAN_OUTPUTS, SCAN_ROW_SHIFT, SCAN_ROWS, SCAN_SLOTS, SCAN_START,
 };
 
 /// What a state of the automaton has found; 255 stands for nothing of that kind.
@@ -30,6 +31,8 @@ pub(crate) struct Output {
     pub(crate) command: u8,
     /// A delay lead ("try again in ") ends here.
     pub(crate) lead: bool,
+    /// The first failure phrase (index into `SCAN_FAILURES`) that ends here.
+    pub(crate) failure: u8,
 }
 
 /// The kinds of pattern, for the tests' reference matcher.
@@ -40,6 +43,7 @@ pub(crate) enum Kind {
     Provider,
     Command,
     Lead,
+    Failure,
 }
 
 /// One transition. A state is one u32: `base << SCAN_BASE_SHIFT | default row << SCAN_ROW_SHIFT |
@@ -90,6 +94,8 @@ pub(crate) struct Matches {
     command: u8,
     /// The first delay asked for, in seconds.
     delay: Option<u32>,
+    /// The first failure phrase found (index into `SCAN_FAILURES`), 255 when none.
+    failure: u8,
 }
 
 impl Default for Matches {
@@ -101,7 +107,7 @@ impl Default for Matches {
 impl Matches {
     /// Nothing found yet.
     pub(crate) const fn new() -> Matches {
-        Matches { reason_rule: 255, retry_rule: 255, providers: 0, command: 255, delay: None }
+        Matches { reason_rule: 255, retry_rule: 255, providers: 0, command: 255, delay: None, failure: 255 }
     }
 
     /// What counts in the reply's own text: keywords and delays.
@@ -119,6 +125,7 @@ impl Matches {
     fn anywhere(&mut self, out: &Output) {
         self.providers |= out.providers;
         self.command = self.command.min(out.command);
+        self.failure = self.failure.min(out.failure);
     }
 
     /// Scans one segment of a reply's text.
@@ -129,7 +136,8 @@ impl Matches {
         });
     }
 
-    /// Scans for provider markers and command phrases only (a host name, a text with no reply).
+    /// Scans for provider markers, command phrases and failure phrases only (a host name, a text
+    /// with no reply).
     pub(crate) fn scan_anywhere(&mut self, text: &[u8]) {
         run(SCAN_START, text, |out, _| self.anywhere(out));
     }
@@ -195,6 +203,11 @@ impl Matches {
     pub(crate) fn delay(&self) -> Option<u32> {
         self.delay
     }
+
+    /// The failure the first failure phrase (in list order) found names.
+    pub(crate) fn failure(&self) -> Option<crate::Failure> {
+        SCAN_FAILURES.get(usize::from(self.failure)).copied()
+    }
 }
 
 #[cfg(test)]
@@ -236,6 +249,7 @@ mod tests {
                     }
                     Kind::Provider => m.providers |= 1 << (value & 63),
                     Kind::Command => m.command = m.command.min(value),
+                    Kind::Failure => m.failure = m.failure.min(value),
                     _ => {}
                 }
             }
@@ -259,6 +273,7 @@ mod tests {
             let mut expected = reference(&text[start..end], true);
             expected.providers = all.providers;
             expected.command = all.command;
+            expected.failure = all.failure;
             assert_eq!(within, expected, "{start}..{end} of {:?}", String::from_utf8_lossy(text));
         }
     }

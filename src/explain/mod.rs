@@ -688,7 +688,7 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
     }
     let found = scan(bytes);
     fill(&mut context, &found);
-    if let Some(failure) = failure::find(bytes) {
+    if let Some(failure) = found.failure() {
         return Some(Explanation::from_failure_with(failure, &context));
     }
     // qmail's bounce text with only its `(#4.4.1)` status.

@@ -1040,6 +1040,8 @@ enum Output {
     Command(usize),
     /// A phrase after which a delay may follow ("try again in ").
     Lead,
+    /// A phrase naming a failure with no reply (index into `SCAN_FAILURES`).
+    Failure(usize),
 }
 
 /// One pattern of the scanner: lowercase ASCII, matched ignoring ASCII case, at a word start
@@ -1078,6 +1080,81 @@ const COMMAND_PHRASES: [(&str, &str); 22] = [
     (">>> data", "Data"),
 ];
 
+/// The phrases of resolvers, operating systems, TLS libraries and MTAs that name a failure with
+/// no reply, most specific first: the first phrase found (in this order, at a word start)
+/// decides. Lowercase; matched ignoring ASCII case.
+const FAILURE_PHRASES: [(&str, &str); 64] = [
+    // A resolver that did not answer: temporary (glibc EAI_AGAIN, Postfix ", try again").
+    ("temporary failure in name resolution", "DnsUnavailable"),
+    ("name server timeout", "DnsUnavailable"),
+    ("host not found, try again", "DnsUnavailable"),
+    ("dns lookup timed out", "DnsUnavailable"),
+    ("servfail", "DnsUnavailable"),
+    ("try again later (dns", "DnsUnavailable"),
+    // A name that does not exist.
+    ("name or service not known", "HostNotFound"),
+    ("nodename nor servname", "HostNotFound"),
+    ("no such host", "HostNotFound"),
+    ("no address associated", "HostNotFound"),
+    ("name does not resolve", "HostNotFound"),
+    ("host or domain name not found", "HostNotFound"),
+    ("domain not found", "HostNotFound"),
+    ("nxdomain", "HostNotFound"),
+    ("couldn't find any host named", "HostNotFound"),
+    ("could not find any host named", "HostNotFound"),
+    ("unrouteable address", "HostNotFound"),
+    ("unrouteable mail domain", "HostNotFound"),
+    ("all relevant mx records point to non-existent hosts", "HostNotFound"),
+    ("couldn't find a mail exchanger", "HostNotFound"),
+    ("couldn't find any host by that name", "HostNotFound"),
+    ("no mx found", "HostNotFound"),
+    ("domain does not exist", "HostNotFound"),
+    ("temporary failure in mx lookup", "DnsUnavailable"),
+    ("lookup failed temporarily", "DnsUnavailable"),
+    ("host name lookup failure", "HostNotFound"),
+    ("loops back to myself", "Network"),
+    ("points to local host", "Network"),
+    ("connection died", "Closed"),
+    ("unable to find primary relay", "Network"),
+    ("no valid route", "Network"),
+    ("wasn't able to establish", "Network"),
+    ("unable to establish", "Network"),
+    ("failed to lookup address", "HostNotFound"),
+    ("could not resolve", "HostNotFound"),
+    ("host not found", "HostNotFound"),
+    // Connections.
+    ("connection timed out", "Timeout"),
+    ("timed out", "Timeout"),
+    ("timeout", "Timeout"),
+    ("connection refused", "ConnectionRefused"),
+    ("connection reset", "Closed"),
+    ("connection closed", "Closed"),
+    ("lost connection", "Closed"),
+    ("broken pipe", "Closed"),
+    ("unexpected eof", "Closed"),
+    ("incomplete response", "Closed"),
+    ("network is unreachable", "Network"),
+    ("no route to host", "Network"),
+    ("host is unreachable", "Network"),
+    ("host unreachable", "Network"),
+    // TLS.
+    ("certificate", "Tls"),
+    ("handshake", "Tls"),
+    ("received fatal alert", "Tls"),
+    ("wrong version number", "Tls"),
+    ("invalidcontenttype", "Tls"),
+    ("corrupt message", "Tls"),
+    ("unknownissuer", "Tls"),
+    ("notvalidforname", "Tls"),
+    ("x509", "Tls"),
+    ("starttls", "Tls"),
+    ("tls", "Tls"),
+    ("ssl", "Tls"),
+    // Generic words last: a client's "network error: invalid peer certificate" is TLS.
+    ("network error", "Network"),
+    ("server unavailable", "Network"),
+];
+
 /// The words after which a text asks for a delay ("try again in 1 hour"), found anywhere.
 const DELAY_LEADS: [&str; 6] =
     ["try again in ", "try again after ", "retry in ", "retry after ", "again in ", "wait "];
@@ -1111,6 +1188,9 @@ fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
     for lead in DELAY_LEADS {
         patterns.push(Pattern { text: lead.to_string(), word_start: false, output: Output::Lead });
     }
+    for (i, (phrase, _)) in FAILURE_PHRASES.iter().enumerate() {
+        patterns.push(Pattern { text: phrase.to_string(), word_start: true, output: Output::Failure(i) });
+    }
     (rules, patterns)
 }
 
@@ -1128,8 +1208,8 @@ struct Automaton {
     /// state → index of its output in `outputs` (0: none).
     output: Vec<usize>,
     /// Distinct outputs: (first keyword reason rule, first retry rule, provider bits, first
-    /// command phrase, a delay lead).
-    outputs: Vec<(usize, usize, u64, usize, bool)>,
+    /// command phrase, a delay lead, first failure phrase).
+    outputs: Vec<(usize, usize, u64, usize, bool, usize)>,
     /// state → default row (0: inside a word, 1: at a word start).
     row: Vec<usize>,
     /// The dense default rows: the states with no partial match, inside a word and at a word start.
@@ -1215,10 +1295,10 @@ fn build_automaton(patterns: &[Pattern], keyword_rules: usize) -> Result<Automat
     if keyword_rules >= 255 {
         return Err("at most 254 keyword rules".into());
     }
-    let mut outputs: Vec<(usize, usize, u64, usize, bool)> = vec![(255, 255, 0, 255, false)];
+    let mut outputs: Vec<(usize, usize, u64, usize, bool, usize)> = vec![(255, 255, 0, 255, false, 255)];
     let mut output = Vec::with_capacity(sets.len());
     for set in &sets {
-        let mut found = (255usize, 255usize, 0u64, 255usize, false);
+        let mut found = (255usize, 255usize, 0u64, 255usize, false, 255usize);
         for out in set.iter().flat_map(|node| &ends[*node]) {
             match *out {
                 Output::Rule(rule) if rule + 2 >= keyword_rules => found.1 = found.1.min(rule),
@@ -1226,6 +1306,7 @@ fn build_automaton(patterns: &[Pattern], keyword_rules: usize) -> Result<Automat
                 Output::Provider(p) => found.2 |= 1 << (p & 63),
                 Output::Command(c) => found.3 = found.3.min(c),
                 Output::Lead => found.4 = true,
+                Output::Failure(f) => found.5 = found.5.min(f),
             }
         }
         let at = outputs.iter().position(|o| *o == found).unwrap_or_else(|| {
@@ -1331,7 +1412,7 @@ fn write_scan(w: &mut String, data: &Data) {
     let bytes = 256 + 2 * n * 4 + slots.len() * 8 + a.outputs.len() * 16;
     writeln!(w, "/// The one-pass scanner (`crate::scan`): every keyword phrase of data/explain.toml, every")
         .unwrap();
-    writeln!(w, "/// provider marker of data/providers.toml, the command phrases and the delay leads in one")
+    writeln!(w, "/// provider marker of data/providers.toml, the command, delay and failure phrases in one")
         .unwrap();
     writeln!(
         w,
@@ -1396,9 +1477,9 @@ fn write_scan(w: &mut String, data: &Data) {
     let items: Vec<String> = a
         .outputs
         .iter()
-        .map(|(r, t, p, c, l)| {
+        .map(|(r, t, p, c, l, f)| {
             format!(
-                "Output {{ reason_rule: {r}, retry_rule: {t}, providers: {p:#x}, command: {c}, lead: {l} }}"
+                "Output {{ reason_rule: {r}, retry_rule: {t}, providers: {p:#x}, command: {c}, lead: {l}, failure: {f} }}"
             )
         })
         .collect();
@@ -1407,6 +1488,10 @@ fn write_scan(w: &mut String, data: &Data) {
     let items: Vec<String> = COMMAND_PHRASES.iter().map(|(_, c)| format!("Command::{c}")).collect();
     writeln!(w, "/// The command each command phrase shows.").unwrap();
     writeln!(w, "pub(crate) static SCAN_COMMANDS: [Command; {}] = [{}];\n", items.len(), items.join(", "))
+        .unwrap();
+    let items: Vec<String> = FAILURE_PHRASES.iter().map(|(_, f)| format!("Failure::{f}")).collect();
+    writeln!(w, "/// The failure each failure phrase names.").unwrap();
+    writeln!(w, "pub(crate) static SCAN_FAILURES: [Failure; {}] = [{}];\n", items.len(), items.join(", "))
         .unwrap();
     // The patterns themselves, for the reference matcher of the tests.
     let items: Vec<String> = patterns
@@ -1417,6 +1502,7 @@ fn write_scan(w: &mut String, data: &Data) {
                 Output::Provider(i) => ("Provider", i),
                 Output::Command(i) => ("Command", i),
                 Output::Lead => ("Lead", 0),
+                Output::Failure(i) => ("Failure", i),
             };
             format!("({:?}, {}, Kind::{kind}, {value})", p.text, p.word_start)
         })
