@@ -52,10 +52,10 @@ pub(crate) enum Kind {
 #[inline(always)]
 fn step(state: u32, byte: u8) -> u32 {
     let class = usize::from(SCAN_CLASSES[usize::from(byte)]);
-    match SCAN_SLOTS[(state >> SCAN_BASE_SHIFT) as usize + class] {
-        (owner, next) if owner == state => next,
-        _ => SCAN_ROWS[(state >> SCAN_ROW_SHIFT & 1) as usize][class],
-    }
+    // Both loads at once: they do not depend on each other, only the choice does.
+    let default = SCAN_ROWS[(state >> SCAN_ROW_SHIFT & 1) as usize][class];
+    let (owner, next) = SCAN_SLOTS[(state >> SCAN_BASE_SHIFT) as usize + class];
+    if owner == state { next } else { default }
 }
 
 /// What `state` has found, when it has found something.
@@ -313,6 +313,18 @@ mod tests {
             assert_eq!(SCAN_ALNUM[class], byte.is_ascii_alphanumeric());
             assert_eq!(class, usize::from(SCAN_CLASSES[usize::from(byte.to_ascii_lowercase())]));
         }
+    }
+
+    #[test]
+    fn the_tables_stay_small() {
+        // Two dense rows, the packed exceptions and the outputs: a dense table of every state
+        // would be ten times larger. Pinned so that growth is a decision.
+        let bytes = core::mem::size_of_val(&SCAN_CLASSES)
+            + core::mem::size_of_val(&SCAN_ROWS)
+            + core::mem::size_of_val(&SCAN_SLOTS)
+            + core::mem::size_of_val(&crate::generated::SCAN_OUTPUTS);
+        assert!(bytes < 256 * 1024, "the scanner's tables take {bytes} bytes");
+        const { assert!(SCAN_CLASS_COUNT <= 64, "at most 64 byte classes") };
     }
 
     /// Texts made of pieces of patterns, so that partial and overlapping matches are common.
