@@ -38,6 +38,7 @@ pub trait Explain {
 
 /// The failure an error with no SMTP reply stands for: by the first `std::io::Error` in its
 /// source chain, then by the words of the whole chain, else `fallback`.
+#[cfg_attr(not(any(feature = "lettre", feature = "mail-send", feature = "async-smtp")), allow(dead_code))]
 pub(crate) fn classify_chain(error: &(dyn StdError + 'static), fallback: Failure) -> Failure {
     let mut source: Option<&(dyn StdError + 'static)> = Some(error);
     let mut io_failure = None;
@@ -62,6 +63,7 @@ pub(crate) fn classify_chain(error: &(dyn StdError + 'static), fallback: Failure
     }
 }
 
+#[cfg_attr(not(any(feature = "lettre", feature = "mail-send", feature = "async-smtp")), allow(dead_code))]
 fn io_kind_failure(kind: io::ErrorKind) -> Option<Failure> {
     use io::ErrorKind;
     match kind {
@@ -98,6 +100,7 @@ impl Failure {
 }
 
 /// The error's text and the texts of its sources, lower-cased, joined by `" | "`.
+#[cfg_attr(not(any(feature = "lettre", feature = "mail-send", feature = "async-smtp")), allow(dead_code))]
 pub(crate) fn chain_text(error: &(dyn StdError + 'static)) -> String {
     let mut text = error.to_string();
     let mut source = error.source();
@@ -111,6 +114,7 @@ pub(crate) fn chain_text(error: &(dyn StdError + 'static)) -> String {
 
 /// Drops the repetitions of the leading enhanced code (`5.1.1 one5.1.1 two` →
 /// `5.1.1 one two`) and collapses runs of white space.
+#[cfg_attr(not(any(feature = "lettre", feature = "mail-send", feature = "async-smtp")), allow(dead_code))]
 pub(crate) fn normalize_reply_text(raw: &str) -> String {
     let text = raw.trim();
     let bytes = text.as_bytes();
@@ -135,6 +139,7 @@ pub(crate) fn normalize_reply_text(raw: &str) -> String {
 
 /// The next place `literal` stands on its own in `text`: not after a digit or a dot, and
 /// followed by white space or the end.
+#[cfg_attr(not(any(feature = "lettre", feature = "mail-send", feature = "async-smtp")), allow(dead_code))]
 fn find_repeated(text: &str, literal: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut from = 0;
@@ -151,6 +156,7 @@ fn find_repeated(text: &str, literal: &str) -> Option<usize> {
     None
 }
 
+#[cfg_attr(not(any(feature = "lettre", feature = "mail-send", feature = "async-smtp")), allow(dead_code))]
 pub(crate) fn collapse_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {

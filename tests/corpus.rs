@@ -71,15 +71,9 @@ fn justified(row: &Row, reason: Reason, retry: Retry) -> Option<&'static str> {
         (raw, Reason::MailboxUnknown) if raw.starts_with("503-All RCPT commands were rejected") => {
             Some("root cause is the unknown recipient")
         }
-        // A missing reverse DNS (PTR) is a refusal of the sending host's reputation; the
-        // development corpus labels it spam_blocked, as Sisimai's "blocked" does.
-        (raw, Reason::SpamBlocked) if raw.contains("no reverse DNS") => Some("missing PTR is reputation"),
-        // "Recipient address rejected: Access denied" is a policy refusal in Postfix's wording
-        // (issue #12 names it); only Microsoft's directory-based edge blocking means the address
-        // does not exist, and the crate reads generic wording generically.
-        (raw, Reason::PolicyBlocked) if raw.contains("Recipient address rejected: Access denied") => {
-            Some("access denied is a policy refusal")
-        }
+        // A URL on a blocklist (URIBL) is a spam verdict: Sisimai's expected result for the bounce
+        // this reply came from is a spam block, and the crate reads blocklists as spam.
+        (raw, Reason::SpamBlocked) if raw.contains("uribl") => Some("URL blocklist is a spam verdict"),
         _ => {
             let _ = retry;
             None

@@ -184,3 +184,111 @@ fn common_replies_read_right() {
         assert_eq!((e.reason(), e.retry()), (reason, retry), "{reply}");
     }
 }
+
+/// Issue #11's kinds of wording (one representative each, not rows of the corpus): each kind
+/// reads as the reason a person needs, and every reply shape real bounces carry is found.
+#[test]
+fn kinds_of_wording_from_real_bounces() {
+    use smtp_codes::Failure;
+    let cases: &[(&str, Option<u16>, Option<&str>, Reason)] = &[
+        (
+            "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)",
+            Some(553),
+            Some("5.7.1"),
+            Reason::RelayDenied,
+        ),
+        ("502 5.5.2 Error: command not recognized", Some(502), Some("5.5.2"), Reason::CommandUnrecognized),
+        (
+            "504 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname",
+            Some(504),
+            Some("5.5.2"),
+            Reason::PolicyBlocked,
+        ),
+        ("504 5.7.4 Unrecognized authentication type", Some(504), Some("5.7.4"), Reason::AuthMechanism),
+        ("421 4.7.66 TLS 1.0 and 1.1 are not supported.", Some(421), Some("4.7.66"), Reason::TlsRequired),
+        (
+            "454 4.7.0 Too many login attempts, please try again later.",
+            Some(454),
+            Some("4.7.0"),
+            Reason::RateLimited,
+        ),
+        (
+            "550 5.7.60 SMTP; Client does not have permissions to send as this sender",
+            Some(550),
+            Some("5.7.60"),
+            Reason::SenderRejected,
+        ),
+        (
+            "553 5.7.1 <a@example.com>: Sender address rejected: not logged in",
+            Some(553),
+            Some("5.7.1"),
+            Reason::AuthRequired,
+        ),
+        (
+            "554 5.2.0 STOREDRV.Submission.Exception:OutboundSpamException; Failed to process message",
+            Some(554),
+            Some("5.2.0"),
+            Reason::SpamBlocked,
+        ),
+        (
+            "550 5.7.25 [192.0.2.1] The IP address sending this message does not have a PTR record setup",
+            Some(550),
+            Some("5.7.25"),
+            Reason::PolicyBlocked,
+        ),
+        ("451 See https://cr.yp.to/docs/smtplf.html.", Some(451), None, Reason::SyntaxError),
+        (
+            "334 eyJzdGF0dXMiOiI0MDAiLCJzY2hlbWVzIjoiQmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ==",
+            Some(334),
+            None,
+            Reason::AuthFailed,
+        ),
+        ("550 5.2.1 User Unknown", Some(550), Some("5.2.1"), Reason::MailboxUnknown),
+        (
+            "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##",
+            Some(550),
+            Some("5.1.1"),
+            Reason::MailboxUnknown,
+        ),
+        ("550: 5.2.2 Mailbox full", Some(550), Some("5.2.2"), Reason::MailboxFull),
+        (
+            "Error, ERROR_CODE :550, ERROR_CODE :5.1.1 <x@example.com>... User unknown",
+            Some(550),
+            Some("5.1.1"),
+            Reason::MailboxUnknown,
+        ),
+        ("5.2.2 <x@example.com>... Mailbox Full", None, Some("5.2.2"), Reason::MailboxFull),
+        (
+            "5.1.0 - Unknown address error 550-'5.2.2 <x@example.com>... Mailbox Full'",
+            Some(550),
+            Some("5.2.2"),
+            Reason::MailboxFull,
+        ),
+    ];
+    for &(text, code, enhanced, reason) in cases {
+        let e = explain(text)
+            .ok()
+            .or_else(|| explain_text(text))
+            .unwrap_or_else(|| panic!("nothing in {text:?}"));
+        assert_eq!(e.code(), code, "{text}");
+        assert_eq!(e.enhanced().map(|c| c.to_string()).as_deref(), enhanced, "{text}");
+        assert_eq!(e.reason(), reason, "{text}");
+    }
+    // Failures with no reply at all.
+    let e = explain_text("connect to mx.example.com[192.0.2.1]:25: Connection timed out").unwrap();
+    assert_eq!((e.code(), e.failure(), e.retry()), (None, Some(Failure::Timeout), Retry::Later));
+    let e = explain_text(
+        "Host or domain name not found. Name service error for name=example.invalid type=MX: Host not found",
+    )
+    .unwrap();
+    assert_eq!((e.failure(), e.retry()), (Some(Failure::HostNotFound), Retry::AfterFix));
+    let e = explain_text("Host or domain name not found. Name service error for name=example.com type=MX: Host not found, try again").unwrap();
+    assert_eq!((e.failure(), e.retry()), (Some(Failure::DnsUnavailable), Retry::Later));
+    let e = explain_text(
+        "delivery temporarily suspended: connect to mx.example.net[192.0.2.1]:25: Connection refused",
+    )
+    .unwrap();
+    assert_eq!(e.failure(), Some(Failure::ConnectionRefused));
+    let e = explain_text("I'm not going to try again; this message has been in the queue too long.").unwrap();
+    assert_eq!((e.code(), e.reason()), (None, Reason::Expired));
+}

@@ -70,8 +70,17 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
     }
     let (_, at, code) = best?;
     let region = paragraph(&text[at..]);
-    let enhanced = region.get(4..).and_then(EnhancedCode::parse_prefix).and_then(|(e, used)| {
-        matches!(region.get(4 + used), None | Some(b' ' | b'\t' | b'\r' | b'\n' | b';' | b',' | b')'))
+    // After the code and its separator (" ", "-", ": ", "-'"), or Zoho's ", ERROR_CODE :".
+    let after_code = region.get(3..).unwrap_or_default();
+    let after_code = after_code.strip_prefix(b", ERROR_CODE :").unwrap_or(after_code);
+    let after_code = match after_code.first() {
+        Some(b' ' | b'-' | b':') => &after_code[1..],
+        _ => after_code,
+    };
+    let after_code = after_code.strip_prefix(b" ").unwrap_or(after_code);
+    let after_code = after_code.strip_prefix(b"'").unwrap_or(after_code);
+    let enhanced = EnhancedCode::parse_prefix(after_code).and_then(|(e, used)| {
+        matches!(after_code.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n' | b';' | b',' | b')'))
             .then_some(e)
     });
     Some(Found { code, region, enhanced })
@@ -130,7 +139,7 @@ fn candidate(text: &[u8], i: usize) -> Option<(u32, u16)> {
     }
     let mut after = text.get(i + 3).copied();
     // "550: 5.2.2 …" and "550, ERROR_CODE :5.1.1": a separator before the text.
-    if matches!(after, Some(b':')) && enhanced_after(text, i + 3, b' ').is_some()
+    if matches!(after, Some(b':')) && enhanced_after(text, i + 3, b':').is_some()
         || introduced && matches!(after, Some(b','))
     {
         after = Some(b' ');

@@ -211,6 +211,24 @@ impl Explanation {
         }
     }
 
+    /// A report with no reply and no status, explained by its words alone (a bounce's "mailbox
+    /// is full", "delivery time expired"): a failure that was given up on, so the permanent
+    /// verdict of the reason.
+    fn from_words(reason: Reason, context: &Context<'_>) -> Explanation {
+        Explanation {
+            code: None,
+            enhanced: None,
+            failure: None,
+            reason,
+            retry: generated::reason_policy(reason).permanent,
+            retry_after: None,
+            role: context.role,
+            command: context.command,
+            provider: None,
+            rule: None,
+        }
+    }
+
     /// Decides from the code, the enhanced code and the reply's text (`segments`), with what one
     /// pass of the scanner `found` in it: its keywords and delays, and the providers shown in it
     /// or in the whole text it was found in (a log line, a session transcript: `relay=…`, the
@@ -240,6 +258,16 @@ impl Explanation {
             rule: None,
         };
         if class.is_positive() {
+            // XOAUTH2 (Gmail, Microsoft): a failed token comes back as a 334 challenge whose
+            // base64 JSON carries an HTTP-like error status.
+            let mut oauth_error = false;
+            if code == 334 {
+                segments(&mut |segment| oauth_error |= xoauth2_error(segment));
+            }
+            if oauth_error {
+                explanation.reason = Reason::AuthFailed;
+                explanation.retry = Retry::AfterFix;
+            }
             return explanation;
         }
         let retry_after = found.delay();
@@ -268,6 +296,11 @@ impl Explanation {
         };
         // The text, when it is clearly more specific; else the command stage breaks the tie.
         match found.reason() {
+            // A vague word ("denied", "policy") does not outweigh the stage: a refusal of MAIL
+            // FROM in vague words is still about the sender.
+            Some((keyword @ (Reason::PolicyBlocked | Reason::Other), false)) if weak => {
+                reason = stage_reason(keyword, code, context).unwrap_or(keyword);
+            }
             Some((keyword, always)) if always || weak => reason = keyword,
             None if weak => reason = stage_reason(reason, code, context).unwrap_or(reason),
             _ => {}
@@ -447,7 +480,9 @@ impl Explanation {
 fn stage_reason(reason: Reason, code: u16, context: &Context<'_>) -> Option<Reason> {
     let command = context.command?;
     match (command, code) {
-        (Command::Mail, 550 | 553 | 501 | 554) => Some(Reason::SenderRejected),
+        (Command::Mail, 550 | 553 | 501 | 554) if reason != Reason::SpamBlocked => {
+            Some(Reason::SenderRejected)
+        }
         (Command::Auth | Command::AuthResponse, 500..=599) => Some(Reason::AuthFailed),
         (Command::StartTls, 400..=599) => Some(Reason::TlsRequired),
         (Command::EndOfData | Command::Data | Command::Bdat, 550 | 554) if reason == Reason::Other => {
@@ -455,6 +490,46 @@ fn stage_reason(reason: Reason, code: u16, context: &Context<'_>) -> Option<Reas
         }
         _ => None,
     }
+}
+
+/// Whether a 334 challenge is an XOAUTH2 error: base64 of JSON such as
+/// `{"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"}`.
+fn xoauth2_error(text: &[u8]) -> bool {
+    let text = text.trim_ascii();
+    if text.len() < 16 || text.len() > 1024 {
+        return false;
+    }
+    let mut decoded = [0u8; 768];
+    let Some(len) = decode_base64(text, &mut decoded) else { return false };
+    let json = &decoded[..len];
+    let key = b"\"status\":\"";
+    json.windows(key.len() + 1).any(|w| w.starts_with(key) && matches!(w[key.len()], b'4' | b'5'))
+}
+
+/// Standard base64 (with or without padding) into `out`; `None` on any other byte or overflow.
+fn decode_base64(text: &[u8], out: &mut [u8]) -> Option<usize> {
+    let value = |b: u8| -> Option<u32> {
+        Some(u32::from(match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a' + 26,
+            b'0'..=b'9' => b - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        }))
+    };
+    let (mut buffer, mut bits, mut len) = (0u32, 0u32, 0usize);
+    for &b in text.iter().take_while(|&&b| b != b'=') {
+        buffer = (buffer << 6) | value(b)?;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            *out.get_mut(len)? = (buffer >> bits) as u8;
+            len += 1;
+            buffer &= (1 << bits) - 1;
+        }
+    }
+    Some(len)
 }
 
 /// The delay asked for by the words after a lead ("try again in " → "1 hour", "wait " → "30
@@ -686,15 +761,23 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
         e.code = None;
         return Some(e);
     }
+    // No reply: what a bounce reports without one. Giving up after retrying is named first
+    // (its text often quotes the last transport error), then the transport failure, then a
+    // status in qmail's `(#4.4.1)` form, then the words alone. One pass over the whole text.
     let found = scan(bytes);
     fill(&mut context, &found);
+    let worded = found.reason().map(|(reason, _)| reason);
+    if worded == Some(Reason::Expired) {
+        return Some(Explanation::from_words(Reason::Expired, &context));
+    }
     if let Some(failure) = found.failure() {
         return Some(Explanation::from_failure_with(failure, &context));
     }
-    // qmail's bounce text with only its `(#4.4.1)` status.
-    let status = hash_enhanced(bytes)?;
-    let basic = if status.class() == 4 { 451 } else { 550 };
-    let mut e = Explanation::decide(basic, Some(status), &|visit| visit(bytes), found, &context);
-    e.code = None;
-    Some(e)
+    if let Some(status) = hash_enhanced(bytes) {
+        let basic = if status.class() == 4 { 451 } else { 550 };
+        let mut e = Explanation::decide(basic, Some(status), &|visit| visit(bytes), found, &context);
+        e.code = None;
+        return Some(e);
+    }
+    worded.map(|reason| Explanation::from_words(reason, &context))
 }

@@ -1055,7 +1055,10 @@ struct Pattern {
 /// The phrases that show which command a reply answered, found anywhere in a text: Postfix's
 /// `(in reply to RCPT TO command)`, Exim's `after RCPT TO:<…>`, Sendmail's `>>> RCPT To:<…>`.
 /// The first one listed that occurs decides.
-const COMMAND_PHRASES: [(&str, &str); 22] = [
+const COMMAND_PHRASES: [(&str, &str); 25] = [
+    ("but sender was rejected", "Mail"),
+    ("does not like recipient", "Rcpt"),
+    ("failed after i sent the message", "EndOfData"),
     ("in reply to rcpt to", "Rcpt"),
     ("in reply to mail from", "Mail"),
     ("in reply to end of data", "EndOfData"),

@@ -1,0 +1,157 @@
+//! Issue #12's invariant: the verdicts of an explanation agree with each other and with the
+//! words shown to the user — over every corpus row in every role, and over every reason × class
+//! × role. A contradiction (retry never while the remedy says "try again later", a hard bounce
+//! for a sign-in problem, a submission server's refusal sent to the recipient's administrator)
+//! fails here.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use smtp_codes::{
+    Bounce, Context, Explanation, FixOwner, Locale, Reason, Retry, ServerRole, explain, explain_text,
+};
+
+/// Reasons that say nothing about the recipient's address.
+const NOT_ABOUT_RECIPIENT: [Reason; 14] = [
+    Reason::AuthRequired,
+    Reason::AuthFailed,
+    Reason::AuthMechanism,
+    Reason::TlsRequired,
+    Reason::MessageTooLarge,
+    Reason::RelayDenied,
+    Reason::SenderRejected,
+    Reason::SpamBlocked,
+    Reason::PolicyBlocked,
+    Reason::SenderUnauthenticated,
+    Reason::SyntaxError,
+    Reason::CommandUnrecognized,
+    Reason::BadSequence,
+    Reason::NotImplemented,
+];
+
+fn check(e: &Explanation, what: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut fail = |rule: &str| problems.push(format!("{rule}: {what} → {e:?}"));
+    let remedy = e.text(Locale::En).remedy().to_lowercase();
+    let summary = e.text(Locale::En).summary().to_lowercase();
+    let says_later = ["try again later", "retry later", "wait and try again", "try again in"]
+        .iter()
+        .any(|w| remedy.contains(w) || summary.contains(w));
+    let says_stop = ["do not retry", "will fail again", "never succeed"].iter().any(|w| remedy.contains(w));
+    if e.retry() == Retry::Never && says_later {
+        fail("retry never but the text says to try again later");
+    }
+    if e.retry() == Retry::Later && says_stop {
+        fail("retry later but the text says to stop");
+    }
+    match e.class() {
+        // (A 334 XOAUTH2 challenge carrying an error status is the one positive reply that fails.)
+        Some(class) if class.is_positive() && e.reason() == Reason::Ok => {
+            if e.retry() != Retry::NotNeeded || e.bounce().is_some() || e.fix_owner() != FixOwner::Nobody {
+                fail("a positive reply with a failure verdict");
+            }
+        }
+        _ => {
+            if e.retry() == Retry::NotNeeded {
+                fail("a failure that needs no retry");
+            }
+        }
+    }
+    if let Some(bounce) = e.bounce() {
+        if e.failure().is_some() {
+            fail("a transport failure counted as a bounce");
+        }
+        if NOT_ABOUT_RECIPIENT.contains(&e.reason()) {
+            fail("a bounce for a problem that is not about the recipient");
+        }
+        if bounce == Bounce::Hard && e.retry() == Retry::Later {
+            fail("a hard bounce that says retry later");
+        }
+        if e.role() == Some(ServerRole::Submission)
+            && !matches!(e.reason(), Reason::MailboxUnknown | Reason::MailboxDisabled)
+        {
+            fail("a bounce from the user's own submission server");
+        }
+    }
+    if e.role() == Some(ServerRole::Submission)
+        && NOT_ABOUT_RECIPIENT.contains(&e.reason())
+        && (remedy.contains("recipient's administrator") || e.fix_owner() == FixOwner::RecipientSide)
+    {
+        fail("a submission server's refusal sent to the recipient's side");
+    }
+    if e.retry() == Retry::Later && e.fix_owner() == FixOwner::Nobody && e.reason() != Reason::Greylisted {
+        fail("nobody must act on a failure");
+    }
+    problems
+}
+
+fn roles() -> [Context<'static>; 3] {
+    [
+        Context::UNKNOWN,
+        Context::new().with_role(ServerRole::Submission),
+        Context::new().with_role(ServerRole::Mx),
+    ]
+}
+
+fn corpus_texts() -> Vec<(String, Option<String>)> {
+    let mut texts = Vec::new();
+    for path in ["corpus/replies.tsv", "corpus/dev.tsv"] {
+        let text = std::fs::read_to_string(common::data(path)).unwrap();
+        for line in text.lines().skip(1).filter(|l| !l.is_empty()) {
+            let f: Vec<&str> = line.split('\t').collect();
+            texts.push((
+                f[0].replace("\\n", "\r\n"),
+                f.get(5).map(|r| r.split(';').next().unwrap_or("").trim().to_owned()),
+            ));
+        }
+    }
+    texts
+}
+
+#[test]
+fn every_corpus_row_in_every_role_is_consistent() {
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for (raw, _) in corpus_texts() {
+        for context in roles() {
+            let e = smtp_codes::explain_with(&raw, &context)
+                .ok()
+                .or_else(|| smtp_codes::explain_text_with(&raw, &context));
+            if let Some(e) = e {
+                checked += 1;
+                problems.extend(check(&e, &raw));
+            }
+        }
+    }
+    println!("checked {checked} explanations");
+    assert!(checked > 4000);
+    assert!(problems.is_empty(), "{} contradictions:\n{}", problems.len(), problems.join("\n"));
+}
+
+#[test]
+fn every_reason_class_and_role_is_consistent() {
+    // One real reply per reason from the corpus, re-sent as a 4xx and as a 5xx in each role.
+    let mut samples: BTreeMap<Reason, String> = BTreeMap::new();
+    for (raw, label) in corpus_texts() {
+        let Some(e) = explain(&raw).ok().or_else(|| explain_text(&raw)) else { continue };
+        if e.code().is_some() && label.as_deref() == Some(e.reason().as_str()) && !raw.contains('\n') {
+            samples.entry(e.reason()).or_insert(raw);
+        }
+    }
+    let mut problems = Vec::new();
+    let mut combinations = 0;
+    for reason in Reason::ALL {
+        let Some(raw) = samples.get(&reason) else { panic!("no sample for {reason:?}") };
+        let text = raw.get(4..).unwrap_or("");
+        for code in [451, 550] {
+            for context in roles() {
+                let e = Explanation::from_parts_with(code, None, text, &context).unwrap();
+                combinations += 1;
+                problems.extend(check(&e, &format!("{code} {text} ({:?})", context.role)));
+            }
+        }
+    }
+    println!("{combinations} reason × class × role combinations");
+    assert!(problems.is_empty(), "{} contradictions:\n{}", problems.len(), problems.join("\n"));
+}
