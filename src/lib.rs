@@ -25,6 +25,9 @@
 //! - `serde`: `Serialize` for every public data type (codes as numbers, enhanced codes as
 //!   `"5.7.8"`), `Deserialize` for the value types.
 //! - `lettre`: explain `lettre` 0.11 SMTP errors.
+//! - `dsn`: read whole bounce emails (RFC 3464/6533 delivery status notifications and the
+//!   non-standard bounces of big MTAs and providers), recipient by recipient: [`dsn::parse`]
+//!   (MIME through `mail-parser`).
 //!
 //! ## Data
 //! Facts come from the RFCs and the IANA registry (`data/codes.toml`, `data/enhanced.toml`);
@@ -39,6 +42,9 @@ mod class;
 mod client;
 mod command;
 mod compare;
+#[cfg(feature = "dsn")]
+#[cfg_attr(docsrs, doc(cfg(feature = "dsn")))]
+pub mod dsn;
 mod enhanced;
 mod error;
 mod explain;

@@ -211,6 +211,18 @@ impl Explanation {
         }
     }
 
+    /// The same explanation with the verdict a whole report decided (a bounce's action and
+    /// wording can outweigh the quoted reply); a provider rule that no longer fits is dropped.
+    #[cfg(feature = "dsn")]
+    pub(crate) fn with_verdict(mut self, reason: Reason, retry: Retry) -> Explanation {
+        if reason != self.reason {
+            self.rule = None;
+        }
+        self.reason = reason;
+        self.retry = retry;
+        self
+    }
+
     /// A report with no reply and no status, explained by its words alone (a bounce's "mailbox
     /// is full", "delivery time expired"): a failure that was given up on, so the permanent
     /// verdict of the reason.

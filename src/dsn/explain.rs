@@ -1,0 +1,237 @@
+//! The one place a parsed recipient meets the crate's explanations.
+//!
+//! Built on the public API only ([`explain_text`], [`Explanation::from_parts`]), so that it can
+//! be rewired in one file when the explanation API gains a context (the SMTP command, replies
+//! that never came).
+//!
+//! What stands in for that context today, each to be replaced by it:
+//! - no reply: a *carrier* reply code of the status's class (550/451/250) passed to
+//!   `from_parts` with the `Status`, a status the MTA states (`(#5.1.1)`), or one its wording
+//!   implies (`IMPLIED`); `reply_code` stays `None`. Two carriers tell when nothing decided.
+//! - transport failures without a reply (`NO_REPLY`) → `network_error`; giving up (`GAVE_UP`,
+//!   x.4.7, a failed action on a 4.x.x status) → `expired`.
+//! - the command: a refusal after `MAIL FROM` is about the sender.
+//! - `x-unix;` diagnostics: a local delivery program failed.
+
+use crate::{Command, EnhancedCode, Explanation, Reason, Retry, explain_text};
+
+use super::plain::lower_has_any;
+use super::recipient::{Action, Recipient};
+
+/// Wording of an MTA that stopped retrying.
+const GAVE_UP: [&str; 17] = [
+    "could not deliver for",
+    "envelope expired",
+    "queue.expired",
+    "retry timeout exceeded",
+    "too long in queue",
+    "message expired",
+    "delivery time expired",
+    "delivery expired",
+    "cannot send message for",
+    "could not be delivered for",
+    "retry time not reached for any host after a long failure period",
+    "was not delivered within",
+    "message timeout",
+    "queue lifetime",
+    "have been failing for",
+    "undeliverable for",
+    "expired after",
+];
+
+/// Wording of a transport failure without any SMTP reply.
+const NO_REPLY: [&str; 20] = [
+    "did not accept our requests to connect",
+    "dns error",
+    "domain name not found",
+    "nxdomain",
+    "dns query failed",
+    "host not reachable",
+    "hop count exceeded",
+    "routing loop",
+    "connection timed out",
+    "timed out",
+    "connection refused",
+    "host or domain name not found",
+    "host not found",
+    "name service error",
+    "no route to host",
+    "network is unreachable",
+    "could not connect",
+    "connection reset",
+    "lost connection",
+    "no mx",
+];
+
+/// Wording of bounces (not of SMTP replies) and the enhanced status (subject, detail) it
+/// implies, for reports that quote no reply.
+const IMPLIED: [(&str, u16, u16); 44] = [
+    ("user doesn't have", 1, 1),
+    ("address couldn't be found", 1, 1),
+    ("address could not be found", 1, 1),
+    ("no mailbox here", 1, 1),
+    ("user unknown", 1, 1),
+    ("unknown user", 1, 1),
+    ("no such user", 1, 1),
+    ("unknown recipient", 1, 1),
+    ("recipient name is not recognized", 1, 1),
+    ("recipient not found", 1, 1),
+    ("not listed in", 1, 1),
+    ("invalid recipient", 1, 1),
+    ("invalid address", 1, 1),
+    ("invalid final delivery userid", 1, 1),
+    ("address does not exist", 1, 1),
+    ("account does not exist", 1, 1),
+    ("no such mailbox", 1, 1),
+    ("mailbox not found", 1, 1),
+    ("mailbox unavailable", 1, 1),
+    ("addressee unknown", 1, 1),
+    ("address is possibly incorrect", 1, 1),
+    ("mailbox is full", 2, 2),
+    ("mailbox full", 2, 2),
+    ("over quota", 2, 2),
+    ("quota exceeded", 2, 2),
+    ("mailbox exceeded", 2, 2),
+    ("mailbox size", 2, 2),
+    ("size limit exceeded", 3, 4),
+    ("message too large", 3, 4),
+    ("message is too large", 3, 4),
+    ("exceeds the maximum size", 3, 4),
+    ("account has been disabled", 2, 1),
+    ("account is disabled", 2, 1),
+    ("mailbox disabled", 2, 1),
+    ("account disabled", 2, 1),
+    ("discontinued", 2, 1),
+    ("no such domain", 1, 2),
+    ("domain does not exist", 1, 2),
+    ("host unknown", 1, 2),
+    ("dns lookup failure", 4, 4),
+    ("indicated no smtp service", 1, 10),
+    ("malformed address", 1, 3),
+    ("syntax error in", 1, 3),
+    ("virus", 7, 1),
+];
+
+fn implied_status(lower: &str, class: u8) -> Option<EnhancedCode> {
+    let class = if class == 4 { 4 } else { 5 };
+    IMPLIED
+        .iter()
+        .find(|(phrase, _, _)| lower.contains(phrase))
+        .and_then(|&(_, subject, detail)| EnhancedCode::new(class, subject, detail))
+}
+
+/// The reply code that carries a status with no reply into [`Explanation::from_parts`]: it only
+/// gives the class; the recipient's `reply_code` stays `None`.
+fn carrier(status: Option<EnhancedCode>, action: Option<Action>) -> u16 {
+    match (status.map(EnhancedCode::class), action) {
+        (Some(2), _) | (None, Some(Action::Delivered | Action::Relayed | Action::Expanded)) => 250,
+        (Some(4), _) | (None, Some(Action::Delayed)) => 451,
+        _ => 550,
+    }
+}
+
+/// Explains one recipient from its status, diagnostic text and action, and stores the reply
+/// code, the status (when the reply has a more precise one), the reason and the retry verdict.
+pub(crate) fn explain(recipient: &mut Recipient) {
+    let text = recipient.diagnostic.as_str();
+    let lower = text.to_ascii_lowercase();
+    // `x-unix; 255` is a local program's exit code, not an SMTP reply.
+    let smtp = recipient.diagnostic_code.as_ref().is_none_or(|d| !d.kind.eq_ignore_ascii_case("x-unix"));
+    // A reply found in the text; failures without one are read below from the report's own
+    // wording and status.
+    let found = if smtp { explain_text(text).filter(|e| e.code().is_some()) } else { None };
+    recipient.reply_code = found.and_then(|e| e.code());
+    // Gave up: 4.4.7/5.4.7 ("delivery time expired") or the MTA's own words; less surely, a
+    // failed action on a temporary status (the MTA stopped retrying a temporary failure).
+    let gave_up = recipient.status.is_some_and(|s| s.subject() == 4 && s.detail() == 7)
+        || lower_has_any(&lower, &GAVE_UP);
+    let stopped_retrying =
+        recipient.action == Some(Action::Failed) && recipient.status.is_some_and(|s| s.class() == 4);
+    if found.is_none() && recipient.status.is_none_or(|s| s.subject() == 0 && s.detail() == 0) {
+        // No reply, and no precise Status field: a code the MTA states in its own words.
+        if let Some(stated) = super::status::stated(text) {
+            if recipient.status.is_none_or(|s| s.class() == stated.class()) {
+                recipient.status = Some(stated);
+            }
+        }
+    }
+    let mut unexplained = false;
+    let explanation = found.or_else(|| {
+        let code = carrier(recipient.status, recipient.action);
+        let specific = recipient.status.filter(|s| s.subject() != 0 || s.detail() != 0);
+        // A bounce's own wording ("The recipient name is not recognized", "Domain does not
+        // exist") stands for the status it implies; the crate then explains that status.
+        let implied = specific.or_else(|| implied_status(&lower, (code / 100) as u8));
+        let explanation = Explanation::from_parts(code, implied.or(recipient.status), text)?;
+        // Neither a reply, nor a specific status, nor a known phrase: the carrier's default would
+        // speak for a reply that never came. Two carriers with different defaults tell.
+        if implied.is_none() {
+            let other = if code == 550 { 554 } else { code };
+            unexplained = other != code
+                && Explanation::from_parts(other, recipient.status, text)
+                    .is_some_and(|e| e.reason() != explanation.reason());
+        }
+        Some(explanation)
+    });
+    let Some(explanation) = explanation else { return };
+    if let Some(enhanced) = found.and_then(|e| e.enhanced()) {
+        // The remote server's own code is more precise than the relaying MTA's summary
+        // (`Status: 4.4.7` over `450 4.7.1 …`), unless it only gives the class.
+        let specific = enhanced.subject() != 0 || enhanced.detail() != 0;
+        let vague = recipient.status.is_none_or(|s| s.subject() == 0 && s.detail() == 0);
+        let same_class = recipient.status.is_none_or(|s| s.class() == enhanced.class());
+        if same_class && (specific || vague) {
+            recipient.status = Some(enhanced);
+        }
+    }
+    let mut reason = if unexplained { Reason::Other } else { explanation.reason() };
+    let mut retry = explanation.retry();
+    if unexplained && retry == Retry::Never {
+        // Nothing says why, so nothing says sending again is hopeless: a permanent failure of
+        // unknown cause waits for someone to look.
+        retry = Retry::AfterFix;
+    }
+    let no_reply = recipient.reply_code.is_none();
+    if no_reply && lower_has_any(&lower, &NO_REPLY) {
+        reason = Reason::NetworkError;
+        retry = Retry::AfterFix;
+    }
+    let failed = !matches!(
+        recipient.action,
+        Some(Action::Delayed | Action::Delivered | Action::Relayed | Action::Expanded)
+    );
+    if failed
+        && ((gave_up
+            && (unexplained
+                || matches!(reason, Reason::NetworkError | Reason::ServiceUnavailable | Reason::Other)))
+            || (stopped_retrying && (unexplained || reason == Reason::Other)))
+    {
+        reason = Reason::Expired;
+        retry = Retry::AfterFix;
+    }
+    // A refusal of MAIL FROM is about the sender, never the recipient's mailbox (until the
+    // explanation API takes the command itself).
+    if recipient.command == Some(Command::Mail)
+        && matches!(reason, Reason::MailboxUnknown | Reason::MailboxDisabled | Reason::Other)
+    {
+        reason = Reason::SenderRejected;
+        retry = Retry::AfterFix;
+    }
+    // `x-unix;` diagnostics come from a local delivery program (procmail, a pipe): the
+    // receiving system failed, whatever words the program printed.
+    if !smtp && failed {
+        reason = Reason::ServiceUnavailable;
+        retry = Retry::AfterFix;
+    }
+    match recipient.action {
+        Some(Action::Delayed) => retry = Retry::Later,
+        Some(Action::Delivered | Action::Relayed | Action::Expanded) => {
+            reason = Reason::Ok;
+            retry = Retry::NotNeeded;
+        }
+        _ => {}
+    }
+    recipient.reason = reason;
+    recipient.retry = retry;
+    recipient.explanation = Some(explanation.with_verdict(reason, retry));
+}

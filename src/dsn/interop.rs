@@ -1,0 +1,114 @@
+//! Interoperability: the crate's [`Reason`] in Sisimai's vocabulary and as Amazon SES's
+//! `bounceType`/`bounceSubType`.
+
+use crate::{Reason, Retry};
+
+/// Sisimai's reason name for a [`Reason`] (see the table in the [module docs](super)).
+///
+/// ```
+/// use smtp_codes::{dsn, Reason};
+/// assert_eq!(dsn::sisimai_reason(Reason::MailboxUnknown), "userunknown");
+/// assert_eq!(dsn::sisimai_reason(Reason::SenderUnauthenticated), "authfailure");
+/// ```
+pub const fn sisimai_reason(reason: Reason) -> &'static str {
+    match reason {
+        Reason::Ok => "delivered",
+        Reason::AuthRequired | Reason::AuthFailed | Reason::AuthMechanism => "securityerror",
+        Reason::TlsRequired => "failedstarttls",
+        Reason::MailboxUnknown => "userunknown",
+        Reason::MailboxFull => "mailboxfull",
+        Reason::MailboxDisabled => "suspend",
+        Reason::MessageTooLarge => "mesgtoobig",
+        Reason::RelayDenied => "norelaying",
+        Reason::SenderRejected => "rejected",
+        Reason::SpamBlocked => "blocked",
+        Reason::PolicyBlocked => "policyviolation",
+        Reason::SenderUnauthenticated => "authfailure",
+        Reason::RateLimited => "ratelimited",
+        Reason::Greylisted => "blocked",
+        Reason::ServiceUnavailable => "systemerror",
+        Reason::SyntaxError | Reason::CommandUnrecognized | Reason::BadSequence | Reason::NotImplemented => {
+            "syntaxerror"
+        }
+        Reason::NetworkError => "networkerror",
+        Reason::ContentRejected => "contenterror",
+        Reason::Expired => "expired",
+        Reason::Other => "undefined",
+    }
+}
+
+/// Amazon SES's `bounceType`.
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::IntoStaticStr)]
+#[allow(clippy::exhaustive_enums)] // SES documents exactly these three.
+pub enum SesBounceType {
+    /// A hard bounce: remove the address.
+    Permanent,
+    /// A soft bounce: it may go through later.
+    Transient,
+    /// SES could not tell.
+    Undetermined,
+}
+
+/// Amazon SES's `bounceSubType`.
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::IntoStaticStr)]
+#[non_exhaustive]
+pub enum SesBounceSubType {
+    /// Any other reason.
+    General,
+    /// The address does not exist.
+    NoEmail,
+    /// SES's own suppression list (only SES itself says this).
+    Suppressed,
+    /// The account-level suppression list (only SES itself says this).
+    OnAccountSuppressionList,
+    /// The mailbox is full.
+    MailboxFull,
+    /// The message is too large.
+    MessageTooLarge,
+    /// The content was refused.
+    ContentRejected,
+    /// An attachment was refused.
+    AttachmentRejected,
+    /// SES could not tell.
+    Undetermined,
+}
+
+/// A `bounceType` with its `bounceSubType`.
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(clippy::exhaustive_structs)] // Exactly SES's two fields.
+pub struct SesBounce {
+    /// `bounceType`.
+    pub bounce_type: SesBounceType,
+    /// `bounceSubType`.
+    pub sub_type: SesBounceSubType,
+}
+
+/// What Amazon SES would call a failure with this reason and retry verdict (see the table in
+/// the [module docs](super)).
+///
+/// ```
+/// use smtp_codes::{dsn::{self, SesBounceType, SesBounceSubType}, Reason, Retry};
+/// let b = dsn::ses_bounce(Reason::MailboxUnknown, Retry::Never);
+/// assert_eq!((b.bounce_type, b.sub_type), (SesBounceType::Permanent, SesBounceSubType::NoEmail));
+/// let b = dsn::ses_bounce(Reason::MailboxFull, Retry::AfterFix);
+/// assert_eq!((b.bounce_type, b.sub_type), (SesBounceType::Transient, SesBounceSubType::MailboxFull));
+/// ```
+pub const fn ses_bounce(reason: Reason, retry: Retry) -> SesBounce {
+    let (bounce_type, sub_type) = match (reason, retry) {
+        (Reason::Ok, _) | (_, Retry::NotNeeded) => {
+            (SesBounceType::Undetermined, SesBounceSubType::Undetermined)
+        }
+        (Reason::MailboxUnknown, Retry::Later) => (SesBounceType::Transient, SesBounceSubType::General),
+        (Reason::MailboxUnknown, _) => (SesBounceType::Permanent, SesBounceSubType::NoEmail),
+        (Reason::MailboxFull, _) => (SesBounceType::Transient, SesBounceSubType::MailboxFull),
+        (Reason::MessageTooLarge, _) => (SesBounceType::Transient, SesBounceSubType::MessageTooLarge),
+        (Reason::ContentRejected, _) => (SesBounceType::Transient, SesBounceSubType::ContentRejected),
+        (Reason::Other, Retry::Later) => (SesBounceType::Undetermined, SesBounceSubType::Undetermined),
+        (_, Retry::Later) => (SesBounceType::Transient, SesBounceSubType::General),
+        (_, Retry::AfterFix | Retry::Never) => (SesBounceType::Permanent, SesBounceSubType::General),
+    };
+    SesBounce { bounce_type, sub_type }
+}
