@@ -13,7 +13,7 @@ use crate::{EnhancedCode, Locale};
 /// let e = smtp_codes::explain("550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's\r\n550 5.7.26 DMARC policy. - gsmtp").unwrap();
 /// let provider = e.provider().unwrap();
 /// assert_eq!(provider.id(), "gmail");
-/// assert_eq!(provider.name(smtp_codes::Locale::En), "Gmail / Google Workspace");
+/// assert_eq!(provider.label(smtp_codes::Locale::En), "Gmail / Google Workspace");
 /// ```
 #[derive(Debug, PartialEq, Eq)]
 pub struct Provider {

@@ -680,7 +680,7 @@ impl Display for Rendered<'_> {
 /// ```
 /// use smtp_codes::{explain, Reason, Retry, Bounce};
 /// let e = explain("550 5.1.1 <user@example.com>: Recipient address rejected: User unknown").unwrap();
-/// assert_eq!((e.reason(), e.retry(), e.bounce()), (Reason::MailboxUnknown, Retry::Never, Bounce::Hard));
+/// assert_eq!((e.reason(), e.retry(), e.bounce()), (Reason::MailboxUnknown, Retry::Never, Some(Bounce::Hard)));
 /// // The text wins when it is clearly more specific than the code:
 /// let e = explain("550 5.1.1 <user@example.com> - 192.0.2.1 has sent to too many recipients this hour").unwrap();
 /// assert_eq!((e.reason(), e.retry()), (Reason::RateLimited, Retry::Later));

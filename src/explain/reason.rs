@@ -14,7 +14,7 @@ use crate::{Error, Locale, generated};
 /// assert_eq!(Reason::AuthFailed.as_str(), "auth_failed");
 /// assert_eq!(Reason::AuthFailed.to_string(), "Authentication failed");
 /// assert_eq!("mailbox_full".parse::<Reason>().unwrap(), Reason::MailboxFull);
-/// assert_eq!(Reason::AuthFailed.label(Locale::De), "Anmeldung fehlgeschlagen");
+/// assert_eq!(Reason::AuthFailed.label(Locale::De), "Authentifizierung fehlgeschlagen");
 /// assert_eq!(Reason::ALL.len(), 25);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, EnumString, IntoStaticStr)]
