@@ -1,8 +1,7 @@
 //! The one place a parsed recipient meets the crate's explanations.
 //!
-//! Built on the public API only ([`explain_text`], [`Explanation::from_parts`]), so that it can
-//! be rewired in one file when the explanation API gains a context (the SMTP command, replies
-//! that never came).
+//! The reply is explained by [`explain_text_with`] with the recipient's command stage as its
+//! [`Context`]; the report's action, status and wording then decide what the reply alone cannot.
 //!
 //! What stands in for that context today, each to be replaced by it:
 //! - no reply: a *carrier* reply code of the status's class (550/451/250) passed to
@@ -13,7 +12,7 @@
 //! - the command: a refusal after `MAIL FROM` is about the sender.
 //! - `x-unix;` diagnostics: a local delivery program failed.
 
-use crate::{Command, EnhancedCode, Explanation, Reason, Retry, explain_text};
+use crate::{Command, Context, EnhancedCode, Explanation, Reason, Retry, explain_text_with};
 
 use super::plain::lower_has_any;
 use super::recipient::{Action, Recipient};
@@ -139,7 +138,9 @@ pub(crate) fn explain(recipient: &mut Recipient) {
     let smtp = recipient.diagnostic_code.as_ref().is_none_or(|d| !d.kind.eq_ignore_ascii_case("x-unix"));
     // A reply found in the text; failures without one are read below from the report's own
     // wording and status.
-    let found = if smtp { explain_text(text).filter(|e| e.code().is_some()) } else { None };
+    let mut context = Context::new();
+    context.command = recipient.command;
+    let found = if smtp { explain_text_with(text, &context).filter(|e| e.code().is_some()) } else { None };
     recipient.reply_code = found.and_then(|e| e.code());
     // Gave up: 4.4.7/5.4.7 ("delivery time expired") or the MTA's own words; less surely, a
     // failed action on a temporary status (the MTA stopped retrying a temporary failure).
