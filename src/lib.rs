@@ -171,6 +171,7 @@ pub mod mail_send;
 pub mod provider;
 pub mod reply;
 mod reply_code;
+mod scan;
 pub mod text;
 mod ui;
 

@@ -4,8 +4,7 @@
 use core::fmt;
 
 use crate::explain::{Reason, Retry};
-use crate::generated::Lang;
-use crate::generated::{MARKER_BUCKETS, MARKERS, PROVIDER_RULES, PROVIDERS};
+use crate::generated::{Lang, PROVIDER_RULES, PROVIDERS};
 use crate::text::Advice;
 use crate::{EnhancedCode, Locale};
 
@@ -167,62 +166,16 @@ impl ProviderRule {
     }
 }
 
-/// What the provider scan found in a reply's text.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Scan {
-    /// Bit i set: provider i's marker is present.
-    providers: u64,
-}
-
-impl Scan {
-    pub(crate) fn scan(&mut self, text: &[u8]) {
-        let mut at_word_start = true;
-        for i in 0..text.len() {
-            let byte = text[i];
-            let word_start = at_word_start;
-            at_word_start = !byte.is_ascii_alphanumeric();
-            if !word_start {
-                continue;
-            }
-            let first = byte.to_ascii_lowercase() & 0x7f;
-            let (start, end) = MARKER_BUCKETS[usize::from(first)];
-            if start == end {
-                continue;
-            }
-            let rest = &text[i..];
-            let head = crate::explain::head4(rest);
-            for &(marker, provider) in &MARKERS[usize::from(start)..usize::from(end)] {
-                let m = marker.as_bytes();
-                if rest.len() < m.len() {
-                    continue;
-                }
-                if m.len() >= 4 && u32::from_le_bytes([m[0], m[1], m[2], m[3]]) != head {
-                    continue;
-                }
-                if crate::explain::eq_lower(&rest[..m.len()], m) {
-                    self.providers |= 1 << (provider & 63);
-                }
-            }
-        }
-    }
-
-    /// The first provider (in data order) whose marker was found.
-    pub(crate) fn provider(&self) -> Option<u8> {
-        (self.providers != 0).then(|| self.providers.trailing_zeros() as u8)
-    }
-}
-
 /// Calls its argument with each segment of a reply's text.
 pub(crate) type Segments<'s> = &'s dyn Fn(&mut dyn FnMut(&[u8]));
 
 /// The first rule of a shown provider that matches, as an index into the rules.
 pub(crate) fn matching_rule(
-    scan: &Scan,
+    provider: u8,
     code: u16,
     enhanced: Option<EnhancedCode>,
     segments: Segments<'_>,
 ) -> Option<u8> {
-    let provider = scan.provider()?;
     let mut result = None;
     for (index, rule) in PROVIDER_RULES.iter().enumerate() {
         if rule.provider != provider || rule.code.is_some_and(|c| c != code) {

@@ -165,92 +165,10 @@ impl core::fmt::Display for Failure {
     }
 }
 
-/// Phrases of resolvers, operating systems, TLS libraries and MTAs, most specific first: the
-/// first phrase found (in this order) decides. Lowercase; matched ignoring ASCII case.
-const PHRASES: &[(&str, Failure)] = &[
-    // A resolver that did not answer: temporary (glibc EAI_AGAIN, Postfix ", try again").
-    ("temporary failure in name resolution", Failure::DnsUnavailable),
-    ("name server timeout", Failure::DnsUnavailable),
-    ("host not found, try again", Failure::DnsUnavailable),
-    ("dns lookup timed out", Failure::DnsUnavailable),
-    ("servfail", Failure::DnsUnavailable),
-    ("try again later (dns", Failure::DnsUnavailable),
-    // A name that does not exist.
-    ("name or service not known", Failure::HostNotFound),
-    ("nodename nor servname", Failure::HostNotFound),
-    ("no such host", Failure::HostNotFound),
-    ("no address associated", Failure::HostNotFound),
-    ("name does not resolve", Failure::HostNotFound),
-    ("host or domain name not found", Failure::HostNotFound),
-    ("domain not found", Failure::HostNotFound),
-    ("nxdomain", Failure::HostNotFound),
-    ("couldn't find any host named", Failure::HostNotFound),
-    ("could not find any host named", Failure::HostNotFound),
-    ("unrouteable address", Failure::HostNotFound),
-    ("unrouteable mail domain", Failure::HostNotFound),
-    ("all relevant mx records point to non-existent hosts", Failure::HostNotFound),
-    ("couldn't find a mail exchanger", Failure::HostNotFound),
-    ("couldn't find any host by that name", Failure::HostNotFound),
-    ("no mx found", Failure::HostNotFound),
-    ("domain does not exist", Failure::HostNotFound),
-    ("temporary failure in mx lookup", Failure::DnsUnavailable),
-    ("lookup failed temporarily", Failure::DnsUnavailable),
-    ("host name lookup failure", Failure::HostNotFound),
-    ("loops back to myself", Failure::Network),
-    ("points to local host", Failure::Network),
-    ("connection died", Failure::Closed),
-    ("unable to find primary relay", Failure::Network),
-    ("no valid route", Failure::Network),
-    ("wasn't able to establish", Failure::Network),
-    ("unable to establish", Failure::Network),
-    ("failed to lookup address", Failure::HostNotFound),
-    ("could not resolve", Failure::HostNotFound),
-    ("host not found", Failure::HostNotFound),
-    // Connections.
-    ("connection timed out", Failure::Timeout),
-    ("timed out", Failure::Timeout),
-    ("timeout", Failure::Timeout),
-    ("connection refused", Failure::ConnectionRefused),
-    ("connection reset", Failure::Closed),
-    ("connection closed", Failure::Closed),
-    ("lost connection", Failure::Closed),
-    ("broken pipe", Failure::Closed),
-    ("unexpected eof", Failure::Closed),
-    ("incomplete response", Failure::Closed),
-    ("network is unreachable", Failure::Network),
-    ("no route to host", Failure::Network),
-    ("host is unreachable", Failure::Network),
-    ("host unreachable", Failure::Network),
-    // TLS.
-    ("certificate", Failure::Tls),
-    ("handshake", Failure::Tls),
-    ("received fatal alert", Failure::Tls),
-    ("wrong version number", Failure::Tls),
-    ("invalidcontenttype", Failure::Tls),
-    ("corrupt message", Failure::Tls),
-    ("unknownissuer", Failure::Tls),
-    ("notvalidforname", Failure::Tls),
-    ("x509", Failure::Tls),
-    ("starttls", Failure::Tls),
-    ("tls", Failure::Tls),
-    ("ssl", Failure::Tls),
-    // Generic words last: a client's "network error: invalid peer certificate" is TLS.
-    ("network error", Failure::Network),
-    ("server unavailable", Failure::Network),
-];
-
-/// The first failure [`PHRASES`] names in `text` (in phrase order), at a word start.
+/// The first failure phrase (in the order of the generator's list, at a word start) in `text`;
+/// the one-pass scanner finds them.
 pub(crate) fn find(text: &[u8]) -> Option<Failure> {
-    PHRASES.iter().find(|(phrase, _)| contains_word(text, phrase.as_bytes())).map(|&(_, failure)| failure)
-}
-
-/// `phrase` (lowercase) occurs in `text` at a word start, ignoring ASCII case.
-fn contains_word(text: &[u8], phrase: &[u8]) -> bool {
-    if phrase.is_empty() || text.len() < phrase.len() {
-        return false;
-    }
-    (0..=text.len() - phrase.len()).any(|i| {
-        (i == 0 || !text[i - 1].is_ascii_alphanumeric())
-            && crate::explain::eq_lower(&text[i..i + phrase.len()], phrase)
-    })
+    let mut found = crate::scan::Matches::new();
+    found.scan_anywhere(text);
+    found.failure()
 }

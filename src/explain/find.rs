@@ -218,40 +218,6 @@ fn led_in(head: &[u8]) -> bool {
     }
 }
 
-/// The command a text says the reply answered: Postfix's `(in reply to RCPT TO command)`,
-/// Exim's `after RCPT TO:<…>`, Sendmail's `>>> RCPT To:<…>` transcript.
-pub(crate) fn command(text: &[u8]) -> Option<crate::Command> {
-    use crate::Command;
-    const PHRASES: [(&[u8], Command); 25] = [
-        (b"but sender was rejected", Command::Mail),
-        (b"does not like recipient", Command::Rcpt),
-        (b"failed after i sent the message", Command::EndOfData),
-        (b"in reply to rcpt to", Command::Rcpt),
-        (b"in reply to mail from", Command::Mail),
-        (b"in reply to end of data", Command::EndOfData),
-        (b"in reply to data", Command::Data),
-        (b"in reply to ehlo", Command::Ehlo),
-        (b"in reply to helo", Command::Helo),
-        (b"in reply to starttls", Command::StartTls),
-        (b"in reply to auth", Command::Auth),
-        (b"in reply to bdat", Command::Bdat),
-        (b"while sending rcpt to", Command::Rcpt),
-        (b"while sending mail from", Command::Mail),
-        (b"while sending end of data", Command::EndOfData),
-        (b"while sending data", Command::Data),
-        (b"after rcpt to", Command::Rcpt),
-        (b"after mail from", Command::Mail),
-        (b"after end of data", Command::EndOfData),
-        (b"after data", Command::Data),
-        (b"after initial connection", Command::Connect),
-        (b"after ehlo", Command::Ehlo),
-        (b">>> rcpt to", Command::Rcpt),
-        (b">>> mail from", Command::Mail),
-        (b">>> data", Command::Data),
-    ];
-    PHRASES.iter().find(|(phrase, _)| contains_lower(text, phrase)).map(|&(_, command)| command)
-}
-
 /// An enhanced status that stands alone at the start of a line or after a `;`/`Status:` (class
 /// 4 or 5 only: a "2.5.1" in prose is a version), with the text from it to its paragraph's end.
 pub(crate) fn status_only(text: &[u8]) -> Option<(EnhancedCode, &[u8])> {
@@ -276,12 +242,6 @@ pub(crate) fn status_only(text: &[u8]) -> Option<(EnhancedCode, &[u8])> {
         i += 1;
     }
     None
-}
-
-fn contains_lower(text: &[u8], phrase: &[u8]) -> bool {
-    text.len() >= phrase.len()
-        && (0..=text.len() - phrase.len())
-            .any(|i| crate::explain::eq_lower(&text[i..i + phrase.len()], phrase))
 }
 
 /// The reply's text from its code: up to a blank line, at most [`MAX_REGION`] bytes.

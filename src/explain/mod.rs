@@ -14,7 +14,7 @@ pub use context::{Context, ServerRole};
 pub use failure::Failure;
 #[cfg(feature = "std")]
 pub(crate) use failure::find as find_failure;
-pub(crate) use keywords::{KeywordRule, eq_lower, head4};
+pub(crate) use keywords::{KeywordRule, eq_lower};
 pub use reason::Reason;
 pub(crate) use reason::ReasonText;
 pub use verdict::{Bounce, FixOwner, Retry};
@@ -24,7 +24,9 @@ use crate::compare::Label;
 use crate::provider::{self, Provider, ProviderRule, Segments};
 use crate::text::Advice;
 use crate::ui::ui;
-use crate::{Class, Command, EnhancedCode, EnhancedStatus, Locale, ParseError, Reply, ReplyCode, generated};
+use crate::{
+    Class, Command, EnhancedCode, EnhancedStatus, Locale, ParseError, Reply, ReplyCode, generated, scan,
+};
 
 /// What a reply — or a failure with no reply — means for the person who sent the mail: the
 /// reason, whether to retry, who must act, a one-sentence summary and a remedy.
@@ -72,11 +74,13 @@ impl Explanation {
             reply.lines().find_map(|line| hash_enhanced(line.as_bytes()))
         });
         let text = reply.text();
+        let mut found = scan::Matches::new();
+        text.segments().for_each(|segment| found.scan(segment));
         Explanation::decide(
             reply.code(),
             enhanced,
             &|visit| text.segments().for_each(&mut *visit),
-            None,
+            found,
             context,
         )
     }
@@ -106,7 +110,9 @@ impl Explanation {
         let enhanced = enhanced
             .or_else(|| crate::reply::leading_enhanced(text.as_bytes()))
             .or_else(|| hash_enhanced(text.as_bytes()));
-        Some(Explanation::decide(code, enhanced, &|visit| visit(text.as_bytes()), None, context))
+        let mut found = scan::Matches::new();
+        found.scan(text.as_bytes());
+        Some(Explanation::decide(code, enhanced, &|visit| visit(text.as_bytes()), found, context))
     }
 
     /// Explains a failure with no reply: a timeout, a refused connection, DNS, TLS.
@@ -124,9 +130,9 @@ impl Explanation {
     /// [`from_failure`](Self::from_failure) with what the client knows.
     pub fn from_failure_with(failure: Failure, context: &Context<'_>) -> Explanation {
         let provider = context.host.and_then(|host| {
-            let mut providers = provider::Scan::default();
-            providers.scan(host.as_bytes());
-            providers.provider()
+            let mut found = scan::Matches::new();
+            found.scan_anywhere(host.as_bytes());
+            found.provider()
         });
         Explanation {
             code: None,
@@ -212,25 +218,21 @@ impl Explanation {
         }
     }
 
-    /// Decides from the code, the enhanced code and the reply's text (`segments`). `surrounding`,
-    /// when given, is the whole text the reply was found in (a log line, a session transcript):
-    /// a provider shown there (`relay=…`, the server's greeting) counts as shown.
+    /// Decides from the code, the enhanced code and the reply's text (`segments`), with what one
+    /// pass of the scanner `found` in it: its keywords and delays, and the providers shown in it
+    /// or in the whole text it was found in (a log line, a session transcript: `relay=…`, the
+    /// server's greeting count as shown).
     fn decide(
         code: u16,
         enhanced: Option<EnhancedCode>,
         segments: Segments<'_>,
-        surrounding: Option<&[u8]>,
+        mut found: scan::Matches,
         context: &Context<'_>,
     ) -> Explanation {
-        let mut providers = provider::Scan::default();
-        match surrounding {
-            Some(surrounding) => providers.scan(surrounding),
-            None => segments(&mut |segment| providers.scan(segment)),
-        }
         if let Some(host) = context.host {
-            providers.scan(host.as_bytes());
+            found.scan_anywhere(host.as_bytes());
         }
-        let provider = providers.provider();
+        let provider = found.provider();
         let class = Class::of(code).unwrap_or(Class::PermanentNegative);
         let mut explanation = Explanation {
             code: Some(code),
@@ -257,19 +259,15 @@ impl Explanation {
             }
             return explanation;
         }
-        let mut retry_after = None;
-        segments(&mut |segment| retry_after = retry_after.or_else(|| suggested_delay(segment)));
+        let retry_after = found.delay();
         explanation.retry_after = retry_after;
-        if let Some(index) = provider::matching_rule(&providers, code, enhanced, segments) {
+        if let Some(index) = provider.and_then(|p| provider::matching_rule(p, code, enhanced, segments)) {
             let rule = provider::rule(index);
             explanation.reason = rule.reason();
             explanation.retry = rule.retry();
             explanation.rule = Some(index);
             return explanation;
         }
-        // Keywords only matter once no provider rule has decided.
-        let mut keywords = keywords::Found::new();
-        segments(&mut |segment| keywords.scan(segment));
         // From the code: a specific enhanced code first, then the reply code, then the class.
         let from_enhanced = enhanced.and_then(|e| {
             let (reason, weak) =
@@ -286,7 +284,7 @@ impl Explanation {
             (None, None) => (fallback, true),
         };
         // The text, when it is clearly more specific; else the command stage breaks the tie.
-        match keywords.reason {
+        match found.reason() {
             // A vague word ("denied", "policy") does not outweigh the stage: a refusal of MAIL
             // FROM in vague words is still about the sender.
             Some((keyword @ (Reason::PolicyBlocked | Reason::Other), false)) if weak => {
@@ -299,7 +297,7 @@ impl Explanation {
         let policy = generated::reason_policy(reason);
         let mut retry = if class.is_transient() { policy.transient } else { policy.permanent };
         if class.is_permanent() {
-            if let Some(verdict) = keywords.retry {
+            if let Some(verdict) = found.retry() {
                 retry = verdict;
             }
         }
@@ -523,32 +521,32 @@ fn decode_base64(text: &[u8], out: &mut [u8]) -> Option<usize> {
     Some(len)
 }
 
-/// A delay the text asks for: "try again in 1 hour", "retry after 30 minutes", "in 24 hours".
-fn suggested_delay(text: &[u8]) -> Option<u32> {
-    const LEADS: [&[u8]; 6] =
-        [b"try again in ", b"try again after ", b"retry in ", b"retry after ", b"again in ", b"wait "];
-    let lower_at =
-        |i: usize, lead: &[u8]| text.len() >= i + lead.len() && eq_lower(&text[i..i + lead.len()], lead);
-    (0..text.len()).find_map(|i| {
-        let lead = LEADS.iter().find(|lead| lower_at(i, lead))?;
-        let rest = &text[i + lead.len()..];
-        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-        let amount: u32 = core::str::from_utf8(&rest[..digits]).ok()?.parse().ok()?;
-        let unit = rest[digits..].strip_prefix(b" ").unwrap_or(&rest[digits..]);
-        let starts = |word: &[u8]| unit.len() >= word.len() && eq_lower(&unit[..word.len()], word);
-        let seconds = if starts(b"sec") {
-            1
-        } else if starts(b"min") {
-            60
-        } else if starts(b"hour") || starts(b"hr") {
-            3600
-        } else if starts(b"day") {
-            86_400
-        } else {
-            return None;
-        };
-        amount.checked_mul(seconds).filter(|&s| s > 0)
-    })
+/// The delay asked for by the words after a lead ("try again in " → "1 hour", "wait " → "30
+/// minutes"): a number and a unit (seconds, minutes, hours, days). The scanner finds the leads.
+pub(crate) fn delay_after(rest: &[u8]) -> Option<u32> {
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let amount: u32 = core::str::from_utf8(&rest[..digits]).ok()?.parse().ok()?;
+    let unit = rest[digits..].strip_prefix(b" ").unwrap_or(&rest[digits..]);
+    let starts = |word: &[u8]| unit.len() >= word.len() && eq_lower(&unit[..word.len()], word);
+    let seconds = if starts(b"sec") {
+        1
+    } else if starts(b"min") {
+        60
+    } else if starts(b"hour") || starts(b"hr") {
+        3600
+    } else if starts(b"day") {
+        86_400
+    } else {
+        return None;
+    };
+    amount.checked_mul(seconds).filter(|&s| s > 0)
+}
+
+/// Where `inner`, a subslice of `outer`, starts in it.
+fn offset_in(outer: &[u8], inner: &[u8]) -> usize {
+    let offset = (inner.as_ptr() as usize).wrapping_sub(outer.as_ptr() as usize);
+    debug_assert!(offset <= outer.len() && offset + inner.len() <= outer.len(), "not a subslice");
+    offset.min(outer.len())
 }
 
 /// Whether the registry ties the enhanced code to specific reply codes, and this is not one.
@@ -715,16 +713,26 @@ pub fn explain_text(text: &str) -> Option<Explanation> {
 pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanation> {
     let bytes = text.as_bytes();
     let mut context = *context;
-    if context.command.is_none() {
-        context.command = find::command(bytes);
-    }
-    if let Some(found) = find::find(bytes) {
-        let enhanced = found.enhanced.or_else(|| hash_enhanced(found.region));
+    // One pass of the scanner over the text: the providers and the command it shows, and the
+    // keywords and delays of the reply in it (or of the whole text when there is no reply).
+    let scan = |region: &[u8]| {
+        let mut found = scan::Matches::new();
+        let start = offset_in(bytes, region);
+        found.scan_within(bytes, start, start + region.len());
+        found
+    };
+    let fill = |context: &mut Context<'_>, found: &scan::Matches| {
+        context.command = context.command.or_else(|| found.command());
+    };
+    if let Some(reply) = find::find(bytes) {
+        let enhanced = reply.enhanced.or_else(|| hash_enhanced(reply.region));
+        let found = scan(reply.region);
+        fill(&mut context, &found);
         return Some(Explanation::decide(
-            found.code,
+            reply.code,
             enhanced,
-            &|visit| visit(found.region),
-            Some(bytes),
+            &|visit| visit(reply.region),
+            found,
             &context,
         ));
     }
@@ -736,25 +744,27 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
             4 => 451,
             _ => 550,
         };
-        let mut e = Explanation::decide(basic, Some(status), &|visit| visit(region), Some(bytes), &context);
+        let found = scan(region);
+        fill(&mut context, &found);
+        let mut e = Explanation::decide(basic, Some(status), &|visit| visit(region), found, &context);
         e.code = None;
         return Some(e);
     }
     // No reply: what a bounce reports without one. Giving up after retrying is named first
     // (its text often quotes the last transport error), then the transport failure, then a
-    // status in qmail's `(#4.4.1)` form, then the words alone.
-    let mut keywords = keywords::Found::new();
-    keywords.scan(bytes);
-    let worded = keywords.reason.map(|(reason, _)| reason);
+    // status in qmail's `(#4.4.1)` form, then the words alone. One pass over the whole text.
+    let found = scan(bytes);
+    fill(&mut context, &found);
+    let worded = found.reason().map(|(reason, _)| reason);
     if worded == Some(Reason::Expired) {
         return Some(Explanation::from_words(Reason::Expired, &context));
     }
-    if let Some(failure) = failure::find(bytes) {
+    if let Some(failure) = found.failure() {
         return Some(Explanation::from_failure_with(failure, &context));
     }
     if let Some(status) = hash_enhanced(bytes) {
         let basic = if status.class() == 4 { 451 } else { 550 };
-        let mut e = Explanation::decide(basic, Some(status), &|visit| visit(bytes), Some(bytes), &context);
+        let mut e = Explanation::decide(basic, Some(status), &|visit| visit(bytes), found, &context);
         e.code = None;
         return Some(e);
     }

@@ -544,27 +544,6 @@ fn write_providers(w: &mut String, data: &Data) {
         .unwrap();
     }
     writeln!(w, "];\n").unwrap();
-    // Markers: (lowercase marker, provider index), bucketed by first byte.
-    let mut markers: Vec<(String, usize)> = Vec::new();
-    for (i, p) in providers.provider.iter().enumerate() {
-        markers.extend(p.markers.iter().map(|m| (m.clone(), i)));
-    }
-    markers.sort_by(|a, b| a.0.as_bytes()[0].cmp(&b.0.as_bytes()[0]).then(a.1.cmp(&b.1)));
-    let items: Vec<String> = markers.iter().map(|(m, i)| format!("({m:?}, {i})")).collect();
-    writeln!(w, "/// Provider markers (lowercase) with their provider, sorted by first byte.").unwrap();
-    writeln!(w, "pub(crate) static MARKERS: [(&str, u8); {}] = [{}];\n", items.len(), items.join(", "))
-        .unwrap();
-    let mut buckets = vec![(0usize, 0usize); 128];
-    for (i, (m, _)) in markers.iter().enumerate() {
-        let b = usize::from(m.as_bytes()[0] & 0x7f);
-        if buckets[b].1 == 0 {
-            buckets[b].0 = i;
-        }
-        buckets[b].1 = i + 1;
-    }
-    let items: Vec<String> = buckets.iter().map(|(s, e)| format!("({s}, {e})")).collect();
-    writeln!(w, "/// First byte (ASCII, lowercase) → range of `MARKERS` starting with it.").unwrap();
-    writeln!(w, "pub(crate) static MARKER_BUCKETS: [(u16, u16); 128] = [{}];\n", items.join(", ")).unwrap();
     writeln!(w, "/// The provider rules, in data order (specific rules first within a provider).").unwrap();
     writeln!(w, "pub(crate) static PROVIDER_RULES: [ProviderRule; {}] = [", providers.rule.len()).unwrap();
     for r in &providers.rule {
@@ -726,45 +705,6 @@ fn write_explain(w: &mut String, data: &Data) {
     }
     writeln!(w, "pub(crate) static BASIC_REASONS: phf::Map<u16, (Reason, bool)> = {};\n", map.build())
         .unwrap();
-
-    // Keyword rules: reason rules in file order, then retry "never", then retry "later".
-    let mut rules: Vec<String> = explain
-        .keyword
-        .iter()
-        .map(|k| format!("KeywordRule::Reason(Reason::{}, {})", camel(&k.reason), k.level == "always"))
-        .collect();
-    let mut phrases: Vec<(String, usize)> = Vec::new();
-    for (i, k) in explain.keyword.iter().enumerate() {
-        phrases.extend(k.phrases.iter().map(|p| (p.clone(), i)));
-    }
-    for (verdict, list) in [("Never", &explain.retry.never), ("Later", &explain.retry.later)] {
-        phrases.extend(list.iter().map(|p| (p.clone(), rules.len())));
-        rules.push(format!("KeywordRule::Retry(Retry::{verdict})"));
-    }
-    writeln!(w, "/// Keyword rules, most specific first.").unwrap();
-    writeln!(
-        w,
-        "pub(crate) static KEYWORD_RULES: [KeywordRule; {}] = [{}];\n",
-        rules.len(),
-        rules.join(", ")
-    )
-    .unwrap();
-    phrases.sort_by(|a, b| a.0.as_bytes()[0].cmp(&b.0.as_bytes()[0]).then(a.1.cmp(&b.1)));
-    writeln!(w, "/// Keyword phrases (lowercase) with their rule, sorted by first byte.").unwrap();
-    let items: Vec<String> = phrases.iter().map(|(p, r)| format!("({p:?}, {r})")).collect();
-    writeln!(w, "pub(crate) static KEYWORDS: [(&str, u8); {}] = [{}];\n", items.len(), items.join(", "))
-        .unwrap();
-    let mut buckets = vec![(0usize, 0usize); 128];
-    for (i, (p, _)) in phrases.iter().enumerate() {
-        let b = usize::from(p.as_bytes()[0]);
-        if buckets[b].1 == 0 {
-            buckets[b].0 = i;
-        }
-        buckets[b].1 = i + 1;
-    }
-    let items: Vec<String> = buckets.iter().map(|(s, e)| format!("({s}, {e})")).collect();
-    writeln!(w, "/// First byte (ASCII, lowercase) → range of `KEYWORDS` starting with it.").unwrap();
-    writeln!(w, "pub(crate) static KEYWORD_BUCKETS: [(u16, u16); 128] = [{}];\n", items.join(", ")).unwrap();
 }
 
 fn command_variant(command: &str) -> Option<&'static str> {
@@ -908,6 +848,8 @@ pub fn generate(root: &Path) -> Result<String, String> {
         .unwrap();
     writeln!(w, "use crate::explain::{{BounceScope, Failure, FixOwner, KeywordRule, Reason, ReasonPolicy, ReasonText, Retry}};").unwrap();
     writeln!(w, "use crate::provider::{{Provider, ProviderRule}};").unwrap();
+    writeln!(w, "use crate::scan::Output;").unwrap();
+    writeln!(w, "#[cfg(test)]\nuse crate::scan::Kind;").unwrap();
     writeln!(w, "use crate::reply_code::{{Reference, ReplyCode, Standing}};").unwrap();
     writeln!(w, "use crate::text::{{Advice, Brief, CodeTexts}};").unwrap();
     writeln!(w).unwrap();
@@ -1119,6 +1061,7 @@ pub fn generate(root: &Path) -> Result<String, String> {
 
     write_explain(w, &data);
     write_providers(w, &data);
+    write_scan(w, &data);
 
     // UI strings.
     writeln!(w, "/// Headings, labels and sentence templates of one language.").unwrap();
@@ -1142,4 +1085,504 @@ pub fn generate(root: &Path) -> Result<String, String> {
     }
     writeln!(w, "}};").unwrap();
     Ok(out)
+}
+
+/// How a scanner state is one u32: `base << SCAN_BASE_SHIFT | row << SCAN_ROW_SHIFT | output`.
+const SCAN_BASE_SHIFT: u32 = 12;
+const SCAN_ROW_SHIFT: u32 = 11;
+const SCAN_OUTPUT_MASK: u32 = (1 << SCAN_ROW_SHIFT) - 1;
+
+/// What a scan pattern reports when it matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Output {
+    /// A keyword rule (index into `KEYWORD_RULES`).
+    Rule(usize),
+    /// A provider marker (index into `PROVIDERS`).
+    Provider(usize),
+    /// A phrase naming the command a reply answered (index into `SCAN_COMMANDS`).
+    Command(usize),
+    /// A phrase after which a delay may follow ("try again in ").
+    Lead,
+    /// A phrase naming a failure with no reply (index into `SCAN_FAILURES`).
+    Failure(usize),
+}
+
+/// One pattern of the scanner: lowercase ASCII, matched ignoring ASCII case, at a word start
+/// (the byte before it, if any, is not ASCII alphanumeric) or anywhere.
+struct Pattern {
+    text: String,
+    word_start: bool,
+    output: Output,
+}
+
+/// The phrases that show which command a reply answered, found anywhere in a text: Postfix's
+/// `(in reply to RCPT TO command)`, Exim's `after RCPT TO:<…>`, Sendmail's `>>> RCPT To:<…>`.
+/// The first one listed that occurs decides.
+const COMMAND_PHRASES: [(&str, &str); 25] = [
+    ("but sender was rejected", "Mail"),
+    ("does not like recipient", "Rcpt"),
+    ("failed after i sent the message", "EndOfData"),
+    ("in reply to rcpt to", "Rcpt"),
+    ("in reply to mail from", "Mail"),
+    ("in reply to end of data", "EndOfData"),
+    ("in reply to data", "Data"),
+    ("in reply to ehlo", "Ehlo"),
+    ("in reply to helo", "Helo"),
+    ("in reply to starttls", "StartTls"),
+    ("in reply to auth", "Auth"),
+    ("in reply to bdat", "Bdat"),
+    ("while sending rcpt to", "Rcpt"),
+    ("while sending mail from", "Mail"),
+    ("while sending end of data", "EndOfData"),
+    ("while sending data", "Data"),
+    ("after rcpt to", "Rcpt"),
+    ("after mail from", "Mail"),
+    ("after end of data", "EndOfData"),
+    ("after data", "Data"),
+    ("after initial connection", "Connect"),
+    ("after ehlo", "Ehlo"),
+    (">>> rcpt to", "Rcpt"),
+    (">>> mail from", "Mail"),
+    (">>> data", "Data"),
+];
+
+/// The phrases of resolvers, operating systems, TLS libraries and MTAs that name a failure with
+/// no reply, most specific first: the first phrase found (in this order, at a word start)
+/// decides. Lowercase; matched ignoring ASCII case.
+const FAILURE_PHRASES: [(&str, &str); 64] = [
+    // A resolver that did not answer: temporary (glibc EAI_AGAIN, Postfix ", try again").
+    ("temporary failure in name resolution", "DnsUnavailable"),
+    ("name server timeout", "DnsUnavailable"),
+    ("host not found, try again", "DnsUnavailable"),
+    ("dns lookup timed out", "DnsUnavailable"),
+    ("servfail", "DnsUnavailable"),
+    ("try again later (dns", "DnsUnavailable"),
+    // A name that does not exist.
+    ("name or service not known", "HostNotFound"),
+    ("nodename nor servname", "HostNotFound"),
+    ("no such host", "HostNotFound"),
+    ("no address associated", "HostNotFound"),
+    ("name does not resolve", "HostNotFound"),
+    ("host or domain name not found", "HostNotFound"),
+    ("domain not found", "HostNotFound"),
+    ("nxdomain", "HostNotFound"),
+    ("couldn't find any host named", "HostNotFound"),
+    ("could not find any host named", "HostNotFound"),
+    ("unrouteable address", "HostNotFound"),
+    ("unrouteable mail domain", "HostNotFound"),
+    ("all relevant mx records point to non-existent hosts", "HostNotFound"),
+    ("couldn't find a mail exchanger", "HostNotFound"),
+    ("couldn't find any host by that name", "HostNotFound"),
+    ("no mx found", "HostNotFound"),
+    ("domain does not exist", "HostNotFound"),
+    ("temporary failure in mx lookup", "DnsUnavailable"),
+    ("lookup failed temporarily", "DnsUnavailable"),
+    ("host name lookup failure", "HostNotFound"),
+    ("loops back to myself", "Network"),
+    ("points to local host", "Network"),
+    ("connection died", "Closed"),
+    ("unable to find primary relay", "Network"),
+    ("no valid route", "Network"),
+    ("wasn't able to establish", "Network"),
+    ("unable to establish", "Network"),
+    ("failed to lookup address", "HostNotFound"),
+    ("could not resolve", "HostNotFound"),
+    ("host not found", "HostNotFound"),
+    // Connections.
+    ("connection timed out", "Timeout"),
+    ("timed out", "Timeout"),
+    ("timeout", "Timeout"),
+    ("connection refused", "ConnectionRefused"),
+    ("connection reset", "Closed"),
+    ("connection closed", "Closed"),
+    ("lost connection", "Closed"),
+    ("broken pipe", "Closed"),
+    ("unexpected eof", "Closed"),
+    ("incomplete response", "Closed"),
+    ("network is unreachable", "Network"),
+    ("no route to host", "Network"),
+    ("host is unreachable", "Network"),
+    ("host unreachable", "Network"),
+    // TLS.
+    ("certificate", "Tls"),
+    ("handshake", "Tls"),
+    ("received fatal alert", "Tls"),
+    ("wrong version number", "Tls"),
+    ("invalidcontenttype", "Tls"),
+    ("corrupt message", "Tls"),
+    ("unknownissuer", "Tls"),
+    ("notvalidforname", "Tls"),
+    ("x509", "Tls"),
+    ("starttls", "Tls"),
+    ("tls", "Tls"),
+    ("ssl", "Tls"),
+    // Generic words last: a client's "network error: invalid peer certificate" is TLS.
+    ("network error", "Network"),
+    ("server unavailable", "Network"),
+];
+
+/// The words after which a text asks for a delay ("try again in 1 hour"), found anywhere.
+const DELAY_LEADS: [&str; 6] =
+    ["try again in ", "try again after ", "retry in ", "retry after ", "again in ", "wait "];
+
+/// The keyword rules (reason rules in file order, then retry "never", then retry "later") as
+/// `KeywordRule` literals, and every scan pattern: keyword phrases, provider markers, command
+/// phrases and delay leads.
+fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
+    let explain = &data.explain;
+    let mut rules: Vec<String> = explain
+        .keyword
+        .iter()
+        .map(|k| format!("KeywordRule::Reason(Reason::{}, {})", camel(&k.reason), k.level == "always"))
+        .collect();
+    let mut patterns = Vec::new();
+    let word = |text: &String, output| Pattern { text: text.clone(), word_start: true, output };
+    for (i, k) in explain.keyword.iter().enumerate() {
+        patterns.extend(k.phrases.iter().map(|p| word(p, Output::Rule(i))));
+    }
+    for (verdict, list) in [("Never", &explain.retry.never), ("Later", &explain.retry.later)] {
+        let rule = rules.len();
+        patterns.extend(list.iter().map(|p| word(p, Output::Rule(rule))));
+        rules.push(format!("KeywordRule::Retry(Retry::{verdict})"));
+    }
+    for (i, p) in data.providers.provider.iter().enumerate() {
+        patterns.extend(p.markers.iter().map(|m| word(m, Output::Provider(i))));
+    }
+    for (i, (phrase, _)) in COMMAND_PHRASES.iter().enumerate() {
+        patterns.push(Pattern { text: phrase.to_string(), word_start: false, output: Output::Command(i) });
+    }
+    for lead in DELAY_LEADS {
+        patterns.push(Pattern { text: lead.to_string(), word_start: false, output: Output::Lead });
+    }
+    for (i, (phrase, _)) in FAILURE_PHRASES.iter().enumerate() {
+        patterns.push(Pattern { text: phrase.to_string(), word_start: true, output: Output::Failure(i) });
+    }
+    (rules, patterns)
+}
+
+/// The scanner's automaton, built from the patterns: a deterministic Aho-Corasick automaton over
+/// byte classes whose states are sets of trie nodes, stored as two dense default rows plus each
+/// state's exceptions packed into one table (row displacement).
+struct Automaton {
+    /// Byte → class.
+    classes: [u8; 256],
+    class_count: usize,
+    /// Whether the bytes of each class are ASCII alphanumeric.
+    alnum: Vec<bool>,
+    /// state → class → state, dense (only for building and measuring).
+    next: Vec<Vec<usize>>,
+    /// state → index of its output in `outputs` (0: none).
+    output: Vec<usize>,
+    /// Distinct outputs: (first keyword reason rule, first retry rule, provider bits, first
+    /// command phrase, a delay lead, first failure phrase).
+    outputs: Vec<(usize, usize, u64, usize, bool, usize)>,
+    /// state → default row (0: inside a word, 1: at a word start).
+    row: Vec<usize>,
+    /// The dense default rows: the states with no partial match, inside a word and at a word start.
+    rows: [usize; 2],
+    start: usize,
+    trie_nodes: usize,
+}
+
+/// Builds the automaton: a trie of the patterns, then the subset construction. A state is the set
+/// of trie nodes that end at the current byte and began where their pattern may begin: node 0,
+/// the root of the word-start patterns, is in the set exactly at word starts; node 1, the root of
+/// the patterns matched anywhere, always. Scanning is linear: one transition per byte.
+fn build_automaton(patterns: &[Pattern], keyword_rules: usize) -> Result<Automaton, String> {
+    // Byte classes: bytes that no pattern tells apart share a class. A byte's identity is its
+    // lowercase form if some pattern holds it, and whether it is alphanumeric (word starts).
+    let used: BTreeSet<u8> = patterns.iter().flat_map(|p| p.text.bytes()).collect();
+    let mut signatures: BTreeMap<(Option<u8>, bool), u8> = BTreeMap::new();
+    let mut classes = [0u8; 256];
+    for byte in 0..=255u8 {
+        let lower = byte.to_ascii_lowercase();
+        let signature = (used.contains(&lower).then_some(lower), byte.is_ascii_alphanumeric());
+        let next = signatures.len();
+        let class = *signatures.entry(signature).or_insert(next as u8);
+        classes[usize::from(byte)] = class;
+    }
+    let class_count = signatures.len();
+    let mut alnum = vec![false; class_count];
+    for (&(_, is_alnum), &class) in &signatures {
+        alnum[usize::from(class)] = is_alnum;
+    }
+    // The trie, node 0 the root of the word-start patterns, node 1 of the others; children by class.
+    let mut children: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(), BTreeMap::new()];
+    let mut ends: Vec<Vec<Output>> = vec![Vec::new(), Vec::new()];
+    for pattern in patterns {
+        let mut node = if pattern.word_start { 0 } else { 1 };
+        for byte in pattern.text.bytes() {
+            let class = usize::from(classes[usize::from(byte)]);
+            node = match children[node].get(&class) {
+                Some(&child) => child,
+                None => {
+                    children.push(BTreeMap::new());
+                    ends.push(Vec::new());
+                    let child = children.len() - 1;
+                    children[node].insert(class, child);
+                    child
+                }
+            };
+        }
+        ends[node].push(pattern.output);
+    }
+    // Subset construction. State 0: inside a word, nothing begun; state 1: at a word start.
+    let mut ids: BTreeMap<Vec<usize>, usize> = BTreeMap::new();
+    let mut sets: Vec<Vec<usize>> = Vec::new();
+    for set in [vec![1], vec![0, 1]] {
+        ids.insert(set.clone(), sets.len());
+        sets.push(set);
+    }
+    let mut next: Vec<Vec<usize>> = Vec::new();
+    let mut index = 0;
+    while index < sets.len() {
+        let mut row = Vec::with_capacity(class_count);
+        for (class, &is_alnum) in alnum.iter().enumerate() {
+            let mut set: Vec<usize> =
+                sets[index].iter().filter_map(|node| children[*node].get(&class).copied()).collect();
+            set.push(1);
+            if !is_alnum {
+                set.push(0);
+            }
+            set.sort_unstable();
+            let id = match ids.get(&set) {
+                Some(&id) => id,
+                None => {
+                    ids.insert(set.clone(), sets.len());
+                    sets.push(set);
+                    sets.len() - 1
+                }
+            };
+            row.push(id);
+        }
+        next.push(row);
+        index += 1;
+    }
+    if keyword_rules >= 255 {
+        return Err("at most 254 keyword rules".into());
+    }
+    let mut outputs: Vec<(usize, usize, u64, usize, bool, usize)> = vec![(255, 255, 0, 255, false, 255)];
+    let mut output = Vec::with_capacity(sets.len());
+    for set in &sets {
+        let mut found = (255usize, 255usize, 0u64, 255usize, false, 255usize);
+        for out in set.iter().flat_map(|node| &ends[*node]) {
+            match *out {
+                Output::Rule(rule) if rule + 2 >= keyword_rules => found.1 = found.1.min(rule),
+                Output::Rule(rule) => found.0 = found.0.min(rule),
+                Output::Provider(p) => found.2 |= 1 << (p & 63),
+                Output::Command(c) => found.3 = found.3.min(c),
+                Output::Lead => found.4 = true,
+                Output::Failure(f) => found.5 = found.5.min(f),
+            }
+        }
+        let at = outputs.iter().position(|o| *o == found).unwrap_or_else(|| {
+            outputs.push(found);
+            outputs.len() - 1
+        });
+        output.push(at);
+    }
+    let row = sets.iter().map(|set| usize::from(set.first() == Some(&0))).collect();
+    Ok(Automaton {
+        classes,
+        class_count,
+        alnum,
+        next,
+        output,
+        outputs,
+        row,
+        rows: [0, 1],
+        start: 1,
+        trie_nodes: children.len(),
+    })
+}
+
+/// Writes the scanner: byte classes, the two dense rows, the states and their packed exceptions.
+fn write_scan(w: &mut String, data: &Data) {
+    let (rules, patterns) = scan_patterns(data);
+    writeln!(w, "/// Keyword rules, most specific first.").unwrap();
+    writeln!(
+        w,
+        "pub(crate) static KEYWORD_RULES: [KeywordRule; {}] = [{}];\n",
+        rules.len(),
+        rules.join(", ")
+    )
+    .unwrap();
+    let automaton = match build_automaton(&patterns, rules.len()) {
+        Ok(automaton) => automaton,
+        Err(problem) => {
+            writeln!(w, "compile_error!({problem:?});").unwrap();
+            return;
+        }
+    };
+    let a = &automaton;
+    let n = a.class_count;
+    // Exceptions: where a state's transition differs from its default row.
+    let exceptions: Vec<Vec<(usize, usize)>> = (0..a.next.len())
+        .map(|s| {
+            let default = &a.next[a.rows[a.row[s]]];
+            (0..n).filter(|&c| a.next[s][c] != default[c]).map(|c| (c, a.next[s][c])).collect()
+        })
+        .collect();
+    // Row displacement, first fit, largest rows first; every state gets its own base.
+    let mut order: Vec<usize> = (0..a.next.len()).filter(|&s| !exceptions[s].is_empty()).collect();
+    order.sort_by_key(|&s| (std::cmp::Reverse(exceptions[s].len()), s));
+    let mut owner: Vec<Option<usize>> = Vec::new();
+    let mut base_used: Vec<bool> = Vec::new();
+    let mut base = vec![usize::MAX; a.next.len()];
+    let mut first_free = 0;
+    for &s in &order {
+        while owner.get(first_free).is_some_and(Option::is_some) {
+            first_free += 1;
+        }
+        let mut b = first_free.saturating_sub(exceptions[s][0].0);
+        while base_used.get(b).is_some_and(|&used| used)
+            || exceptions[s].iter().any(|&(c, _)| owner.get(b + c).is_some_and(Option::is_some))
+        {
+            b += 1;
+        }
+        base[s] = b;
+        if base_used.len() <= b {
+            base_used.resize(b + 1, false);
+        }
+        base_used[b] = true;
+        for &(c, _) in &exceptions[s] {
+            if owner.len() <= b + c {
+                owner.resize(b + c + 1, None);
+            }
+            owner[b + c] = Some(s);
+        }
+    }
+    // States without exceptions: any base of their own.
+    let mut free = (0..).filter(|b| !base_used.get(*b).is_some_and(|&used| used));
+    for b in base.iter_mut().filter(|b| **b == usize::MAX) {
+        *b = free.next().unwrap_or_default();
+    }
+    let states = a.next.len();
+    // A state is one u32: its base, its default row and its output, so that a transition is one
+    // load (and one more from a default row) and a state with an output is seen without a load.
+    let slot_count = owner.len().max(base.iter().copied().max().unwrap_or(0) + n);
+    if slot_count >= 1 << (32 - SCAN_BASE_SHIFT) || a.outputs.len() > SCAN_OUTPUT_MASK as usize {
+        writeln!(w, "compile_error!(\"the scanner outgrew its state encoding\");").unwrap();
+        return;
+    }
+    let value = |s: usize| -> u32 {
+        (base[s] as u32) << SCAN_BASE_SHIFT | (a.row[s] as u32) << SCAN_ROW_SHIFT | a.output[s] as u32
+    };
+    let mut slots = vec![(u32::MAX, 0u32); slot_count];
+    for (s, list) in exceptions.iter().enumerate() {
+        for &(c, target) in list {
+            slots[base[s] + c] = (value(s), value(target));
+        }
+    }
+    let exception_count: usize = exceptions.iter().map(Vec::len).sum();
+    let bytes = 256 + 2 * n * 4 + slots.len() * 8 + a.outputs.len() * 16;
+    writeln!(w, "/// The one-pass scanner (`crate::scan`): every keyword phrase of data/explain.toml, every")
+        .unwrap();
+    writeln!(w, "/// provider marker of data/providers.toml, the command, delay and failure phrases in one")
+        .unwrap();
+    writeln!(
+        w,
+        "/// deterministic automaton over ASCII-lowercased byte classes: {} patterns, {} trie nodes,",
+        patterns.len(),
+        a.trie_nodes
+    )
+    .unwrap();
+    writeln!(
+        w,
+        "/// {states} states × {n} classes = {} transitions, stored as 2 dense default rows and",
+        states * n
+    )
+    .unwrap();
+    writeln!(
+        w,
+        "/// {exception_count} exceptions packed into {} slots: {bytes} bytes in all (a dense table of u32",
+        slots.len()
+    )
+    .unwrap();
+    writeln!(w, "/// would take {} bytes).", states * n * 4).unwrap();
+    writeln!(w, "pub(crate) const SCAN_CLASS_COUNT: usize = {n};\n").unwrap();
+    let items: Vec<String> = a.classes.iter().map(u8::to_string).collect();
+    writeln!(w, "/// Byte → class (a byte and its ASCII lowercase share a class).").unwrap();
+    writeln!(w, "pub(crate) static SCAN_CLASSES: [u8; 256] = [{}];\n", items.join(", ")).unwrap();
+    let alnum: Vec<String> = a.alnum.iter().map(bool::to_string).collect();
+    writeln!(w, "/// Class → whether its bytes are ASCII alphanumeric.").unwrap();
+    writeln!(
+        w,
+        "#[cfg(test)]\npub(crate) static SCAN_ALNUM: [bool; SCAN_CLASS_COUNT] = [{}];\n",
+        alnum.join(", ")
+    )
+    .unwrap();
+    writeln!(w, "/// A state: `base << {SCAN_BASE_SHIFT} | default row << {SCAN_ROW_SHIFT} | index into `SCAN_OUTPUTS``.").unwrap();
+    writeln!(w, "pub(crate) const SCAN_BASE_SHIFT: u32 = {SCAN_BASE_SHIFT};").unwrap();
+    writeln!(w, "/// See [`SCAN_BASE_SHIFT`].").unwrap();
+    writeln!(w, "pub(crate) const SCAN_ROW_SHIFT: u32 = {SCAN_ROW_SHIFT};").unwrap();
+    writeln!(w, "/// See [`SCAN_BASE_SHIFT`].").unwrap();
+    writeln!(w, "pub(crate) const SCAN_OUTPUT_MASK: u32 = {SCAN_OUTPUT_MASK:#x};\n").unwrap();
+    writeln!(w, "/// The state a scan starts in (a word start, nothing begun).").unwrap();
+    writeln!(w, "pub(crate) const SCAN_START: u32 = {};\n", value(a.start)).unwrap();
+    writeln!(w, "/// The default transitions: inside a word, and at a word start, with nothing begun.")
+        .unwrap();
+    let rows: Vec<String> = a
+        .rows
+        .iter()
+        .map(|&r| {
+            format!("[{}]", a.next[r].iter().map(|&t| value(t).to_string()).collect::<Vec<_>>().join(", "))
+        })
+        .collect();
+    writeln!(w, "pub(crate) static SCAN_ROWS: [[u32; SCAN_CLASS_COUNT]; 2] = [{}];\n", rows.join(", "))
+        .unwrap();
+    writeln!(
+        w,
+        "/// Packed exceptions: slot `base + class` holds (owning state, next state); `u32::MAX` is free."
+    )
+    .unwrap();
+    let items: Vec<String> = slots.iter().map(|(o, t)| format!("({o}, {t})")).collect();
+    writeln!(w, "pub(crate) static SCAN_SLOTS: [(u32, u32); {}] = [{}];\n", slots.len(), items.join(", "))
+        .unwrap();
+    writeln!(w, "/// What a state has found (255: nothing of that kind).").unwrap();
+    let items: Vec<String> = a
+        .outputs
+        .iter()
+        .map(|(r, t, p, c, l, f)| {
+            format!(
+                "Output {{ reason_rule: {r}, retry_rule: {t}, providers: {p:#x}, command: {c}, lead: {l}, failure: {f} }}"
+            )
+        })
+        .collect();
+    writeln!(w, "pub(crate) static SCAN_OUTPUTS: [Output; {}] = [{}];\n", a.outputs.len(), items.join(", "))
+        .unwrap();
+    let items: Vec<String> = COMMAND_PHRASES.iter().map(|(_, c)| format!("Command::{c}")).collect();
+    writeln!(w, "/// The command each command phrase shows.").unwrap();
+    writeln!(w, "pub(crate) static SCAN_COMMANDS: [Command; {}] = [{}];\n", items.len(), items.join(", "))
+        .unwrap();
+    let items: Vec<String> = FAILURE_PHRASES.iter().map(|(_, f)| format!("Failure::{f}")).collect();
+    writeln!(w, "/// The failure each failure phrase names.").unwrap();
+    writeln!(w, "pub(crate) static SCAN_FAILURES: [Failure; {}] = [{}];\n", items.len(), items.join(", "))
+        .unwrap();
+    // The patterns themselves, for the reference matcher of the tests.
+    let items: Vec<String> = patterns
+        .iter()
+        .map(|p| {
+            let (kind, value) = match p.output {
+                Output::Rule(r) => ("Rule", r),
+                Output::Provider(i) => ("Provider", i),
+                Output::Command(i) => ("Command", i),
+                Output::Lead => ("Lead", 0),
+                Output::Failure(i) => ("Failure", i),
+            };
+            format!("({:?}, {}, Kind::{kind}, {value})", p.text, p.word_start)
+        })
+        .collect();
+    writeln!(
+        w,
+        "/// Every pattern: (text, matched at word starts only, kind, value), for the tests' reference."
+    )
+    .unwrap();
+    writeln!(
+        w,
+        "#[cfg(test)]\npub(crate) static SCAN_PATTERNS: [(&str, bool, crate::scan::Kind, u8); {}] = [{}];\n",
+        items.len(),
+        items.join(", ")
+    )
+    .unwrap();
 }
