@@ -97,9 +97,9 @@
 //!   implementation detail: no strum trait is part of the API).
 //!
 //! Enums whose variants carry data ([`Error`], [`ParseError`], `reference::Difference`) are
-//! not vocabularies and have no ids. `tests/conventions.rs` checks every vocabulary enum. The
-//! `dsn` module's enums (`Kind`, `Format`, `Action`, `SesBounceType`, `SesBounceSubType`) are
-//! new and still display their ids; they are to follow the same convention.
+//! not vocabularies and have no ids. `tests/conventions.rs` checks every vocabulary enum,
+//! the `dsn` module's (`Kind`, `Format`, `Action`, `SesBounceType`, `SesBounceSubType`)
+//! included; Amazon SES's types keep SES's own spelling as their ids and English labels.
 //!
 //! **Localized text.** Accessors without a locale give English: `name()`, `description()`,
 //! `summary()`, `remedy()` on [`ReplyCode`], [`EnhancedStatus`], [`Explanation`], [`Reason`],

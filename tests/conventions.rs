@@ -37,6 +37,11 @@ macro_rules! convention {
 
 convention!(Class, Category, Command, Standing, Locale, ServerRole, Reason, Retry, Bounce, FixOwner, Failure);
 
+#[cfg(feature = "dsn")]
+use smtp_codes::dsn::{Action, Format, Kind, SesBounceSubType, SesBounceType};
+#[cfg(feature = "dsn")]
+convention!(Kind, Format, Action, SesBounceType, SesBounceSubType);
+
 fn check<T: Convention>()
 where
     <T as FromStr>::Err: std::fmt::Debug,
@@ -77,6 +82,14 @@ fn every_public_enum_follows_the_convention() {
     check::<Bounce>();
     check::<FixOwner>();
     check::<Failure>();
+    #[cfg(feature = "dsn")]
+    {
+        check::<Kind>();
+        check::<Format>();
+        check::<Action>();
+        check::<SesBounceType>();
+        check::<SesBounceSubType>();
+    }
 }
 
 #[cfg(feature = "serde")]
@@ -103,6 +116,14 @@ fn serde_uses_the_id() {
     check_serde::<Bounce>();
     check_serde::<FixOwner>();
     check_serde::<Failure>();
+    #[cfg(feature = "dsn")]
+    {
+        check_serde::<Kind>();
+        check_serde::<Format>();
+        check_serde::<Action>();
+        check_serde::<SesBounceType>();
+        check_serde::<SesBounceSubType>();
+    }
 }
 
 /// Localized text follows one pattern: accessors without a locale are English, `text(locale)`

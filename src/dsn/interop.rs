@@ -38,8 +38,9 @@ pub const fn sisimai_reason(reason: Reason) -> &'static str {
 }
 
 /// Amazon SES's `bounceType`.
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::IntoStaticStr)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr)]
+#[strum(parse_err_ty = crate::Error, parse_err_fn = ses_type_parse_error)]
 #[allow(clippy::exhaustive_enums)] // SES documents exactly these three.
 pub enum SesBounceType {
     /// A hard bounce: remove the address.
@@ -51,8 +52,9 @@ pub enum SesBounceType {
 }
 
 /// Amazon SES's `bounceSubType`.
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::IntoStaticStr)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr)]
+#[strum(parse_err_ty = crate::Error, parse_err_fn = ses_subtype_parse_error)]
 #[non_exhaustive]
 pub enum SesBounceSubType {
     /// Any other reason.
@@ -111,4 +113,83 @@ pub const fn ses_bounce(reason: Reason, retry: Retry) -> SesBounce {
         (_, Retry::AfterFix | Retry::Never) => (SesBounceType::Permanent, SesBounceSubType::General),
     };
     SesBounce { bounce_type, sub_type }
+}
+
+impl SesBounceType {
+    /// Every value, in declaration order.
+    pub const ALL: [SesBounceType; 3] =
+        [SesBounceType::Permanent, SesBounceType::Transient, SesBounceType::Undetermined];
+
+    /// The stable id (SES's own spelling, `"NoEmail"`), as serde and `FromStr` use it.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// The label: Amazon SES's vocabulary is English, so every language reads the English
+    /// label (the id is SES's own spelling).
+    pub fn label(self, _locale: crate::Locale) -> &'static str {
+        match self {
+            SesBounceType::Permanent => "Permanent bounce",
+            SesBounceType::Transient => "Transient bounce",
+            SesBounceType::Undetermined => "Undetermined (SES could not tell)",
+        }
+    }
+}
+
+impl core::fmt::Display for SesBounceType {
+    /// The English label; [`SesBounceType::as_str`] gives the id.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.label(crate::Locale::En))
+    }
+}
+
+impl SesBounceSubType {
+    /// Every value, in declaration order.
+    pub const ALL: [SesBounceSubType; 9] = [
+        SesBounceSubType::General,
+        SesBounceSubType::NoEmail,
+        SesBounceSubType::Suppressed,
+        SesBounceSubType::OnAccountSuppressionList,
+        SesBounceSubType::MailboxFull,
+        SesBounceSubType::MessageTooLarge,
+        SesBounceSubType::ContentRejected,
+        SesBounceSubType::AttachmentRejected,
+        SesBounceSubType::Undetermined,
+    ];
+
+    /// The stable id (SES's own spelling, `"NoEmail"`), as serde and `FromStr` use it.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// The label: Amazon SES's vocabulary is English, so every language reads the English
+    /// label (the id is SES's own spelling).
+    pub fn label(self, _locale: crate::Locale) -> &'static str {
+        match self {
+            SesBounceSubType::General => "General bounce",
+            SesBounceSubType::NoEmail => "No such address",
+            SesBounceSubType::Suppressed => "On the SES suppression list",
+            SesBounceSubType::OnAccountSuppressionList => "On the account suppression list",
+            SesBounceSubType::MailboxFull => "Mailbox full",
+            SesBounceSubType::MessageTooLarge => "Message too large",
+            SesBounceSubType::ContentRejected => "Content rejected",
+            SesBounceSubType::AttachmentRejected => "Attachment rejected",
+            SesBounceSubType::Undetermined => "Undetermined (SES could not tell)",
+        }
+    }
+}
+
+impl core::fmt::Display for SesBounceSubType {
+    /// The English label; [`SesBounceSubType::as_str`] gives the id.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.label(crate::Locale::En))
+    }
+}
+
+fn ses_type_parse_error(_: &str) -> crate::Error {
+    crate::Error::UnknownName { kind: "SES bounce type" }
+}
+
+fn ses_subtype_parse_error(_: &str) -> crate::Error {
+    crate::Error::UnknownName { kind: "SES bounce subtype" }
 }

@@ -49,9 +49,9 @@ impl fmt::Display for TypedValue {
 }
 
 /// The `Action` of a recipient (RFC 3464 §2.3.3).
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::IntoStaticStr)]
-#[strum(serialize_all = "lowercase")]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase", parse_err_ty = crate::Error, parse_err_fn = action_parse_error)]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Action {
@@ -221,4 +221,38 @@ impl Recipient {
     pub const fn explanation(&self) -> Option<&Explanation> {
         self.explanation.as_ref()
     }
+}
+
+impl Action {
+    /// Every value, in declaration order.
+    pub const ALL: [Action; 5] =
+        [Action::Failed, Action::Delayed, Action::Delivered, Action::Relayed, Action::Expanded];
+
+    /// The stable id (`"failed"`, RFC 3464's own word), as serde and `FromStr` use it.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// The label in the given language.
+    pub fn label(self, locale: crate::Locale) -> &'static str {
+        let ui = crate::ui::ui(locale);
+        match self {
+            Action::Failed => ui.dsn_action_failed,
+            Action::Delayed => ui.dsn_action_delayed,
+            Action::Delivered => ui.dsn_action_delivered,
+            Action::Relayed => ui.dsn_action_relayed,
+            Action::Expanded => ui.dsn_action_expanded,
+        }
+    }
+}
+
+impl core::fmt::Display for Action {
+    /// The English label; [`Action::as_str`] gives the id.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.label(crate::Locale::En))
+    }
+}
+
+fn action_parse_error(_: &str) -> crate::Error {
+    crate::Error::UnknownName { kind: "action" }
 }

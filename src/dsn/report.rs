@@ -3,9 +3,9 @@
 use super::recipient::{Recipient, TypedValue};
 
 /// What a message is.
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::IntoStaticStr)]
-#[strum(serialize_all = "snake_case")]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case", parse_err_ty = crate::Error, parse_err_fn = kind_parse_error)]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Kind {
@@ -24,9 +24,9 @@ pub enum Kind {
 }
 
 /// How the report was written: which parser read the recipients.
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::Display, strum::IntoStaticStr)]
-#[strum(serialize_all = "snake_case")]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case", parse_err_ty = crate::Error, parse_err_fn = format_parse_error)]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Format {
@@ -135,4 +135,84 @@ impl Report {
     pub const fn is_failure(&self) -> bool {
         matches!(self.kind, Kind::Bounce | Kind::Delay)
     }
+}
+
+impl Kind {
+    /// Every value, in declaration order.
+    pub const ALL: [Kind; 6] =
+        [Kind::Bounce, Kind::Delay, Kind::Receipt, Kind::AutoReply, Kind::Feedback, Kind::NotAReport];
+
+    /// The stable id (`"auto_reply"`), as serde and `FromStr` use it.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// The label in the given language.
+    pub fn label(self, locale: crate::Locale) -> &'static str {
+        let ui = crate::ui::ui(locale);
+        match self {
+            Kind::Bounce => ui.dsn_kind_bounce,
+            Kind::Delay => ui.dsn_kind_delay,
+            Kind::Receipt => ui.dsn_kind_receipt,
+            Kind::AutoReply => ui.dsn_kind_auto_reply,
+            Kind::Feedback => ui.dsn_kind_feedback,
+            Kind::NotAReport => ui.dsn_kind_not_a_report,
+        }
+    }
+}
+
+impl core::fmt::Display for Kind {
+    /// The English label; [`Kind::as_str`] gives the id.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.label(crate::Locale::En))
+    }
+}
+
+impl Format {
+    /// Every value, in declaration order.
+    pub const ALL: [Format; 8] = [
+        Format::DeliveryStatus,
+        Format::GlobalDeliveryStatus,
+        Format::FieldsInText,
+        Format::SesNotification,
+        Format::PlainText,
+        Format::FeedbackReport,
+        Format::AutoReply,
+        Format::Unknown,
+    ];
+
+    /// The stable id (`"plain_text"`), as serde and `FromStr` use it.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+
+    /// The label in the given language.
+    pub fn label(self, locale: crate::Locale) -> &'static str {
+        let ui = crate::ui::ui(locale);
+        match self {
+            Format::DeliveryStatus => ui.dsn_format_delivery_status,
+            Format::GlobalDeliveryStatus => ui.dsn_format_global_delivery_status,
+            Format::FieldsInText => ui.dsn_format_fields_in_text,
+            Format::SesNotification => ui.dsn_format_ses_notification,
+            Format::PlainText => ui.dsn_format_plain_text,
+            Format::FeedbackReport => ui.dsn_format_feedback_report,
+            Format::AutoReply => ui.dsn_format_auto_reply,
+            Format::Unknown => ui.dsn_format_unknown,
+        }
+    }
+}
+
+impl core::fmt::Display for Format {
+    /// The English label; [`Format::as_str`] gives the id.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.label(crate::Locale::En))
+    }
+}
+
+fn kind_parse_error(_: &str) -> crate::Error {
+    crate::Error::UnknownName { kind: "report kind" }
+}
+
+fn format_parse_error(_: &str) -> crate::Error {
+    crate::Error::UnknownName { kind: "report format" }
 }
