@@ -110,7 +110,7 @@ const FLOORS: [(&str, f64); 6] = [
     ("recipients", 99.0),
     ("status", 96.0),
     ("reply", 92.0),
-    ("reason", 80.0),
+    ("reason", 81.0),
     ("hard", 84.0),
 ];
 
