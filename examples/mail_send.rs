@@ -19,81 +19,15 @@ use std::time::Duration;
 
 use mail_send::SmtpClientBuilder;
 use mail_send::smtp::message::Message;
-use smtp_codes::{Context, Explain, Locale};
+use smtp_codes::{Context, Explain};
 
 const USAGE: &str = "usage: mail_send [--host HOST] [--port PORT] [--tls none|starttls|tls] \
 [--accept-invalid-certs] [--user USER --password PASSWORD] [--from ADDRESS] [--to ADDRESS] \
 [--timeout SECONDS] [--lang TAG]";
 
-struct Options {
-    host: String,
-    port: Option<u16>,
-    tls: String,
-    accept_invalid_certs: bool,
-    user: Option<String>,
-    password: Option<String>,
-    from: String,
-    to: String,
-    timeout: u64,
-    locale: Locale,
-}
-
-fn parse_options() -> Result<Options, String> {
-    let mut options = Options {
-        host: "127.0.0.1".to_owned(),
-        port: None,
-        tls: "starttls".to_owned(),
-        accept_invalid_certs: false,
-        user: None,
-        password: None,
-        from: "alice@example.org".to_owned(),
-        to: "bob@example.org".to_owned(),
-        timeout: 20,
-        locale: Locale::En,
-    };
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        if arg == "-h" || arg == "--help" {
-            println!("{USAGE}");
-            std::process::exit(0);
-        }
-        if arg == "--accept-invalid-certs" {
-            options.accept_invalid_certs = true;
-            continue;
-        }
-        let (name, inline) = match arg.split_once('=') {
-            Some((name, value)) => (name.to_owned(), Some(value.to_owned())),
-            None => (arg, None),
-        };
-        let mut value = || inline.clone().or_else(|| args.next()).ok_or(format!("{name} needs a value"));
-        match name.as_str() {
-            "--host" => options.host = value()?,
-            "--port" => {
-                options.port = Some(value()?.parse().map_err(|_| "--port takes a number from 1 to 65535")?)
-            }
-            "--tls" => {
-                options.tls = value()?;
-                if !["none", "starttls", "tls"].contains(&options.tls.as_str()) {
-                    return Err(format!("--tls takes none, starttls or tls, not {:?}", options.tls));
-                }
-            }
-            "--user" => options.user = Some(value()?),
-            "--password" => options.password = Some(value()?),
-            "--from" => options.from = value()?,
-            "--to" => options.to = value()?,
-            "--timeout" => options.timeout = value()?.parse().map_err(|_| "--timeout takes whole seconds")?,
-            "--lang" => {
-                let tag = value()?;
-                options.locale = Locale::from_tag(&tag).ok_or(format!("no texts in language {tag:?}"))?;
-            }
-            other => return Err(format!("unknown option {other}")),
-        }
-    }
-    if options.user.is_some() != options.password.is_some() {
-        return Err("--user and --password go together".to_owned());
-    }
-    Ok(options)
-}
+#[path = "common/cli.rs"]
+mod cli;
+use cli::{Options, parse_options};
 
 async fn send(options: &Options, port: u16) -> Result<(), mail_send::Error> {
     let mut builder = SmtpClientBuilder::new(options.host.clone(), port)
@@ -122,7 +56,7 @@ async fn send(options: &Options, port: u16) -> Result<(), mail_send::Error> {
 }
 
 fn main() -> ExitCode {
-    let options = match parse_options() {
+    let options = match parse_options(USAGE) {
         Ok(options) => options,
         Err(problem) => {
             eprintln!("mail_send: {problem}\n{USAGE}");
