@@ -295,6 +295,41 @@ fn international_address_without_smtputf8_is_unsupported() {
 }
 
 #[test]
+fn offline_resolver_is_a_temporary_dns_failure() {
+    // The real resolver path with no network: this test runs itself again inside a new network
+    // namespace (`unshare -n`, root only), where the configured name server cannot be reached
+    // and getaddrinfo answers EAI_AGAIN ("Temporary failure in name resolution").
+    if std::env::var_os("SMTP_CODES_IN_EMPTY_NETNS").is_some() {
+        let mailer = SmtpTransport::builder_dangerous("smtp.example.com")
+            .port(587)
+            .timeout(Some(Duration::from_secs(5)))
+            .build();
+        let (error, why) = fail(&mailer, &short_message("bob@example.org"));
+        assert_eq!(why.failure(), Some(Failure::DnsUnavailable), "{error}");
+        assert_eq!((why.reason(), why.retry()), (Reason::NetworkError, Retry::Later));
+        assert!(!why.remedy().contains("spelling"), "offline is not a typo: {why}");
+        check_human(&why);
+        return;
+    }
+    let can_unshare = std::process::Command::new("unshare")
+        .args(["-n", "true"])
+        .status()
+        .is_ok_and(|status| status.success());
+    if !can_unshare {
+        eprintln!("skipped: `unshare -n` is not available here (it needs root)");
+        return;
+    }
+    let status = std::process::Command::new("unshare")
+        .arg("-n")
+        .arg(std::env::current_exe().expect("test binary"))
+        .args(["--exact", "offline_resolver_is_a_temporary_dns_failure", "--nocapture"])
+        .env("SMTP_CODES_IN_EMPTY_NETNS", "1")
+        .status()
+        .expect("run the test in a new network namespace");
+    assert!(status.success(), "the test failed inside the network namespace");
+}
+
+#[test]
 fn unknown_host_is_a_dns_failure() {
     // RFC 6761: names under .invalid never resolve.
     let mailer = SmtpTransport::builder_dangerous("smtp.no-such-host.invalid")
