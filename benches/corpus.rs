@@ -44,6 +44,9 @@
 //!
 //! Run: `cargo bench --bench corpus`.
 
+#[path = "../tests/common/mod.rs"]
+mod test_data;
+
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::process::Command;
@@ -65,32 +68,13 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `\xHH` in a corpus line is one raw byte.
-fn decode(line: &str) -> Vec<u8> {
-    let bytes = line.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\\' && bytes.get(i + 1) == Some(&b'x') {
-            if let Some(b) = line.get(i + 2..i + 4).and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(b);
-                i += 4;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    out
-}
-
 fn inputs() -> Vec<Input> {
     let mut inputs = Vec::new();
     for file in FILES {
         let text = std::fs::read_to_string(root().join(file)).expect("the corpus is readable");
         for line in text.lines().skip(1).filter(|l| !l.is_empty()) {
             let raw = line.split('\t').next().unwrap_or_default();
-            let lines: Vec<Vec<u8>> = raw.split("\\n").map(decode).collect();
+            let lines: Vec<Vec<u8>> = raw.split("\\n").map(test_data::decode_line).collect();
             let joined = lines.join(&b"\r\n"[..]);
             let wire: Vec<u8> = lines.iter().flat_map(|l| l.iter().chain(b"\r\n")).copied().collect();
             inputs.push(Input { text: String::from_utf8_lossy(&joined).into_owned(), wire });

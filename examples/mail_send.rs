@@ -63,12 +63,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let default_port = match options.tls.as_str() {
-        "none" => 2525,
-        "tls" => 465,
-        _ => 587,
-    };
-    let port = options.port.unwrap_or(default_port);
+    let port = options.port();
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime");
     match runtime.block_on(send(&options, port)) {
         Ok(()) => {

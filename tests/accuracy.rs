@@ -77,26 +77,11 @@ fn label(label: &str) -> Reason {
 /// The reply as a client receives it: `\n` in the corpus separates lines, `\xHH` is a byte
 /// (decoded lossily: `explain` takes text).
 fn reply_text(raw: &str) -> String {
-    let lines: Vec<String> = raw.split("\\n").map(decode).collect();
+    let lines: Vec<String> = raw
+        .split("\\n")
+        .map(|line| String::from_utf8_lossy(&common::decode_line(line)).into_owned())
+        .collect();
     lines.join("\r\n")
-}
-
-fn decode(line: &str) -> String {
-    let mut out = Vec::new();
-    let bytes = line.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\\' && bytes.get(i + 1) == Some(&b'x') {
-            if let Some(b) = line.get(i + 2..i + 4).and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(b);
-                i += 4;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn retry_agrees(row: &Row, retry: Retry) -> bool {

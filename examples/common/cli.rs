@@ -73,3 +73,15 @@ pub fn parse_options(usage: &str) -> Result<Options, String> {
     }
     Ok(options)
 }
+
+impl Options {
+    /// The port asked for, else the usual one for the TLS mode: 2525 plain (test servers),
+    /// 465 implicit TLS, 587 STARTTLS.
+    pub fn port(&self) -> u16 {
+        self.port.unwrap_or(match self.tls.as_str() {
+            "none" => 2525,
+            "tls" => 465,
+            _ => 587,
+        })
+    }
+}

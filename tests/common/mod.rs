@@ -80,7 +80,7 @@ pub fn wire(lines: &[Vec<u8>], ending: &[u8]) -> Vec<u8> {
 }
 
 /// `\xHH` in a corpus line is one raw byte.
-fn decode_line(line: &str) -> Vec<u8> {
+pub fn decode_line(line: &str) -> Vec<u8> {
     let bytes = line.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
