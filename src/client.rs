@@ -51,15 +51,16 @@ pub(crate) fn classify_chain(error: &(dyn StdError + 'static), fallback: Failure
         }
         source = err.source();
     }
-    let text = chain_text(error);
-    // Words first where they are more precise than the kind (a DNS or TLS failure inside an
-    // `Other` or `InvalidData` io error), the kind otherwise.
-    match (crate::explain::find_failure(text.as_bytes()), io_failure) {
-        (Some(Failure::HostNotFound | Failure::DnsUnavailable | Failure::Tls), _) | (Some(_), None) => {
-            crate::explain::find_failure(text.as_bytes()).unwrap_or(fallback)
-        }
-        (_, Some(failure)) => failure,
-        (None, None) => fallback,
+    let words = crate::explain::find_failure(chain_text(error).as_bytes());
+    more_precise(words, io_failure).unwrap_or(fallback)
+}
+
+/// What the words say where they are more precise than the io error's kind (a DNS or TLS
+/// failure inside an `Other` or `InvalidData` io error), the kind otherwise, else the words.
+fn more_precise(words: Option<Failure>, kind: Option<Failure>) -> Option<Failure> {
+    match words {
+        Some(Failure::HostNotFound | Failure::DnsUnavailable | Failure::Tls) => words,
+        _ => kind.or(words),
     }
 }
 
@@ -91,11 +92,10 @@ impl Failure {
     /// assert_eq!(Failure::from_io_error(&offline), Some(Failure::DnsUnavailable));
     /// ```
     pub fn from_io_error(error: &io::Error) -> Option<Failure> {
-        let words = crate::explain::find_failure(error.to_string().as_bytes());
-        match words {
-            Some(Failure::HostNotFound | Failure::DnsUnavailable | Failure::Tls) => words,
-            _ => io_kind_failure(error.kind()).or(words),
-        }
+        more_precise(
+            crate::explain::find_failure(error.to_string().as_bytes()),
+            io_kind_failure(error.kind()),
+        )
     }
 }
 
