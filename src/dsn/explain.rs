@@ -3,7 +3,9 @@
 //! The reply is explained by [`explain_text_with`] with the recipient's command stage as its
 //! [`Context`]; the report's action, status and wording then decide what the reply alone cannot.
 //!
-//! What stands in for that context today, each to be replaced by it:
+//! What the report decides beyond the reply (these tables overlap the crate's own failure and
+//! keyword phrases in `data/explain.toml`; moving them there is the next step, kept apart here
+//! so that the bounce figures stay as measured):
 //! - no reply: a *carrier* reply code of the status's class (550/451/250) passed to
 //!   `from_parts` with the `Status`, a status the MTA states (`(#5.1.1)`), or one its wording
 //!   implies (`IMPLIED`); `reply_code` stays `None`. Two carriers tell when nothing decided.
