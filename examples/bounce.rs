@@ -88,14 +88,15 @@ fn split_mbox(raw: &[u8]) -> Vec<&[u8]> {
 fn one(path: &Path, raw: &[u8], locale: Locale) -> Result<String, String> {
     let report = dsn::parse(raw).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut out = String::new();
-    let _ = writeln!(out, "{}: {} ({})", path.display(), report.kind, report.format);
+    let _ =
+        writeln!(out, "{}: {} ({})", path.display(), report.kind.label(locale), report.format.label(locale));
     if let Some(id) = &report.original_message_id {
         let _ = writeln!(out, "original Message-ID: <{id}>");
     }
     for r in &report.recipients {
         let _ = writeln!(out, "\n{}", r.address);
         if let Some(action) = r.action {
-            let _ = writeln!(out, "  action:  {action}");
+            let _ = writeln!(out, "  action:  {}", action.label(locale));
         }
         if let Some(status) = r.status {
             let _ = writeln!(out, "  status:  {status}");
@@ -165,7 +166,7 @@ fn summary(
             continue;
         };
         read += 1;
-        *kinds.entry(report.kind.to_string()).or_default() += 1;
+        *kinds.entry(report.kind.label(locale).to_owned()).or_default() += 1;
         // Reasons and providers of failures only (an auto-reply's sender is no failure).
         for r in report.recipients.iter().filter(|_| report.is_failure()) {
             recipients += 1;
