@@ -137,7 +137,9 @@ pub(crate) fn explain(recipient: &mut Recipient) {
     let text = recipient.diagnostic.as_str();
     let lower = text.to_ascii_lowercase();
     // `x-unix; 255` is a local program's exit code, not an SMTP reply.
-    let smtp = recipient.diagnostic_code.as_ref().is_none_or(|d| !d.kind.eq_ignore_ascii_case("x-unix"));
+    // A recipient that is a pipe (`|/usr/bin/procmail`) is a local program too.
+    let smtp = recipient.diagnostic_code.as_ref().is_none_or(|d| !d.kind.eq_ignore_ascii_case("x-unix"))
+        && !recipient.address.starts_with('|');
     // A reply found in the text; failures without one are read below from the report's own
     // wording and status.
     let mut context = Context::new();
@@ -146,8 +148,8 @@ pub(crate) fn explain(recipient: &mut Recipient) {
     recipient.reply_code = found.and_then(|e| e.code());
     // Gave up: 4.4.7/5.4.7 ("delivery time expired") or the MTA's own words; less surely, a
     // failed action on a temporary status (the MTA stopped retrying a temporary failure).
-    let gave_up = recipient.status.is_some_and(|s| s.subject() == 4 && s.detail() == 7)
-        || lower_has_any(&lower, &GAVE_UP);
+    let says_expired = recipient.status.is_some_and(|s| s.subject() == 4 && s.detail() == 7);
+    let gave_up = says_expired || lower_has_any(&lower, &GAVE_UP);
     let stopped_retrying =
         recipient.action == Some(Action::Failed) && recipient.status.is_some_and(|s| s.class() == 4);
     if found.is_none() && recipient.status.is_none_or(|s| s.subject() == 0 && s.detail() == 0) {
@@ -189,6 +191,20 @@ pub(crate) fn explain(recipient: &mut Recipient) {
     }
     let mut reason = if unexplained { Reason::Other } else { explanation.reason() };
     let mut retry = explanation.retry();
+    // A transcript's own words before a generic reply (Sendmail's `mail.local: unknown user`
+    // before `554 … Service unavailable`) name the failure the reply only summarises.
+    if found.is_some() && matches!(reason, Reason::ServiceUnavailable | Reason::Other | Reason::PolicyBlocked)
+    {
+        if let Some(words) = crate::explain::words_before_reply(text) {
+            reason = words;
+            let policy = crate::generated::reason_policy(words);
+            retry = if explanation.code().is_some_and(|c| c / 100 == 4) {
+                policy.transient
+            } else {
+                policy.permanent
+            };
+        }
+    }
     if unexplained && retry == Retry::Never {
         // Nothing says why, so nothing says sending again is hopeless: a permanent failure of
         // unknown cause waits for someone to look.
@@ -203,13 +219,46 @@ pub(crate) fn explain(recipient: &mut Recipient) {
         recipient.action,
         Some(Action::Delayed | Action::Delivered | Action::Relayed | Action::Expanded)
     );
-    if failed
-        && ((gave_up
-            && (unexplained
-                || matches!(reason, Reason::NetworkError | Reason::ServiceUnavailable | Reason::Other)))
-            || (stopped_retrying && (unexplained || reason == Reason::Other)))
-    {
+    // Expired when nothing else says why, or when the MTA's own x.4.7 summary goes with no reply
+    // but a transport failure (the reply, when there is one, is the remote server's own word).
+    let expiry_explains = unexplained
+        || reason == Reason::Other
+        || (says_expired
+            && found.is_none()
+            && matches!(reason, Reason::NetworkError | Reason::ServiceUnavailable));
+    if failed && (gave_up || stopped_retrying) && expiry_explains {
         reason = Reason::Expired;
+        retry = Retry::AfterFix;
+    }
+    // The cause over the expiry: a report that gave up and also names why (a transport failure
+    // in its words, or a specific status such as qmail's `(#4.4.1)`) is about that cause; the
+    // verdict stays "after a fix". A status of x.4.7 ("delivery time expired") is the MTA's own
+    // summary and stands.
+    if failed && reason == Reason::Expired && !says_expired {
+        let cause = if lower_has_any(&lower, &NO_REPLY) {
+            Some(Reason::NetworkError)
+        } else {
+            let class = recipient.status.map_or(5, EnhancedCode::class);
+            recipient
+                .status
+                .filter(|s| s.subject() != 0 || s.detail() != 0)
+                .or_else(|| implied_status(&lower, class))
+                .filter(|s| s.subject() != 4 || s.detail() != 7)
+                .and_then(crate::explain::status_reason)
+                .filter(|&(cause, weak)| !weak && cause != Reason::Expired)
+                .map(|(cause, _)| cause)
+        };
+        if let Some(cause) = cause {
+            reason = cause;
+            retry = Retry::AfterFix;
+        }
+    }
+    // Google Groups' notice (in the poster's language, with no reply): the group may not exist,
+    // or the sender may not post to it — a refusal of the sender, as Sisimai files it.
+    let group = recipient.address.to_ascii_lowercase().ends_with("@googlegroups.com")
+        || lower.contains("groups.google.com/support");
+    if failed && found.is_none() && group {
+        reason = Reason::SenderRejected;
         retry = Retry::AfterFix;
     }
     // A refusal of MAIL FROM is about the sender, never the recipient's mailbox (until the
@@ -220,8 +269,8 @@ pub(crate) fn explain(recipient: &mut Recipient) {
         reason = Reason::SenderRejected;
         retry = Retry::AfterFix;
     }
-    // `x-unix;` diagnostics come from a local delivery program (procmail, a pipe): the
-    // receiving system failed, whatever words the program printed.
+    // `x-unix;` diagnostics and pipe recipients come from a local delivery program (procmail, a
+    // pipe): the receiving system failed, whatever words the program printed.
     if !smtp && failed {
         reason = Reason::ServiceUnavailable;
         retry = Retry::AfterFix;

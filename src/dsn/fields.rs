@@ -88,6 +88,12 @@ fn is_message_field(name: &str) -> bool {
         || name.to_ascii_lowercase().starts_with("x-postfix")
 }
 
+/// Whether `line` starts the delivery-status fields (`Reporting-MTA: dns; …`,
+/// `Final-Recipient: rfc822; …`): where a report's prose about a recipient ends.
+pub(crate) fn starts_report_fields(line: &str) -> bool {
+    line.split_once(':').is_some_and(|(name, _)| is_message_field(name) || is_recipient_field(name))
+}
+
 /// Groups the fields of a delivery-status text. A block (fields between blank lines) that names
 /// no recipient is per-message (or, after the recipients, more about the last one). In a block
 /// that names recipients, a group starts at each recipient field unless the group already has

@@ -335,10 +335,10 @@ fn read_fields(
             (Some(code), _) => code.value.clone(),
             (None, Some(found)) => found.text.clone(),
             // The only recipient, named differently in the text (a pipe, a file): the text.
-            (None, None) if single => {
+            (None, None) if single => block_naming(report_text, &r.address).unwrap_or_else(|| {
                 let end = fields::floor_char_boundary(report_text, 2048);
                 report_text[..end].trim().to_owned()
-            }
+            }),
             (None, None) => String::new(),
         };
         if r.address.is_empty() && !r.fields.is_empty() {
@@ -346,6 +346,20 @@ fn read_fields(
         }
         report.recipients.push(r);
     }
+}
+
+/// The paragraph of `text` that names `address` (Exim's `save to /var/mail/…` with the error
+/// under it): from the line that names it to the next blank line.
+fn block_naming(text: &str, address: &str) -> Option<String> {
+    if address.len() < 3 {
+        return None;
+    }
+    let at = text.find(address)?;
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let rest = &text[start..];
+    let end = rest.find("\n\n").or_else(|| rest.find("\n\r\n")).unwrap_or(rest.len());
+    let end = fields::floor_char_boundary(rest, end.min(2048));
+    Some(rest[..end].trim().to_owned())
 }
 
 /// Explains every recipient and decides the kind from their actions.

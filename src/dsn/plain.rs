@@ -347,7 +347,7 @@ pub(crate) fn recipients(report: &str) -> Vec<Found> {
             &mut text,
             lines[*line].get(*rest..).unwrap_or("").trim_start_matches(['>', ':', '"', ' ']),
         );
-        for l in &lines[line + 1..end] {
+        for l in lines[line + 1..end].iter().take_while(|l| !super::fields::starts_report_fields(l)) {
             push_line(&mut text, l);
         }
         if !says_something(&text) {

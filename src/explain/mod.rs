@@ -158,14 +158,11 @@ impl Explanation {
     /// ```
     pub fn from_status(status: EnhancedCode) -> Explanation {
         let transient = status.class() == 4;
-        let reason = generated::ENHANCED_REASONS
-            .get(&crate::enhanced::status_key(status.subject(), status.detail()))
-            .map(|&(reason, _)| reason)
-            .unwrap_or(match status.class() {
-                2 => Reason::Ok,
-                4 => Reason::ServiceUnavailable,
-                _ => Reason::Other,
-            });
+        let reason = status_reason(status).map(|(reason, _)| reason).unwrap_or(match status.class() {
+            2 => Reason::Ok,
+            4 => Reason::ServiceUnavailable,
+            _ => Reason::Other,
+        });
         let policy = generated::reason_policy(reason);
         let retry = if status.class() == 2 {
             Retry::NotNeeded
@@ -270,8 +267,7 @@ impl Explanation {
         }
         // From the code: a specific enhanced code first, then the reply code, then the class.
         let from_enhanced = enhanced.and_then(|e| {
-            let (reason, weak) =
-                *generated::ENHANCED_REASONS.get(&crate::enhanced::status_key(e.subject(), e.detail()))?;
+            let (reason, weak) = status_reason(e)?;
             Some((reason, weak || used_loosely(e, code)))
         });
         let from_basic = generated::BASIC_REASONS.get(&code).copied();
@@ -459,6 +455,25 @@ impl Explanation {
     pub fn render(&self, locale: Locale) -> impl Display + '_ {
         Rendered { explanation: self, locale }
     }
+}
+
+/// What explicit words ("always" keyword rules) say in the lines of `text` before its reply: a
+/// bounce's session transcript can name the failure (`mail.local: unknown user: bob`) before a
+/// relaying server's generic reply (`554 <bob@…>... Service unavailable`).
+pub(crate) fn words_before_reply(text: &str) -> Option<Reason> {
+    let bytes = text.as_bytes();
+    let reply = find::find(bytes)?;
+    let start = offset_in(bytes, reply.region);
+    let line_start = bytes[..start].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let mut found = scan::Matches::new();
+    found.scan_within(bytes, 0, line_start);
+    found.reason().filter(|&(_, always)| always).map(|(reason, _)| reason)
+}
+
+/// The reason an enhanced status's subject and detail name (`[enhanced]` in
+/// `data/explain.toml`), and whether that code is a catch-all a keyword may refine.
+pub(crate) fn status_reason(status: EnhancedCode) -> Option<(Reason, bool)> {
+    generated::ENHANCED_REASONS.get(&crate::enhanced::status_key(status.subject(), status.detail())).copied()
 }
 
 /// The reason a weak code gets from the command it answered, when the text said nothing.
