@@ -218,6 +218,27 @@ fn the_cause_beats_giving_up_and_local_deliveries() {
     assert_eq!(r.recipients[0].reason(), Reason::MailboxFull);
 }
 
+/// Postfix names the command stage in its prose, not in the Diagnostic-Code; its advice
+/// "delete your own text from the attached returned message" is not where the original begins.
+#[test]
+fn postfix_stage_from_the_prose() {
+    let postfix = b"From: MAILER-DAEMON@mail.example.com (Mail Delivery System)\r\n\
+        Subject: Undelivered Mail Returned to Sender\r\nMIME-Version: 1.0\r\n\
+        Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n\
+        --b\r\nContent-Type: text/plain\r\n\r\nThis is the mail system at host mail.example.com.\r\n\r\n\
+        If you do so, please include this problem report. You can\r\n\
+        delete your own text from the attached returned message.\r\n\r\n\
+        \x20                  The mail system\r\n\r\n\
+        <bob@example.org>: host mx.example.org[192.0.2.2] said: 550\r\n\
+        \x20   5.7.1 Access denied (in reply to MAIL FROM command)\r\n\r\n\
+        --b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mail.example.com\r\n\r\n\
+        Final-Recipient: rfc822; bob@example.org\r\nAction: failed\r\nStatus: 5.7.1\r\n\
+        Diagnostic-Code: smtp; 550 5.7.1 Access denied\r\n\r\n--b--\r\n";
+    let r = dsn::parse(postfix).unwrap();
+    let bob = &r.recipients[0];
+    assert_eq!((bob.command, bob.reason()), (Some(Command::Mail), Reason::SenderRejected));
+}
+
 /// Google Groups answers a post it refuses with a notice in the poster's language and no reply.
 #[test]
 fn google_groups_notice_is_a_refused_sender() {

@@ -97,6 +97,22 @@ const DISAGREEMENTS: &[(&str, usize, &str)] = &[
         1,
         "\"554 5.7.1 … Email flagged as Spam\": a spam verdict (spam_blocked), not a refused sender",
     ),
+    (
+        "lhost-exim-30.eml",
+        1,
+        "\"554 5.7.1 <addr>: Recipient address rejected: Access denied\": an access rule, not an unknown mailbox (issue #12: never mailbox_unknown)",
+    ),
+    (
+        "lhost-mfilter-04.eml",
+        1,
+        "\"550 5.4.1 … Recipient address rejected: Access denied\" from Exchange Online: Microsoft documents it as a recipient missing from the directory (mailbox_unknown), not a refused sender",
+    ),
+    (
+        "lhost-sendmail-31.eml",
+        1,
+        "Gmail's \"blocked because its content presents a potential security issue\": the content (an attachment) must change (content_rejected), as our labelled corpus reads it",
+    ),
+    ("lhost-sendmail-31.eml", 2, "the same Gmail content verdict"),
 ];
 
 /// Rows this crate cannot score by design: `dsn::parse` reads one email, and these files hold
@@ -110,7 +126,7 @@ const FLOORS: [(&str, f64); 6] = [
     ("recipients", 99.0),
     ("status", 96.0),
     ("reply", 92.0),
-    ("reason", 81.0),
+    ("reason", 88.0),
     ("hard", 84.0),
 ];
 

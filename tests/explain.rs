@@ -292,3 +292,32 @@ fn kinds_of_wording_from_real_bounces() {
     let e = explain_text("I'm not going to try again; this message has been in the queue too long.").unwrap();
     assert_eq!((e.code(), e.reason()), (None, Reason::Expired));
 }
+
+/// Kinds of bounce wording added for issue #13 (one made-up representative each, in the words
+/// MTAs and providers use for them): each reads as the reason a person needs.
+#[test]
+fn kinds_of_bounce_wording() {
+    let cases: &[(&str, Reason)] = &[
+        ("550 5.5.0 The recipient account is blocked.", Reason::MailboxDisabled),
+        ("550 Mailbox is frozen. See the provider's help page.", Reason::MailboxDisabled),
+        ("554 Transaction failed: Duplicate header 'Subject'.", Reason::ContentRejected),
+        ("550 5.7.0 Please use the smtp server of your ISP.", Reason::SpamBlocked),
+        ("550 Too many unwanted messages have been sent from your IP address.", Reason::SpamBlocked),
+        ("550 domain [example.com] mismatches client ip 192.0.2.1.", Reason::PolicyBlocked),
+        (
+            "550 5.7.1 Access denied, sending domain EXAMPLE.ORG doesn't meet the required authentication level.",
+            Reason::SenderUnauthenticated,
+        ),
+        // The cause over giving up: qmail's status names why the queue gave up.
+        (
+            "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1)\nI'm not going to try again; \
+             this message has been in the queue too long.",
+            Reason::NetworkError,
+        ),
+        ("I'm not going to try again; this message has been in the queue too long.", Reason::Expired),
+    ];
+    for &(text, reason) in cases {
+        let e = explain_text(text).unwrap_or_else(|| panic!("{text}: nothing found"));
+        assert_eq!(e.reason(), reason, "{text}");
+    }
+}

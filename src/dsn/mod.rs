@@ -344,6 +344,15 @@ fn read_fields(
         if r.address.is_empty() && !r.fields.is_empty() {
             continue;
         }
+        if from_text.is_none() && stage::command(&r.diagnostic).is_none() {
+            // The command stage the text tells about this recipient (Postfix writes "(in reply
+            // to MAIL FROM command)" in its prose, not in the Diagnostic-Code).
+            r.command = found_in_text
+                .get_or_insert_with(|| plain::recipients(report_text))
+                .iter()
+                .find(|f| f.address.eq_ignore_ascii_case(&r.address))
+                .and_then(|f| stage::command(&f.text));
+        }
         report.recipients.push(r);
     }
 }
@@ -370,7 +379,7 @@ fn finish(report: &mut Report) {
                 r.diagnostic.clone_from(&code.value);
             }
         }
-        r.command = stage::command(&r.diagnostic);
+        r.command = stage::command(&r.diagnostic).or(r.command);
         explain::explain(r);
     }
     if report.kind != Kind::NotAReport || report.recipients.is_empty() {

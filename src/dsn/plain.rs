@@ -116,7 +116,10 @@ pub(crate) fn split_original(text: &str) -> (&str, &str) {
         // Every marker names the original, the message or a copy: a cheap test first.
         let marker = trimmed.len() < 120
             && lower_has_any(lower_line, &["original", "message", "copy"])
-            && lower_has_any(lower_line, &ORIGINAL_MARKERS);
+            && lower_has_any(lower_line, &ORIGINAL_MARKERS)
+            // Postfix's advice, not a marker: "delete your own text from the attached returned
+            // message."
+            && !lower_line.contains("your own text");
         let header = HEADER_STARTS
             .iter()
             .any(|h| line.len() >= h.len() && line.as_bytes()[..h.len()].eq_ignore_ascii_case(h.as_bytes()));

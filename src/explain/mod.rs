@@ -772,7 +772,15 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
     fill(&mut context, &found);
     let worded = found.reason().map(|(reason, _)| reason);
     if worded == Some(Reason::Expired) {
-        return Some(Explanation::from_words(Reason::Expired, &context));
+        // The cause over giving up, when a specific status names one (qmail's `(#4.4.1)`: no
+        // connection; x.4.7 is the expiry itself). Failure words are not read here: expiry
+        // is often worded with them ("message timed out").
+        let cause = hash_enhanced(bytes)
+            .filter(|s| s.subject() != 4 || s.detail() != 7)
+            .and_then(status_reason)
+            .filter(|&(cause, weak)| !weak && cause != Reason::Expired)
+            .map(|(cause, _)| cause);
+        return Some(Explanation::from_words(cause.unwrap_or(Reason::Expired), &context));
     }
     if let Some(failure) = found.failure() {
         return Some(Explanation::from_failure_with(failure, &context));
