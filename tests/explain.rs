@@ -321,3 +321,23 @@ fn kinds_of_bounce_wording() {
         assert_eq!(e.reason(), reason, "{text}");
     }
 }
+
+/// A phrase broken over a multi-line reply's lines is still read, whether the lines stand apart
+/// or a relaying MTA joined them into one (Postfix's "said: 550-5.7.1 … multiple 550 5.7.1
+/// addresses …").
+#[test]
+fn phrases_broken_over_reply_lines() {
+    let apart = "550-5.7.1 [192.0.2.1 13] Messages with multiple\r\n550 5.7.1 addresses in From: header are not accepted. - gsmtp";
+    let joined = "host gmail-smtp-in.l.google.com[192.0.2.9] said: 550-5.7.1 [192.0.2.1 13] Messages with multiple 550 5.7.1 addresses in From: header are not accepted. - gsmtp";
+    for text in [apart, joined] {
+        let e = explain_text(text).unwrap();
+        assert_eq!((e.code(), e.reason()), (Some(550), Reason::ContentRejected), "{text}");
+    }
+    let e = explain_text(
+        "550-5.7.1 This message does not have authentication information or fails to pass\n\
+         550-5.7.1 authentication checks. To best protect our users from spam, the\n\
+         550 5.7.1 message has been blocked.",
+    )
+    .unwrap();
+    assert_eq!(e.reason(), Reason::SenderUnauthenticated);
+}

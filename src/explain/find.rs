@@ -45,6 +45,36 @@ const LEAD_WORDS: [&[u8]; 12] = [
 /// The longest region taken after a reply code: a long bounce paragraph is plenty.
 const MAX_REGION: usize = 4096;
 
+/// The length of a multi-line reply's repeated prefix at the start of `rest`: the reply's own
+/// code followed by `-` (`550-`, `550-5.7.1 `), or by a space and an enhanced code
+/// (`550 5.7.1 `); 0 when `rest` does not start with one.
+pub(crate) fn continuation_prefix(rest: &[u8], code: u16) -> usize {
+    let digits = [b'0' + (code / 100 % 10) as u8, b'0' + (code / 10 % 10) as u8, b'0' + (code % 10) as u8];
+    if rest.len() < 4 || rest[..3] != digits {
+        return 0;
+    }
+    let enhanced = |at: usize| {
+        rest.get(at..).and_then(EnhancedCode::parse_prefix).map(|(_, used)| {
+            let end = at + used;
+            end + usize::from(rest.get(end).is_some_and(u8::is_ascii_whitespace))
+        })
+    };
+    match rest[3] {
+        b'-' => enhanced(4).unwrap_or(4),
+        b' ' => enhanced(4).unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// Whether a reply's text repeats its prefix after its start (`550-5.7.1 … multiple\n550 5.7.1
+/// addresses`, or the same lines joined into one by a relaying MTA).
+pub(crate) fn continued(region: &[u8], code: u16) -> bool {
+    let first = b'0' + (code / 100 % 10) as u8;
+    region.iter().enumerate().skip(1).any(|(i, &b)| {
+        b == first && region[i - 1].is_ascii_whitespace() && continuation_prefix(&region[i..], code) > 0
+    })
+}
+
 /// Finds the reply in `text`: lettre's `error (535): …` form first, then the best three-digit
 /// code at a word boundary that is not part of an IP address, a date, a time, a version number
 /// or an identifier.
@@ -69,6 +99,7 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         }
     }
     let (_, at, code) = best?;
+    let at = first_line_of_reply(text, at, code);
     let region = paragraph(&text[at..]);
     // After the code and its separator (" ", "-", ": ", "-'"), or Zoho's ", ERROR_CODE :".
     let after_code = region.get(3..).unwrap_or_default();
@@ -84,6 +115,21 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
             .then_some(e)
     });
     Some(Found { code, region, enhanced })
+}
+
+/// The start of a multi-line reply whose line at `at` was chosen: the earlier lines right
+/// before it that continue the same reply (`550-5.7.1 …`), each at a line start.
+fn first_line_of_reply(text: &[u8], mut at: usize, code: u16) -> usize {
+    while at >= 2 && text[at - 1] == b'\n' {
+        let end = if text[at - 2] == b'\r' { at - 2 } else { at - 1 };
+        let start = text[..end].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line = &text[start..end];
+        if line.get(3) != Some(&b'-') || continuation_prefix(line, code) == 0 {
+            break;
+        }
+        at = start;
+    }
+    at
 }
 
 /// lettre 0.11's `Display`: "permanent error (535): 5.7.8 …" / "transient error (421): …".

@@ -741,7 +741,18 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
     };
     if let Some(reply) = find::find(bytes) {
         let enhanced = reply.enhanced.or_else(|| hash_enhanced(reply.region));
-        let found = scan(reply.region);
+        let found = if find::continued(reply.region, reply.code) {
+            // A multi-line reply: its repeated prefixes are skipped so that phrases broken over
+            // its lines are found; providers and commands are still read in the whole text.
+            let mut found = scan::Matches::new();
+            let start = offset_in(bytes, reply.region);
+            found.scan_anywhere(&bytes[..start]);
+            found.scan_anywhere(&bytes[start + reply.region.len()..]);
+            found.scan_skipping(reply.region, |rest| find::continuation_prefix(rest, reply.code));
+            found
+        } else {
+            scan(reply.region)
+        };
         fill(&mut context, &found);
         return Some(Explanation::decide(
             reply.code,
