@@ -239,6 +239,22 @@ fn postfix_stage_from_the_prose() {
     assert_eq!((bob.command, bob.reason()), (Some(Command::Mail), Reason::SenderRejected));
 }
 
+/// A notice that gives the error first and the message's details after it (Verizon's SMS
+/// gateway, from `post_master`): the recipient is the details' `RCPT TO`, its reason the error
+/// paragraph before, not the details' `MAIL FROM` line.
+#[test]
+fn error_first_details_after() {
+    let notice = b"From: post_master@sms.example.com\r\nTo: alice@example.com\r\nSubject: Re: hello\r\n\r\n\
+        Error: Invalid user address\r\n\r\nError message below:\r\n\
+        550 - Requested action not taken: no such user here\r\n\r\n\
+        Message details:\r\n  Subject: hello\r\n  MAIL FROM: alice@example.com\r\n\
+        \x20 RCPT TO: bob@sms.example.com\r\n  From: alice@example.com\r\n";
+    let r = dsn::parse(notice).unwrap();
+    assert_eq!(r.kind, Kind::Bounce);
+    let got: Vec<_> = r.recipients.iter().map(|r| (r.address.as_str(), r.reply_code, r.reason())).collect();
+    assert_eq!(got, [("bob@sms.example.com", Some(550), Reason::MailboxUnknown)]);
+}
+
 /// Google Groups answers a post it refuses with a notice in the poster's language and no reply.
 #[test]
 fn google_groups_notice_is_a_refused_sender() {

@@ -259,7 +259,7 @@ fn parse_at(raw: &[u8], depth: u8) -> Result<Report, DsnError> {
         let bounce = plain::looks_like_bounce(subject, from, text);
         let auto_subject = contains_any(subject, &AUTO_REPLY_SUBJECTS);
         let auto = auto_subject || ((found_in_text.is_empty() || !bounce) && is_auto_reply(&parts));
-        if auto && !contains_any(from, &["mailer-daemon", "postmaster"]) {
+        if auto && !contains_any(from, &plain::DAEMON_SENDERS) {
             report.kind = Kind::AutoReply;
             report.format = Format::AutoReply;
             if let Some(from) = &parts.from {

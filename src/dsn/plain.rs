@@ -300,6 +300,14 @@ fn says_something(text: &str) -> bool {
     text.chars().filter(|c| c.is_alphanumeric()).nth(3).is_some()
 }
 
+/// Whether a line of `text` starts with a reply code (`550 …`, `550-…`).
+fn has_reply_line(text: &str) -> bool {
+    text.lines().any(|l| {
+        let l = l.trim_start().as_bytes();
+        crate::reply::line_code(l).is_some() && matches!(l.get(3), None | Some(b' ' | b'-'))
+    })
+}
+
 /// The recipients a non-standard report names, each with its diagnostic lines: the lines after
 /// it, or, when those say nothing, the lines before it (some bounces give the reason first).
 pub(crate) fn recipients(report: &str) -> Vec<Found> {
@@ -353,9 +361,25 @@ pub(crate) fn recipients(report: &str) -> Vec<Found> {
         for l in lines[line + 1..end].iter().take_while(|l| !super::fields::starts_report_fields(l)) {
             push_line(&mut text, l);
         }
+        let mut begin = if n == 0 { 0 } else { starts[n - 1].0 + 1 };
+        let mut before_end = *line;
+        // The reason first, the details after (Verizon's "Error message below: 550 …" then
+        // "Message details: … RCPT TO: <bob@…>"): the paragraph of the reply before, when only
+        // the lines before hold one.
+        if !has_reply_line(&text) {
+            if let Some(reply) = lines[begin..*line].iter().rposition(|l| has_reply_line(l)) {
+                let reply = begin + reply;
+                begin = lines[begin..reply]
+                    .iter()
+                    .rposition(|l| l.trim().is_empty())
+                    .map_or(begin, |b| begin + b + 1);
+                before_end =
+                    lines[reply..*line].iter().position(|l| l.trim().is_empty()).map_or(*line, |e| reply + e);
+                text.clear();
+            }
+        }
         if !says_something(&text) {
-            let begin = if n == 0 { 0 } else { starts[n - 1].0 + 1 };
-            for l in &lines[begin..*line] {
+            for l in &lines[begin..before_end] {
                 push_line(&mut text, l);
             }
         }
@@ -380,7 +404,11 @@ pub(crate) fn quoted_header(text: &str, name: &str) -> Option<String> {
     })
 }
 
+/// Sender names of mail systems' own notices (Verizon's SMS gateway writes `post_master`).
+pub(crate) const DAEMON_SENDERS: [&str; 3] = ["mailer-daemon", "postmaster", "post_master"];
+
 /// Subjects, senders and phrases of bounces.
+
 const BOUNCE_WORDS: [&str; 36] = [
     "undeliver",
     "undelivered",
@@ -422,7 +450,7 @@ const BOUNCE_WORDS: [&str; 36] = [
 
 /// Whether a message without DSN fields reads like a bounce.
 pub(crate) fn looks_like_bounce(subject: &str, from: &str, report: &str) -> bool {
-    contains_any(subject, &BOUNCE_WORDS) || contains_any(from, &["mailer-daemon", "postmaster"]) || {
+    contains_any(subject, &BOUNCE_WORDS) || contains_any(from, &DAEMON_SENDERS) || {
         let head = &report[..super::fields::floor_char_boundary(report, 4096)];
         contains_any(head, &BOUNCE_WORDS)
     }
