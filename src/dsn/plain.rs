@@ -408,7 +408,6 @@ pub(crate) fn quoted_header(text: &str, name: &str) -> Option<String> {
 pub(crate) const DAEMON_SENDERS: [&str; 3] = ["mailer-daemon", "postmaster", "post_master"];
 
 /// Subjects, senders and phrases of bounces.
-
 const BOUNCE_WORDS: [&str; 36] = [
     "undeliver",
     "undelivered",
