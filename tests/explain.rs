@@ -304,6 +304,12 @@ fn kinds_of_bounce_wording() {
         ("550 5.7.0 Please use the smtp server of your ISP.", Reason::SpamBlocked),
         ("550 Too many unwanted messages have been sent from your IP address.", Reason::SpamBlocked),
         ("550 domain [example.com] mismatches client ip 192.0.2.1.", Reason::PolicyBlocked),
+        ("554 5.3.0 unknown mailer error 255", Reason::ServiceUnavailable),
+        ("No such domain.", Reason::NetworkError),
+        ("The number of messages in recipient's mailbox exceeded the local limit.", Reason::MailboxFull),
+        ("501 5.7.1 no access from mail server [192.0.2.1] which is an open relay.", Reason::SpamBlocked),
+        // The sender's domain, after MAIL FROM: the enhanced code says whose domain it is.
+        ("550 5.1.7 No such domain example.org.", Reason::SenderRejected),
         (
             "550 5.7.1 Access denied, sending domain EXAMPLE.ORG doesn't meet the required authentication level.",
             Reason::SenderUnauthenticated,

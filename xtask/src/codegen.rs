@@ -1149,7 +1149,7 @@ const COMMAND_PHRASES: [(&str, &str); 25] = [
 /// The phrases of resolvers, operating systems, TLS libraries and MTAs that name a failure with
 /// no reply, most specific first: the first phrase found (in this order, at a word start)
 /// decides. Lowercase; matched ignoring ASCII case.
-const FAILURE_PHRASES: [(&str, &str); 64] = [
+const FAILURE_PHRASES: [(&str, &str); 65] = [
     // A resolver that did not answer: temporary (glibc EAI_AGAIN, Postfix ", try again").
     ("temporary failure in name resolution", "DnsUnavailable"),
     ("name server timeout", "DnsUnavailable"),
@@ -1175,6 +1175,7 @@ const FAILURE_PHRASES: [(&str, &str); 64] = [
     ("couldn't find any host by that name", "HostNotFound"),
     ("no mx found", "HostNotFound"),
     ("domain does not exist", "HostNotFound"),
+    ("no such domain", "HostNotFound"),
     ("temporary failure in mx lookup", "DnsUnavailable"),
     ("lookup failed temporarily", "DnsUnavailable"),
     ("host name lookup failure", "HostNotFound"),
