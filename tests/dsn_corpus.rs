@@ -267,6 +267,24 @@ fn sisimai_corpus() {
         "{:22} {} {} {} {} {} {}",
         "ALL", all.kind, all.recipients, all.status, all.reply, all.reason, all.hard
     );
+    if std::env::var_os("DSN_CORPUS_MARKDOWN").is_some() {
+        // The README's per-format table.
+        let cell = |s: Score| if s.total == 0 { "–".to_owned() } else { format!("{}/{}", s.hit, s.total) };
+        println!("| format | messages | kind | recipients | status | reply code | reason | hard/soft |");
+        println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        for (name, s) in per_format.iter().map(|(n, s)| (n.as_str(), s)).chain([("**all**", &all)]) {
+            println!(
+                "| {name} | {} | {} | {} | {} | {} | {} | {} |",
+                s.kind.total,
+                cell(s.kind),
+                cell(s.recipients),
+                cell(s.status),
+                cell(s.reply),
+                cell(s.reason),
+                cell(s.hard)
+            );
+        }
+    }
     let bounces: Vec<_> =
         reports.values().filter_map(|r| r.as_ref().ok()).filter(|r| r.is_failure()).collect();
     let with_id = bounces.iter().filter(|r| r.original_message_id.is_some()).count();
