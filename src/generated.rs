@@ -3421,3 +3421,16 @@ pub(crate) static UI: Lang<Ui> = Lang {
         which_line: "{commands} 之后会返回“{code}”。",
     },
 };
+
+/// `[bounce] gave_up`: wording of an MTA that stopped retrying.
+#[cfg(feature = "dsn")]
+pub(crate) static BOUNCE_GAVE_UP: [&str; 17] = ["could not deliver for", "envelope expired", "queue.expired", "retry timeout exceeded", "too long in queue", "message expired", "delivery time expired", "delivery expired", "cannot send message for", "could not be delivered for", "retry time not reached for any host after a long failure period", "was not delivered within", "message timeout", "queue lifetime", "have been failing for", "undeliverable for", "expired after"];
+
+/// `[bounce] no_reply`: wording of a transport failure without any SMTP reply.
+#[cfg(feature = "dsn")]
+pub(crate) static BOUNCE_NO_REPLY: [&str; 20] = ["did not accept our requests to connect", "dns error", "domain name not found", "nxdomain", "dns query failed", "host not reachable", "hop count exceeded", "routing loop", "connection timed out", "timed out", "connection refused", "host or domain name not found", "host not found", "name service error", "no route to host", "network is unreachable", "could not connect", "connection reset", "lost connection", "no mx"];
+
+/// `[bounce] implied`: a bounce's wording and the (subject, detail) of the status it implies.
+#[cfg(feature = "dsn")]
+pub(crate) static BOUNCE_IMPLIED: [(&str, u16, u16); 44] = [("user doesn't have", 1, 1), ("address couldn't be found", 1, 1), ("address could not be found", 1, 1), ("no mailbox here", 1, 1), ("user unknown", 1, 1), ("unknown user", 1, 1), ("no such user", 1, 1), ("unknown recipient", 1, 1), ("recipient name is not recognized", 1, 1), ("recipient not found", 1, 1), ("not listed in", 1, 1), ("invalid recipient", 1, 1), ("invalid address", 1, 1), ("invalid final delivery userid", 1, 1), ("address does not exist", 1, 1), ("account does not exist", 1, 1), ("no such mailbox", 1, 1), ("mailbox not found", 1, 1), ("mailbox unavailable", 1, 1), ("addressee unknown", 1, 1), ("address is possibly incorrect", 1, 1), ("mailbox is full", 2, 2), ("mailbox full", 2, 2), ("over quota", 2, 2), ("quota exceeded", 2, 2), ("mailbox exceeded", 2, 2), ("mailbox size", 2, 2), ("size limit exceeded", 3, 4), ("message too large", 3, 4), ("message is too large", 3, 4), ("exceeds the maximum size", 3, 4), ("account has been disabled", 2, 1), ("account is disabled", 2, 1), ("mailbox disabled", 2, 1), ("account disabled", 2, 1), ("discontinued", 2, 1), ("no such domain", 1, 2), ("domain does not exist", 1, 2), ("host unknown", 1, 2), ("dns lookup failure", 4, 4), ("indicated no smtp service", 1, 10), ("malformed address", 1, 3), ("syntax error in", 1, 3), ("virus", 7, 1)];
+

@@ -3,119 +3,25 @@
 //! The reply is explained by [`explain_text_with`] with the recipient's command stage as its
 //! [`Context`]; the report's action, status and wording then decide what the reply alone cannot.
 //!
-//! What the report decides beyond the reply (these tables overlap the crate's own failure and
-//! keyword phrases in `data/explain.toml`; moving them there is the next step, kept apart here
-//! so that the bounce figures stay as measured):
+//! What the report decides beyond the reply, from the report's own wording (`[bounce]` in
+//! `data/explain.toml`):
 //! - no reply: a *carrier* reply code of the status's class (550/451/250) passed to
 //!   `from_parts` with the `Status`, a status the MTA states (`(#5.1.1)`), or one its wording
-//!   implies (`IMPLIED`); `reply_code` stays `None`. Two carriers tell when nothing decided.
-//! - transport failures without a reply (`NO_REPLY`) → `network_error`; giving up (`GAVE_UP`,
+//!   implies (`implied`); `reply_code` stays `None`. Two carriers tell when nothing decided.
+//! - transport failures without a reply (`no_reply`) → `network_error`; giving up (`gave_up`,
 //!   x.4.7, a failed action on a 4.x.x status) → `expired`.
 //! - the command: a refusal after `MAIL FROM` is about the sender.
 //! - `x-unix;` diagnostics: a local delivery program failed.
 
+use crate::generated::{BOUNCE_GAVE_UP, BOUNCE_IMPLIED, BOUNCE_NO_REPLY};
 use crate::{Command, Context, EnhancedCode, Explanation, Reason, Retry, explain_text_with};
 
 use super::plain::lower_has_any;
 use super::recipient::{Action, Recipient};
 
-/// Wording of an MTA that stopped retrying.
-const GAVE_UP: [&str; 17] = [
-    "could not deliver for",
-    "envelope expired",
-    "queue.expired",
-    "retry timeout exceeded",
-    "too long in queue",
-    "message expired",
-    "delivery time expired",
-    "delivery expired",
-    "cannot send message for",
-    "could not be delivered for",
-    "retry time not reached for any host after a long failure period",
-    "was not delivered within",
-    "message timeout",
-    "queue lifetime",
-    "have been failing for",
-    "undeliverable for",
-    "expired after",
-];
-
-/// Wording of a transport failure without any SMTP reply.
-const NO_REPLY: [&str; 20] = [
-    "did not accept our requests to connect",
-    "dns error",
-    "domain name not found",
-    "nxdomain",
-    "dns query failed",
-    "host not reachable",
-    "hop count exceeded",
-    "routing loop",
-    "connection timed out",
-    "timed out",
-    "connection refused",
-    "host or domain name not found",
-    "host not found",
-    "name service error",
-    "no route to host",
-    "network is unreachable",
-    "could not connect",
-    "connection reset",
-    "lost connection",
-    "no mx",
-];
-
-/// Wording of bounces (not of SMTP replies) and the enhanced status (subject, detail) it
-/// implies, for reports that quote no reply.
-const IMPLIED: [(&str, u16, u16); 44] = [
-    ("user doesn't have", 1, 1),
-    ("address couldn't be found", 1, 1),
-    ("address could not be found", 1, 1),
-    ("no mailbox here", 1, 1),
-    ("user unknown", 1, 1),
-    ("unknown user", 1, 1),
-    ("no such user", 1, 1),
-    ("unknown recipient", 1, 1),
-    ("recipient name is not recognized", 1, 1),
-    ("recipient not found", 1, 1),
-    ("not listed in", 1, 1),
-    ("invalid recipient", 1, 1),
-    ("invalid address", 1, 1),
-    ("invalid final delivery userid", 1, 1),
-    ("address does not exist", 1, 1),
-    ("account does not exist", 1, 1),
-    ("no such mailbox", 1, 1),
-    ("mailbox not found", 1, 1),
-    ("mailbox unavailable", 1, 1),
-    ("addressee unknown", 1, 1),
-    ("address is possibly incorrect", 1, 1),
-    ("mailbox is full", 2, 2),
-    ("mailbox full", 2, 2),
-    ("over quota", 2, 2),
-    ("quota exceeded", 2, 2),
-    ("mailbox exceeded", 2, 2),
-    ("mailbox size", 2, 2),
-    ("size limit exceeded", 3, 4),
-    ("message too large", 3, 4),
-    ("message is too large", 3, 4),
-    ("exceeds the maximum size", 3, 4),
-    ("account has been disabled", 2, 1),
-    ("account is disabled", 2, 1),
-    ("mailbox disabled", 2, 1),
-    ("account disabled", 2, 1),
-    ("discontinued", 2, 1),
-    ("no such domain", 1, 2),
-    ("domain does not exist", 1, 2),
-    ("host unknown", 1, 2),
-    ("dns lookup failure", 4, 4),
-    ("indicated no smtp service", 1, 10),
-    ("malformed address", 1, 3),
-    ("syntax error in", 1, 3),
-    ("virus", 7, 1),
-];
-
 fn implied_status(lower: &str, class: u8) -> Option<EnhancedCode> {
     let class = if class == 4 { 4 } else { 5 };
-    IMPLIED
+    BOUNCE_IMPLIED
         .iter()
         .find(|(phrase, _, _)| lower.contains(phrase))
         .and_then(|&(_, subject, detail)| EnhancedCode::new(class, subject, detail))
@@ -149,7 +55,7 @@ pub(crate) fn explain(recipient: &mut Recipient) {
     // Gave up: 4.4.7/5.4.7 ("delivery time expired") or the MTA's own words; less surely, a
     // failed action on a temporary status (the MTA stopped retrying a temporary failure).
     let says_expired = recipient.status.is_some_and(|s| s.subject() == 4 && s.detail() == 7);
-    let gave_up = says_expired || lower_has_any(&lower, &GAVE_UP);
+    let gave_up = says_expired || lower_has_any(&lower, &BOUNCE_GAVE_UP);
     let stopped_retrying =
         recipient.action == Some(Action::Failed) && recipient.status.is_some_and(|s| s.class() == 4);
     if found.is_none() && recipient.status.is_none_or(|s| s.subject() == 0 && s.detail() == 0) {
@@ -211,7 +117,7 @@ pub(crate) fn explain(recipient: &mut Recipient) {
         retry = Retry::AfterFix;
     }
     let no_reply = recipient.reply_code.is_none();
-    if no_reply && lower_has_any(&lower, &NO_REPLY) {
+    if no_reply && lower_has_any(&lower, &BOUNCE_NO_REPLY) {
         reason = Reason::NetworkError;
         retry = Retry::AfterFix;
     }
@@ -235,7 +141,7 @@ pub(crate) fn explain(recipient: &mut Recipient) {
     // verdict stays "after a fix". A status of x.4.7 ("delivery time expired") is the MTA's own
     // summary and stands.
     if failed && reason == Reason::Expired && !says_expired {
-        let cause = if lower_has_any(&lower, &NO_REPLY) {
+        let cause = if lower_has_any(&lower, &BOUNCE_NO_REPLY) {
             Some(Reason::NetworkError)
         } else {
             let class = recipient.status.map_or(5, EnhancedCode::class);

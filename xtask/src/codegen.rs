@@ -151,6 +151,17 @@ struct ExplainFile {
     basic: BTreeMap<String, CodeReason>,
     keyword: Vec<KeywordRule>,
     retry: RetryKeywords,
+    bounce: BounceWording,
+}
+
+/// `[bounce]`: what a bounce report's own words say beyond any reply (read by `src/dsn`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BounceWording {
+    gave_up: Vec<String>,
+    no_reply: Vec<String>,
+    /// (phrase, "subject.detail" of the status it implies).
+    implied: Vec<(String, String)>,
 }
 
 #[derive(Deserialize)]
@@ -380,6 +391,7 @@ fn check(data: &Data) -> Result<(), String> {
         }
     }
     check_explain(data, &reasons, &mut problems);
+    check_bounce_wording(&data.explain.bounce, &mut problems);
     check_providers(data, &reasons, &mut problems);
     if problems.is_empty() { Ok(()) } else { Err(problems.join("\n")) }
 }
@@ -1083,8 +1095,73 @@ pub fn generate(root: &Path) -> Result<String, String> {
         }
         writeln!(w, "    }},").unwrap();
     }
-    writeln!(w, "}};").unwrap();
+    writeln!(w, "}};\n").unwrap();
+    write_bounce_wording(w, &data.explain.bounce);
     Ok(out)
+}
+
+/// `[bounce]` phrases are lowercase and not empty; every implied status is `subject.detail`.
+fn check_bounce_wording(bounce: &BounceWording, problems: &mut Vec<String>) {
+    let phrases = bounce.gave_up.iter().chain(&bounce.no_reply).chain(bounce.implied.iter().map(|(p, _)| p));
+    for phrase in phrases {
+        if phrase.is_empty() || *phrase != phrase.to_lowercase() {
+            problems
+                .push(format!("explain.toml [bounce]: phrase {phrase:?} must be lowercase and not empty"));
+        }
+    }
+    for (phrase, status) in &bounce.implied {
+        if parse_subject_detail(status).is_none() {
+            problems.push(format!(
+                "explain.toml [bounce] implied: {phrase:?} → {status:?} is not subject.detail"
+            ));
+        }
+    }
+}
+
+fn parse_subject_detail(status: &str) -> Option<(u16, u16)> {
+    let (subject, detail) = status.split_once('.')?;
+    Some((subject.parse().ok().filter(|s| *s < 1000)?, detail.parse().ok().filter(|d| *d < 1000)?))
+}
+
+/// The `[bounce]` tables, compiled only with the `dsn` feature that reads them.
+fn write_bounce_wording(w: &mut String, bounce: &BounceWording) {
+    let list = |items: &[String]| items.iter().map(|p| format!("{p:?}")).collect::<Vec<_>>().join(", ");
+    writeln!(w, "/// `[bounce] gave_up`: wording of an MTA that stopped retrying.").unwrap();
+    writeln!(w, "#[cfg(feature = \"dsn\")]").unwrap();
+    writeln!(
+        w,
+        "pub(crate) static BOUNCE_GAVE_UP: [&str; {}] = [{}];\n",
+        bounce.gave_up.len(),
+        list(&bounce.gave_up)
+    )
+    .unwrap();
+    writeln!(w, "/// `[bounce] no_reply`: wording of a transport failure without any SMTP reply.").unwrap();
+    writeln!(w, "#[cfg(feature = \"dsn\")]").unwrap();
+    writeln!(
+        w,
+        "pub(crate) static BOUNCE_NO_REPLY: [&str; {}] = [{}];\n",
+        bounce.no_reply.len(),
+        list(&bounce.no_reply)
+    )
+    .unwrap();
+    let implied: Vec<String> = bounce
+        .implied
+        .iter()
+        .filter_map(|(p, status)| parse_subject_detail(status).map(|(s, d)| format!("({p:?}, {s}, {d})")))
+        .collect();
+    writeln!(
+        w,
+        "/// `[bounce] implied`: a bounce's wording and the (subject, detail) of the status it implies."
+    )
+    .unwrap();
+    writeln!(w, "#[cfg(feature = \"dsn\")]").unwrap();
+    writeln!(
+        w,
+        "pub(crate) static BOUNCE_IMPLIED: [(&str, u16, u16); {}] = [{}];\n",
+        implied.len(),
+        implied.join(", ")
+    )
+    .unwrap();
 }
 
 /// How a scanner state is one u32: `base << SCAN_BASE_SHIFT | row << SCAN_ROW_SHIFT | output`.
