@@ -460,6 +460,7 @@ impl Explanation {
 /// What explicit words ("always" keyword rules) say in the lines of `text` before its reply: a
 /// bounce's session transcript can name the failure (`mail.local: unknown user: bob`) before a
 /// relaying server's generic reply (`554 <bob@…>... Service unavailable`).
+#[cfg(feature = "dsn")]
 pub(crate) fn words_before_reply(text: &str) -> Option<Reason> {
     let bytes = text.as_bytes();
     let reply = find::find(bytes)?;
