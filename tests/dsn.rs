@@ -167,8 +167,20 @@ fn failures_without_any_smtp_reply() {
                    Action: failed\r\nStatus: 5.4.4\r\n\
                    Diagnostic-Code: X-Postfix; Host or domain name not found. Name service error for\r\n name=example.invalid type=A: Host not found\r\n";
     let r = dsn::parse(&report("message/delivery-status", no_host)).unwrap();
-    assert_eq!(r.recipients[0].reason(), Reason::NetworkError);
-    assert_eq!(r.recipients[0].reply_code, None);
+    // The recipient's domain does not exist: the address cannot work as written (a hard bounce).
+    let a = &r.recipients[0];
+    assert_eq!((a.reason(), a.retry(), a.reply_code), (Reason::MailboxUnknown, Retry::Never, None));
+    assert_eq!(a.bounce(), Some(Bounce::Hard));
+
+    // A temporary DNS failure, or a host that does not answer, is not about the address.
+    let timeout = "Reporting-MTA: dns; mx.example.com\r\n\r\nFinal-Recipient: rfc822; a@example.org\r\n\
+                   Action: failed\r\nStatus: 5.4.1\r\n\
+                   Diagnostic-Code: X-Postfix; connect to mx.example.org[192.0.2.9]:25: Connection timed out\r\n";
+    let r = dsn::parse(&report("message/delivery-status", timeout)).unwrap();
+    assert_eq!(
+        (r.recipients[0].reason(), r.recipients[0].bounce()),
+        (Reason::NetworkError, Some(Bounce::Soft))
+    );
 }
 
 /// A report that gave up and also says why is about the cause; a pipe recipient is a local

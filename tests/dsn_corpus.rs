@@ -127,7 +127,7 @@ const FLOORS: [(&str, f64); 6] = [
     ("status", 96.0),
     ("reply", 92.0),
     ("reason", 88.0),
-    ("hard", 84.0),
+    ("hard", 85.0),
 ];
 
 #[derive(Default, Clone, Copy)]

@@ -8,12 +8,13 @@
 //! - no reply: a *carrier* reply code of the status's class (550/451/250) passed to
 //!   `from_parts` with the `Status`, a status the MTA states (`(#5.1.1)`), or one its wording
 //!   implies (`implied`); `reply_code` stays `None`. Two carriers tell when nothing decided.
-//! - transport failures without a reply (`no_reply`) → `network_error`; giving up (`gave_up`,
+//! - transport failures without a reply (`no_reply`) → `network_error`, or an unknown address
+//!   when the recipient's domain does not exist (`no_such_domain`); giving up (`gave_up`,
 //!   x.4.7, a failed action on a 4.x.x status) → `expired`.
 //! - the command: a refusal after `MAIL FROM` is about the sender.
 //! - `x-unix;` diagnostics: a local delivery program failed.
 
-use crate::generated::{BOUNCE_GAVE_UP, BOUNCE_IMPLIED, BOUNCE_NO_REPLY};
+use crate::generated::{BOUNCE_GAVE_UP, BOUNCE_IMPLIED, BOUNCE_NO_REPLY, BOUNCE_NO_SUCH_DOMAIN};
 use crate::{Command, Context, EnhancedCode, Explanation, Reason, Retry, explain_text_with};
 
 use super::plain::lower_has_any;
@@ -120,6 +121,15 @@ pub(crate) fn explain(recipient: &mut Recipient) {
     if no_reply && lower_has_any(&lower, &BOUNCE_NO_REPLY) {
         reason = Reason::NetworkError;
         retry = Retry::AfterFix;
+    }
+    // The recipient's domain does not exist (the DNS answered so): a permanent failure worded so
+    // is about the address itself — unknown, and never worth sending to again as written.
+    let permanent = recipient.status.is_none_or(|s| s.class() == 5)
+        && recipient.reply_code.is_none_or(|c| c >= 500)
+        && recipient.action != Some(Action::Delayed);
+    if permanent && reason == Reason::NetworkError && lower_has_any(&lower, &BOUNCE_NO_SUCH_DOMAIN) {
+        reason = Reason::MailboxUnknown;
+        retry = Retry::Never;
     }
     let failed = !matches!(
         recipient.action,

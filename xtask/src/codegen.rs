@@ -160,6 +160,7 @@ struct ExplainFile {
 struct BounceWording {
     gave_up: Vec<String>,
     no_reply: Vec<String>,
+    no_such_domain: Vec<String>,
     /// (phrase, "subject.detail" of the status it implies).
     implied: Vec<(String, String)>,
 }
@@ -1102,7 +1103,12 @@ pub fn generate(root: &Path) -> Result<String, String> {
 
 /// `[bounce]` phrases are lowercase and not empty; every implied status is `subject.detail`.
 fn check_bounce_wording(bounce: &BounceWording, problems: &mut Vec<String>) {
-    let phrases = bounce.gave_up.iter().chain(&bounce.no_reply).chain(bounce.implied.iter().map(|(p, _)| p));
+    let phrases = bounce
+        .gave_up
+        .iter()
+        .chain(&bounce.no_reply)
+        .chain(&bounce.no_such_domain)
+        .chain(bounce.implied.iter().map(|(p, _)| p));
     for phrase in phrases {
         if phrase.is_empty() || *phrase != phrase.to_lowercase() {
             problems
@@ -1142,6 +1148,15 @@ fn write_bounce_wording(w: &mut String, bounce: &BounceWording) {
         "pub(crate) static BOUNCE_NO_REPLY: [&str; {}] = [{}];\n",
         bounce.no_reply.len(),
         list(&bounce.no_reply)
+    )
+    .unwrap();
+    writeln!(w, "/// `[bounce] no_such_domain`: wording of a recipient domain that does not exist.").unwrap();
+    writeln!(w, "#[cfg(feature = \"dsn\")]").unwrap();
+    writeln!(
+        w,
+        "pub(crate) static BOUNCE_NO_SUCH_DOMAIN: [&str; {}] = [{}];\n",
+        bounce.no_such_domain.len(),
+        list(&bounce.no_such_domain)
     )
     .unwrap();
     let implied: Vec<String> = bounce
