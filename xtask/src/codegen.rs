@@ -1091,6 +1091,8 @@ pub fn generate(root: &Path) -> Result<String, String> {
 const SCAN_BASE_SHIFT: u32 = 12;
 const SCAN_ROW_SHIFT: u32 = 11;
 const SCAN_OUTPUT_MASK: u32 = (1 << SCAN_ROW_SHIFT) - 1;
+/// The classes a default row is padded to (a power of two, at least the class count).
+const SCAN_ROW_STRIDE: usize = 64;
 
 /// What a scan pattern reports when it matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1461,7 +1463,10 @@ fn write_scan(w: &mut String, data: &Data) {
     // A state is one u32: its base, its default row and its output, so that a transition is one
     // load (and one more from a default row) and a state with an output is seen without a load.
     let slot_count = owner.len().max(base.iter().copied().max().unwrap_or(0) + n);
-    if slot_count >= 1 << (32 - SCAN_BASE_SHIFT) || a.outputs.len() > SCAN_OUTPUT_MASK as usize {
+    if slot_count >= 1 << (32 - SCAN_BASE_SHIFT)
+        || a.outputs.len() > SCAN_OUTPUT_MASK as usize
+        || n > SCAN_ROW_STRIDE
+    {
         writeln!(w, "compile_error!(\"the scanner outgrew its state encoding\");").unwrap();
         return;
     }
@@ -1475,7 +1480,7 @@ fn write_scan(w: &mut String, data: &Data) {
         }
     }
     let exception_count: usize = exceptions.iter().map(Vec::len).sum();
-    let bytes = 256 + 2 * n * 4 + slots.len() * 8 + a.outputs.len() * 16;
+    let bytes = 256 + 2 * SCAN_ROW_STRIDE * 4 + slots.len() * 8 + a.outputs.len() * 16;
     writeln!(w, "/// The one-pass scanner (`crate::scan`): every keyword phrase of data/explain.toml, every")
         .unwrap();
     writeln!(w, "/// provider marker of data/providers.toml, the command, delay and failure phrases in one")
@@ -1501,6 +1506,10 @@ fn write_scan(w: &mut String, data: &Data) {
     .unwrap();
     writeln!(w, "/// would take {} bytes).", states * n * 4).unwrap();
     writeln!(w, "pub(crate) const SCAN_CLASS_COUNT: usize = {n};\n").unwrap();
+    writeln!(w, "/// The classes a default row is padded to: a row is a mask of the state and a class away.")
+        .unwrap();
+    writeln!(w, "pub(crate) const SCAN_ROW_STRIDE: usize = {SCAN_ROW_STRIDE};").unwrap();
+    writeln!(w, "const _: () = assert!(SCAN_CLASS_COUNT <= SCAN_ROW_STRIDE);\n").unwrap();
     let items: Vec<String> = a.classes.iter().map(u8::to_string).collect();
     writeln!(w, "/// Byte → class (a byte and its ASCII lowercase share a class).").unwrap();
     writeln!(w, "pub(crate) static SCAN_CLASSES: [u8; 256] = [{}];\n", items.join(", ")).unwrap();
@@ -1522,23 +1531,33 @@ fn write_scan(w: &mut String, data: &Data) {
     writeln!(w, "pub(crate) const SCAN_START: u32 = {};\n", value(a.start)).unwrap();
     writeln!(w, "/// The default transitions: inside a word, and at a word start, with nothing begun.")
         .unwrap();
+    writeln!(
+        w,
+        "/// Each row is padded to {SCAN_ROW_STRIDE} classes (with the start state), so that the row of a state is a"
+    )
+    .unwrap();
+    writeln!(w, "/// shift and a mask of it, with no multiplication on the scan's path.").unwrap();
     let rows: Vec<String> = a
         .rows
         .iter()
         .map(|&r| {
-            format!("[{}]", a.next[r].iter().map(|&t| value(t).to_string()).collect::<Vec<_>>().join(", "))
+            let padding = (n..SCAN_ROW_STRIDE).map(|_| a.start);
+            let row: Vec<String> =
+                a.next[r].iter().copied().chain(padding).map(|t| value(t).to_string()).collect();
+            format!("[{}]", row.join(", "))
         })
         .collect();
-    writeln!(w, "pub(crate) static SCAN_ROWS: [[u32; SCAN_CLASS_COUNT]; 2] = [{}];\n", rows.join(", "))
+    writeln!(w, "pub(crate) static SCAN_ROWS: [[u32; SCAN_ROW_STRIDE]; 2] = [{}];\n", rows.join(", "))
         .unwrap();
     writeln!(
         w,
-        "/// Packed exceptions: slot `base + class` holds (owning state, next state); `u32::MAX` is free."
+        "/// Packed exceptions: slot `base + class` holds `next state << 32 | owning state`, read in one"
     )
     .unwrap();
-    let items: Vec<String> = slots.iter().map(|(o, t)| format!("({o}, {t})")).collect();
-    writeln!(w, "pub(crate) static SCAN_SLOTS: [(u32, u32); {}] = [{}];\n", slots.len(), items.join(", "))
-        .unwrap();
+    writeln!(w, "/// load; an owner of `u32::MAX` is a free slot.").unwrap();
+    let items: Vec<String> =
+        slots.iter().map(|&(o, t)| (u64::from(t) << 32 | u64::from(o)).to_string()).collect();
+    writeln!(w, "pub(crate) static SCAN_SLOTS: [u64; {}] = [{}];\n", slots.len(), items.join(", ")).unwrap();
     writeln!(w, "/// What a state has found (255: nothing of that kind).").unwrap();
     let items: Vec<String> = a
         .outputs
