@@ -55,8 +55,19 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
     let mut best: Option<(u32, usize, u16)> = marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code));
     let mut i = if best.is_some() { text.len() } else { 0 };
     while i + 3 <= text.len() {
-        if i + 8 <= text.len() && !has_digit_2_to_5(&text[i..i + 8]) {
-            i += 8;
+        if i + 8 <= text.len() {
+            // No code starts before the first digit from 2 to 5 of the next eight bytes.
+            match digits_2_to_5(&text[i..i + 8]) {
+                0 => {
+                    i += 8;
+                    continue;
+                }
+                found => i += (found.trailing_zeros() / 8) as usize,
+            }
+        }
+        // A code is three digits: most digits from 2 to 5 are not followed by two more.
+        if !matches!(text[i..], [b'2'..=b'5', b'0'..=b'9', b'0'..=b'9', ..]) {
+            i += 1;
             continue;
         }
         if let Some((score, code)) = candidate(text, i) {
@@ -262,16 +273,17 @@ fn paragraph(text: &[u8]) -> &[u8] {
     &text[..end]
 }
 
-/// Whether any of the eight bytes is an ASCII digit from 2 to 5 (SWAR "has between").
+/// The high bit of each of the eight bytes that is an ASCII digit from 2 to 5, in little-endian
+/// order (SWAR "has between": no carry crosses a byte, so every byte's bit is exact).
 #[inline(always)]
-fn has_digit_2_to_5(bytes: &[u8]) -> bool {
+fn digits_2_to_5(bytes: &[u8]) -> u64 {
     const L: u64 = 0x0101_0101_0101_0101;
     let mut word = [0u8; 8];
     word.copy_from_slice(bytes);
     let x = u64::from_le_bytes(word);
     let low = x & (L * 127);
     let (m, n) = (u64::from(b'1'), u64::from(b'6'));
-    ((L * (127 + n)).wrapping_sub(low) & !x & (low + L * (127 - m)) & (L * 128)) != 0
+    (L * (127 + n)).wrapping_sub(low) & !x & (low + L * (127 - m)) & (L * 128)
 }
 
 /// The next `needle` at or after `from`, eight bytes at a time (as `reply::find_newline`).
