@@ -1087,12 +1087,17 @@ pub fn generate(root: &Path) -> Result<String, String> {
     Ok(out)
 }
 
-/// How a scanner state is one u32: `base << SCAN_BASE_SHIFT | row << SCAN_ROW_SHIFT | output`.
-const SCAN_BASE_SHIFT: u32 = 12;
-const SCAN_ROW_SHIFT: u32 = 11;
+/// How a scanner state is one u32: `base << SCAN_BASE_SHIFT | row << SCAN_ROW_SHIFT | output`,
+/// below `1 << (32 - SCAN_CHECK_BITS)` so that a slot holds a state and a check.
+const SCAN_BASE_SHIFT: u32 = 11;
+const SCAN_ROW_SHIFT: u32 = 10;
 const SCAN_OUTPUT_MASK: u32 = (1 << SCAN_ROW_SHIFT) - 1;
-/// The classes a default row is padded to (a power of two, at least the class count).
+/// The classes a default row is padded to (a power of two, above the class count).
 const SCAN_ROW_STRIDE: usize = 64;
+/// A slot is `next state << SCAN_CHECK_BITS | class + 1` (0: free), the class of the transition
+/// it holds: as every state has a base of its own, the state whose base is the slot's index less
+/// that class is its owner, and no other state reaches the slot with that class.
+const SCAN_CHECK_BITS: u32 = 6;
 
 /// What a scan pattern reports when it matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1461,11 +1466,13 @@ fn write_scan(w: &mut String, data: &Data) {
     }
     let states = a.next.len();
     // A state is one u32: its base, its default row and its output, so that a transition is one
-    // load (and one more from a default row) and a state with an output is seen without a load.
+    // slot load (and one from a default row, not dependent on it) and a state with an output is
+    // seen without a load.
     let slot_count = owner.len().max(base.iter().copied().max().unwrap_or(0) + n);
-    if slot_count >= 1 << (32 - SCAN_BASE_SHIFT)
+    if slot_count >= 1 << (32 - SCAN_CHECK_BITS - SCAN_BASE_SHIFT)
         || a.outputs.len() > SCAN_OUTPUT_MASK as usize
-        || n > SCAN_ROW_STRIDE
+        || n >= SCAN_ROW_STRIDE
+        || n >= 1 << SCAN_CHECK_BITS
     {
         writeln!(w, "compile_error!(\"the scanner outgrew its state encoding\");").unwrap();
         return;
@@ -1473,14 +1480,14 @@ fn write_scan(w: &mut String, data: &Data) {
     let value = |s: usize| -> u32 {
         (base[s] as u32) << SCAN_BASE_SHIFT | (a.row[s] as u32) << SCAN_ROW_SHIFT | a.output[s] as u32
     };
-    let mut slots = vec![(u32::MAX, 0u32); slot_count];
+    let mut slots = vec![0u32; slot_count];
     for (s, list) in exceptions.iter().enumerate() {
         for &(c, target) in list {
-            slots[base[s] + c] = (value(s), value(target));
+            slots[base[s] + c] = value(target) << SCAN_CHECK_BITS | (c as u32 + 1);
         }
     }
     let exception_count: usize = exceptions.iter().map(Vec::len).sum();
-    let bytes = 256 + 2 * SCAN_ROW_STRIDE * 4 + slots.len() * 8 + a.outputs.len() * 16;
+    let bytes = 256 + 2 * SCAN_ROW_STRIDE * 4 + slots.len() * 4 + a.outputs.len() * 16;
     writeln!(w, "/// The one-pass scanner (`crate::scan`): every keyword phrase of data/explain.toml, every")
         .unwrap();
     writeln!(w, "/// provider marker of data/providers.toml, the command, delay and failure phrases in one")
@@ -1509,7 +1516,7 @@ fn write_scan(w: &mut String, data: &Data) {
     writeln!(w, "/// The classes a default row is padded to: a row is a mask of the state and a class away.")
         .unwrap();
     writeln!(w, "pub(crate) const SCAN_ROW_STRIDE: usize = {SCAN_ROW_STRIDE};").unwrap();
-    writeln!(w, "const _: () = assert!(SCAN_CLASS_COUNT <= SCAN_ROW_STRIDE);\n").unwrap();
+    writeln!(w, "const _: () = assert!(SCAN_CLASS_COUNT < SCAN_ROW_STRIDE);\n").unwrap();
     let items: Vec<String> = a.classes.iter().map(u8::to_string).collect();
     writeln!(w, "/// Byte → class (a byte and its ASCII lowercase share a class).").unwrap();
     writeln!(w, "pub(crate) static SCAN_CLASSES: [u8; 256] = [{}];\n", items.join(", ")).unwrap();
@@ -1551,13 +1558,21 @@ fn write_scan(w: &mut String, data: &Data) {
         .unwrap();
     writeln!(
         w,
-        "/// Packed exceptions: slot `base + class` holds `next state << 32 | owning state`, read in one"
+        "/// A slot holds `next state << SCAN_CHECK_BITS | class + 1`: its check is the class of the"
     )
     .unwrap();
-    writeln!(w, "/// load; an owner of `u32::MAX` is a free slot.").unwrap();
-    let items: Vec<String> =
-        slots.iter().map(|&(o, t)| (u64::from(t) << 32 | u64::from(o)).to_string()).collect();
-    writeln!(w, "pub(crate) static SCAN_SLOTS: [u64; {}] = [{}];\n", slots.len(), items.join(", ")).unwrap();
+    writeln!(
+        w,
+        "/// transition, and as every state has a base of its own, the state whose base is the slot's"
+    )
+    .unwrap();
+    writeln!(w, "/// index less that class owns it. 0 is a free slot.").unwrap();
+    writeln!(w, "pub(crate) const SCAN_CHECK_BITS: u32 = {SCAN_CHECK_BITS};").unwrap();
+    writeln!(w, "const _: () = assert!(SCAN_CLASS_COUNT < 1 << SCAN_CHECK_BITS);\n").unwrap();
+    writeln!(w, "/// Packed exceptions: slot `base + class` is the state's when its check is that class.")
+        .unwrap();
+    let items: Vec<String> = slots.iter().map(u32::to_string).collect();
+    writeln!(w, "pub(crate) static SCAN_SLOTS: [u32; {}] = [{}];\n", slots.len(), items.join(", ")).unwrap();
     writeln!(w, "/// What a state has found (255: nothing of that kind).").unwrap();
     let items: Vec<String> = a
         .outputs
