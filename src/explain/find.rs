@@ -56,10 +56,11 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
     let mut i = if best.is_some() { text.len() } else { 0 };
     while i + 3 <= text.len() {
         if i + 8 <= text.len() {
-            // No code starts before the first digit from 2 to 5 of the next eight bytes.
-            match digits_2_to_5(&text[i..i + 8]) {
+            // No code starts before the first of the next six bytes that begins three digits,
+            // the first from 2 to 5.
+            match code_starts(&text[i..i + 8]) {
                 0 => {
-                    i += 8;
+                    i += 6;
                     continue;
                 }
                 found => i += (found.trailing_zeros() / 8) as usize,
@@ -273,16 +274,24 @@ fn paragraph(text: &[u8]) -> &[u8] {
     &text[..end]
 }
 
-/// The high bit of each of the eight bytes that is an ASCII digit from 2 to 5, in little-endian
-/// order (SWAR "has between": no carry crosses a byte, so every byte's bit is exact).
+/// The high bit of each of the first six of the eight bytes that starts three ASCII digits, the
+/// first from 2 to 5 (a reply code's shape), in little-endian order.
 #[inline(always)]
-fn digits_2_to_5(bytes: &[u8]) -> u64 {
-    const L: u64 = 0x0101_0101_0101_0101;
+fn code_starts(bytes: &[u8]) -> u64 {
     let mut word = [0u8; 8];
     word.copy_from_slice(bytes);
     let x = u64::from_le_bytes(word);
+    let digits = bytes_between(x, b'0', b'9');
+    bytes_between(x, b'2', b'5') & digits >> 8 & digits >> 16 & 0x0000_8080_8080_8080
+}
+
+/// The high bit of each byte of `x` from `lo` to `hi` (SWAR "has between": no carry or borrow
+/// crosses a byte, so every byte's bit is exact).
+#[inline(always)]
+fn bytes_between(x: u64, lo: u8, hi: u8) -> u64 {
+    const L: u64 = 0x0101_0101_0101_0101;
     let low = x & (L * 127);
-    let (m, n) = (u64::from(b'1'), u64::from(b'6'));
+    let (m, n) = (u64::from(lo) - 1, u64::from(hi) + 1);
     (L * (127 + n)).wrapping_sub(low) & !x & (low + L * (127 - m)) & (L * 128)
 }
 
@@ -317,7 +326,8 @@ fn marker_candidate(text: &[u8]) -> Option<(usize, u16)> {
     let mut from = 0;
     while let Some(c) = find_colon_or_semicolon(text, from) {
         let at = if text.get(c + 1) == Some(&b' ') { c + 2 } else { c + 1 };
-        if at + 3 <= text.len() {
+        // As in the full scan: only three digits can start a code.
+        if matches!(text[at.min(text.len())..], [b'2'..=b'5', b'0'..=b'9', b'0'..=b'9', ..]) {
             if let Some((score, code)) = candidate(text, at) {
                 if score >= MAX_SCORE {
                     return Some((at, code));
@@ -347,4 +357,26 @@ fn find_colon_or_semicolon(bytes: &[u8], from: usize) -> Option<usize> {
         i += 8;
     }
     bytes[i..].iter().position(|&b| b == b':' || b == b';').map(|p| i + p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_starts_marks_exactly_the_three_digit_starts() {
+        let samples: [&[u8]; 6] =
+            [b"x550 5.1", b"25012345", b"1.2.3.45", b"\xff550\x80299", b"99999999", b"5x50 550"];
+        for bytes in samples {
+            let mask = code_starts(bytes);
+            for j in 0..8 {
+                let expected = j < 6 && matches!(bytes[j..], [b'2'..=b'5', b'0'..=b'9', b'0'..=b'9', ..]);
+                assert_eq!(mask >> (8 * j + 7) & 1 == 1, expected, "{j} of {bytes:?}");
+            }
+        }
+        for byte in 0..=255u8 {
+            let mask = bytes_between(u64::from_le_bytes([byte; 8]), b'0', b'9');
+            assert_eq!(mask != 0, byte.is_ascii_digit(), "{byte}");
+        }
+    }
 }
