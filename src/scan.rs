@@ -14,7 +14,7 @@
 use crate::Command;
 use crate::explain::{KeywordRule, Reason, Retry};
 use crate::generated::{
-    KEYWORD_RULES, SCAN_BASE_SHIFT, SCAN_CHECK_BITS, SCAN_CLASSES, SCAN_COMMANDS, SCAN_FAILURES,
+    KEYWORD_RULES, SCAN_BASE_SHIFT, SCAN_CHECK_SHIFT, SCAN_CLASSES, SCAN_COMMANDS, SCAN_FAILURES,
     SCAN_OUTPUT_MASK, SCAN_OUTPUTS, SCAN_ROW_SHIFT, SCAN_ROWS, SCAN_SLOTS, SCAN_START,
 };
 
@@ -47,24 +47,25 @@ pub(crate) enum Kind {
 }
 
 /// One transition. A state is one u32: `base << SCAN_BASE_SHIFT | default row << SCAN_ROW_SHIFT |
-/// output`. Its exceptions are the slots `base + class` that hold its class as their check;
-/// every other class takes the transition of its default row.
+/// output`. Its exceptions are the slots `base + class` whose check is that class; every other
+/// class takes the transition of its default row.
 #[inline(always)]
 fn step(state: u32, byte: u8) -> u32 {
     let class = SCAN_CLASSES[usize::from(byte)];
     // Both loads at once: they do not depend on each other, only the choice does. A slot is one
-    // u32 (the next state and the class that leads there), so that the choice is between two
-    // values already loaded, not between two addresses to load from: one dependent load per
-    // byte, from a table half the size it would be with the owner's state as the check.
+    // u32 (the class that leads there as its check, and the next state), so that the choice is
+    // between two values already loaded, not between two addresses to load from: one dependent
+    // load per byte.
     let default = SCAN_ROWS[(state >> SCAN_ROW_SHIFT & 1) as usize][usize::from(class)];
     let slot = SCAN_SLOTS[(state >> SCAN_BASE_SHIFT) as usize + usize::from(class)];
-    // All ones when the slot is this state's (its check is this class), else zero. A mask, not
-    // an `if`: the compiler makes an `if` with a load in it a branch, and about half the bytes
-    // take the default, so that branch is mispredicted often (measured: the mask is faster once
-    // two runs go at once).
-    let check = (slot ^ (u32::from(class) + 1)) & ((1 << SCAN_CHECK_BITS) - 1);
-    let owned = (u64::from(check).wrapping_sub(1) >> 32) as u32;
-    slot >> SCAN_CHECK_BITS & owned | default & !owned
+    // The slot without this class's check: the next state when the slot is this state's, else
+    // at least `1 << SCAN_CHECK_SHIFT` (another check is left, or a free slot's none removed).
+    let next = slot ^ (u32::from(class) + 1) << SCAN_CHECK_SHIFT;
+    // All ones when the slot is this state's, else zero. A mask, not an `if`: the compiler makes
+    // an `if` with a load in it a branch, and about half the bytes take the default, so that
+    // branch is mispredicted often (measured: the mask is faster once two runs go at once).
+    let owned = (u64::from(next).wrapping_sub(1 << SCAN_CHECK_SHIFT) >> 32) as u32;
+    next & owned | default & !owned
 }
 
 /// What `state` has found, when it has found something.
@@ -481,6 +482,10 @@ mod tests {
             + core::mem::size_of_val(&crate::generated::SCAN_OUTPUTS);
         assert!(bytes < 256 * 1024, "the scanner's tables take {bytes} bytes");
         const { assert!(SCAN_CLASS_COUNT < 64, "at most 63 byte classes: a class + 1 is a slot's check") };
+        // A state fits below the check.
+        for &slot in &SCAN_SLOTS {
+            assert!(slot == 0 || slot >> SCAN_CHECK_SHIFT != 0);
+        }
     }
 
     /// Texts made of pieces of patterns, so that partial and overlapping matches are common.

@@ -1094,10 +1094,11 @@ const SCAN_ROW_SHIFT: u32 = 10;
 const SCAN_OUTPUT_MASK: u32 = (1 << SCAN_ROW_SHIFT) - 1;
 /// The classes a default row is padded to (a power of two, above the class count).
 const SCAN_ROW_STRIDE: usize = 64;
-/// A slot is `next state << SCAN_CHECK_BITS | class + 1` (0: free), the class of the transition
+/// A slot is `class + 1 << SCAN_CHECK_SHIFT | next state` (0: free), the class of the transition
 /// it holds: as every state has a base of its own, the state whose base is the slot's index less
 /// that class is its owner, and no other state reaches the slot with that class.
 const SCAN_CHECK_BITS: u32 = 6;
+const SCAN_CHECK_SHIFT: u32 = 32 - SCAN_CHECK_BITS;
 
 /// What a scan pattern reports when it matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1483,7 +1484,7 @@ fn write_scan(w: &mut String, data: &Data) {
     let mut slots = vec![0u32; slot_count];
     for (s, list) in exceptions.iter().enumerate() {
         for &(c, target) in list {
-            slots[base[s] + c] = value(target) << SCAN_CHECK_BITS | (c as u32 + 1);
+            slots[base[s] + c] = (c as u32 + 1) << SCAN_CHECK_SHIFT | value(target);
         }
     }
     let exception_count: usize = exceptions.iter().map(Vec::len).sum();
@@ -1558,7 +1559,7 @@ fn write_scan(w: &mut String, data: &Data) {
         .unwrap();
     writeln!(
         w,
-        "/// A slot holds `next state << SCAN_CHECK_BITS | class + 1`: its check is the class of the"
+        "/// A slot holds `class + 1 << SCAN_CHECK_SHIFT | next state`: its check is the class of the"
     )
     .unwrap();
     writeln!(
@@ -1566,9 +1567,12 @@ fn write_scan(w: &mut String, data: &Data) {
         "/// transition, and as every state has a base of its own, the state whose base is the slot's"
     )
     .unwrap();
-    writeln!(w, "/// index less that class owns it. 0 is a free slot.").unwrap();
-    writeln!(w, "pub(crate) const SCAN_CHECK_BITS: u32 = {SCAN_CHECK_BITS};").unwrap();
-    writeln!(w, "const _: () = assert!(SCAN_CLASS_COUNT < 1 << SCAN_CHECK_BITS);\n").unwrap();
+    writeln!(w, "/// index less that class owns it. 0 is a free slot. A slot xor its class's check is below")
+        .unwrap();
+    writeln!(w, "/// `1 << SCAN_CHECK_SHIFT` exactly when it is the state's, and is then the next state.")
+        .unwrap();
+    writeln!(w, "pub(crate) const SCAN_CHECK_SHIFT: u32 = {SCAN_CHECK_SHIFT};").unwrap();
+    writeln!(w, "const _: () = assert!(SCAN_CLASS_COUNT < 1 << (32 - SCAN_CHECK_SHIFT));\n").unwrap();
     writeln!(w, "/// Packed exceptions: slot `base + class` is the state's when its check is that class.")
         .unwrap();
     let items: Vec<String> = slots.iter().map(u32::to_string).collect();
