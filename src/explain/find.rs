@@ -297,7 +297,7 @@ fn bytes_between(x: u64, lo: u8, hi: u8) -> u64 {
 
 /// The next `needle` at or after `from`, eight bytes at a time (as `reply::find_newline`).
 #[inline]
-fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
+pub(crate) fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     let pattern = LO * u64::from(needle);

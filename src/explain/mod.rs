@@ -560,11 +560,18 @@ fn used_loosely(enhanced: EnhancedCode, code: u16) -> bool {
 
 /// qmail's `(#5.7.1)` and Sendmail-style `#5.1.0` forms anywhere in a line.
 fn hash_enhanced(text: &[u8]) -> Option<EnhancedCode> {
-    text.iter().enumerate().filter(|(_, b)| **b == b'#').find_map(|(i, _)| {
+    let mut from = 0;
+    // Each '#' in turn (eight bytes at a time between them), the first that an enhanced code follows.
+    while let Some(i) = find::find_byte(text, from, b'#') {
         let rest = &text[i + 1..];
-        let (code, used) = EnhancedCode::parse_prefix(rest)?;
-        matches!(rest.get(used), None | Some(b')' | b' ' | b'.' | b',')).then_some(code)
-    })
+        if let Some((code, used)) = EnhancedCode::parse_prefix(rest) {
+            if matches!(rest.get(used), None | Some(b')' | b' ' | b'.' | b',')) {
+                return Some(code);
+            }
+        }
+        from = i + 1;
+    }
+    None
 }
 
 #[cfg(feature = "serde")]
