@@ -158,9 +158,8 @@ impl Explanation {
     /// ```
     pub fn from_status(status: EnhancedCode) -> Explanation {
         let transient = status.class() == 4;
-        let reason = generated::ENHANCED_REASONS
-            .get(&crate::enhanced::status_key(status.subject(), status.detail()))
-            .map(|&(reason, _)| reason)
+        let reason = generated::enhanced_reason(status.subject(), status.detail())
+            .map(|(reason, _)| reason)
             .unwrap_or(match status.class() {
                 2 => Reason::Ok,
                 4 => Reason::ServiceUnavailable,
@@ -270,11 +269,10 @@ impl Explanation {
         }
         // From the code: a specific enhanced code first, then the reply code, then the class.
         let from_enhanced = enhanced.and_then(|e| {
-            let (reason, weak) =
-                *generated::ENHANCED_REASONS.get(&crate::enhanced::status_key(e.subject(), e.detail()))?;
+            let (reason, weak) = generated::enhanced_reason(e.subject(), e.detail())?;
             Some((reason, weak || used_loosely(e, code)))
         });
-        let from_basic = generated::BASIC_REASONS.get(&code).copied();
+        let from_basic = generated::basic_reason(code);
         let fallback = if class.is_transient() { Reason::ServiceUnavailable } else { Reason::Other };
         let (mut reason, weak) = match (from_enhanced, from_basic) {
             (Some((r, false)), _) => (r, false),
@@ -777,3 +775,4 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
     }
     worded.map(|reason| Explanation::from_words(reason, &context))
 }
+

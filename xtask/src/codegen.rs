@@ -684,27 +684,72 @@ fn write_explain(w: &mut String, data: &Data) {
         .unwrap();
     }
     writeln!(w, "    }}\n}}\n").unwrap();
-    writeln!(w, "/// Enhanced subject * 1000 + detail → (reason, weak).").unwrap();
-    let mut map = phf_codegen::Map::new();
-    for (key, rule) in &explain.enhanced {
+    let entries = explain.enhanced.iter().map(|(key, rule)| {
         let (subject, detail) = parse_pattern(&format!("X.{key}")).unwrap_or_default();
-        map.entry(
-            u32::from(subject) * 1000 + u32::from(detail),
-            format!("(Reason::{}, {})", camel(&rule.reason), rule.weak),
-        );
+        ((subject, detail), format!("Some((Reason::{}, {}))", camel(&rule.reason), rule.weak))
+    });
+    write_status_table(
+        w,
+        "ENHANCED_REASONS",
+        "enhanced_reason",
+        "the reason an enhanced code gives, and whether it is weak",
+        "Option<(Reason, bool)>",
+        entries.collect(),
+    );
+    let codes: Vec<(u16, String)> = explain
+        .basic
+        .iter()
+        .map(|(key, rule)| {
+            let code = key.parse::<u16>().unwrap_or_default();
+            (code, format!("Some((Reason::{}, {}))", camel(&rule.reason), rule.weak))
+        })
+        .collect();
+    let first = codes.iter().map(|&(code, _)| code).min().unwrap_or_default();
+    let last = codes.iter().map(|&(code, _)| code).max().unwrap_or_default();
+    let mut table = vec!["None".to_string(); usize::from(last - first) + 1];
+    for (code, value) in codes {
+        table[usize::from(code - first)] = value;
     }
-    writeln!(w, "pub(crate) static ENHANCED_REASONS: phf::Map<u32, (Reason, bool)> = {};\n", map.build())
-        .unwrap();
-    writeln!(w, "/// Basic reply code → (reason, weak).").unwrap();
-    let mut map = phf_codegen::Map::new();
-    for (key, rule) in &explain.basic {
-        map.entry(
-            key.parse::<u16>().unwrap_or_default(),
-            format!("(Reason::{}, {})", camel(&rule.reason), rule.weak),
-        );
+    writeln!(
+        w,
+        "/// Basic reply codes from {first} on → (reason, weak): an array, not a hash, on `explain`'s path."
+    )
+    .unwrap();
+    writeln!(
+        w,
+        "static BASIC_REASONS: [Option<(Reason, bool)>; {}] = [{}];\n",
+        table.len(),
+        table.join(", ")
+    )
+    .unwrap();
+    writeln!(w, "/// The reason a basic reply code gives, and whether it is weak.").unwrap();
+    writeln!(w, "pub(crate) fn basic_reason(code: u16) -> Option<(Reason, bool)> {{").unwrap();
+    writeln!(w, "    *BASIC_REASONS.get(usize::from(code.checked_sub({first})?))?\n}}\n").unwrap();
+}
+
+/// Writes a table indexed by an enhanced code's subject and detail (`entries`: (subject, detail)
+/// → a `ty` literal; `None` elsewhere), and `accessor(subject, detail) -> ty`: two array loads,
+/// where a hash map would hash the key on every call.
+fn write_status_table(
+    w: &mut String,
+    name: &str,
+    accessor: &str,
+    what: &str,
+    ty: &str,
+    entries: Vec<((u16, u16), String)>,
+) {
+    let subjects = entries.iter().map(|&((s, _), _)| usize::from(s) + 1).max().unwrap_or(1);
+    let details = entries.iter().map(|&((_, d), _)| usize::from(d) + 1).max().unwrap_or(1);
+    let mut table = vec![vec!["None".to_string(); details]; subjects];
+    for ((subject, detail), value) in entries {
+        table[usize::from(subject)][usize::from(detail)] = value;
     }
-    writeln!(w, "pub(crate) static BASIC_REASONS: phf::Map<u16, (Reason, bool)> = {};\n", map.build())
-        .unwrap();
+    let rows: Vec<String> = table.iter().map(|row| format!("[{}]", row.join(", "))).collect();
+    writeln!(w, "/// X.subject.detail → {what}.").unwrap();
+    writeln!(w, "static {name}: [[{ty}; {details}]; {subjects}] = [{}];\n", rows.join(", ")).unwrap();
+    writeln!(w, "/// X.subject.detail → {what}.").unwrap();
+    writeln!(w, "pub(crate) fn {accessor}(subject: u16, detail: u16) -> {ty} {{").unwrap();
+    writeln!(w, "    *{name}.get(usize::from(subject))?.get(usize::from(detail))?\n}}\n").unwrap();
 }
 
 fn command_variant(command: &str) -> Option<&'static str> {
@@ -1016,10 +1061,10 @@ pub fn generate(root: &Path) -> Result<String, String> {
     // Enhanced registry.
     writeln!(w, "/// The IANA enhanced status code registry, in registry order.").unwrap();
     writeln!(w, "pub(crate) static ENHANCED: [EnhancedStatus; {}] = [", data.enhanced.status.len()).unwrap();
-    let mut map = phf_codegen::Map::new();
+    let mut index = Vec::new();
     for (i, s) in data.enhanced.status.iter().enumerate() {
         let (subject, detail) = parse_pattern(&s.code).unwrap_or_default();
-        map.entry(u32::from(subject) * 1000 + u32::from(detail), i.to_string());
+        index.push(((subject, detail), format!("Some({i})")));
         let references: Vec<String> = s.references.iter().map(reference).collect();
         let deprecated = s
             .deprecated_by
@@ -1038,8 +1083,7 @@ pub fn generate(root: &Path) -> Result<String, String> {
         writeln!(w, "    }},").unwrap();
     }
     writeln!(w, "];\n").unwrap();
-    writeln!(w, "/// subject * 1000 + detail → index into `ENHANCED`.").unwrap();
-    writeln!(w, "pub(crate) static ENHANCED_INDEX: phf::Map<u32, u8> = {};\n", map.build()).unwrap();
+    write_status_table(w, "ENHANCED_INDEX", "enhanced_index", "index into `ENHANCED`", "Option<u8>", index);
 
     // Reasons and transport failures.
     let english = &data.languages[0];
