@@ -775,4 +775,3 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
     }
     worded.map(|reason| Explanation::from_words(reason, &context))
 }
-
