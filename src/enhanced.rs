@@ -159,12 +159,7 @@ fn parse_number(bytes: &[u8]) -> Option<(u16, usize)> {
 
 /// The registry entry `X.subject.detail`, if the registry lists it.
 fn registry_entry(subject: u16, detail: u16) -> Option<&'static EnhancedStatus> {
-    let index = generated::ENHANCED_INDEX.get(&status_key(subject, detail))?;
-    generated::ENHANCED.get(usize::from(*index))
-}
-
-pub(crate) const fn status_key(subject: u16, detail: u16) -> u32 {
-    subject as u32 * 1000 + detail as u32
+    generated::ENHANCED.get(usize::from(generated::enhanced_index(subject, detail)?))
 }
 
 impl FromStr for EnhancedCode {

@@ -85,8 +85,20 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
     let mut best: Option<(u32, usize, u16)> = marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code));
     let mut i = if best.is_some() { text.len() } else { 0 };
     while i + 3 <= text.len() {
-        if i + 8 <= text.len() && !has_digit_2_to_5(&text[i..i + 8]) {
-            i += 8;
+        if i + 8 <= text.len() {
+            // No code starts before the first of the next six bytes that begins three digits,
+            // the first from 2 to 5.
+            match code_starts(&text[i..i + 8]) {
+                0 => {
+                    i += 6;
+                    continue;
+                }
+                found => i += (found.trailing_zeros() / 8) as usize,
+            }
+        }
+        // A code is three digits: most digits from 2 to 5 are not followed by two more.
+        if !matches!(text[i..], [b'2'..=b'5', b'0'..=b'9', b'0'..=b'9', ..]) {
+            i += 1;
             continue;
         }
         if let Some((score, code)) = candidate(text, i) {
@@ -308,21 +320,30 @@ fn paragraph(text: &[u8]) -> &[u8] {
     &text[..end]
 }
 
-/// Whether any of the eight bytes is an ASCII digit from 2 to 5 (SWAR "has between").
+/// The high bit of each of the first six of the eight bytes that starts three ASCII digits, the
+/// first from 2 to 5 (a reply code's shape), in little-endian order.
 #[inline(always)]
-fn has_digit_2_to_5(bytes: &[u8]) -> bool {
-    const L: u64 = 0x0101_0101_0101_0101;
+fn code_starts(bytes: &[u8]) -> u64 {
     let mut word = [0u8; 8];
     word.copy_from_slice(bytes);
     let x = u64::from_le_bytes(word);
+    let digits = bytes_between(x, b'0', b'9');
+    bytes_between(x, b'2', b'5') & digits >> 8 & digits >> 16 & 0x0000_8080_8080_8080
+}
+
+/// The high bit of each byte of `x` from `lo` to `hi` (SWAR "has between": no carry or borrow
+/// crosses a byte, so every byte's bit is exact).
+#[inline(always)]
+fn bytes_between(x: u64, lo: u8, hi: u8) -> u64 {
+    const L: u64 = 0x0101_0101_0101_0101;
     let low = x & (L * 127);
-    let (m, n) = (u64::from(b'1'), u64::from(b'6'));
-    ((L * (127 + n)).wrapping_sub(low) & !x & (low + L * (127 - m)) & (L * 128)) != 0
+    let (m, n) = (u64::from(lo) - 1, u64::from(hi) + 1);
+    (L * (127 + n)).wrapping_sub(low) & !x & (low + L * (127 - m)) & (L * 128)
 }
 
 /// The next `needle` at or after `from`, eight bytes at a time (as `reply::find_newline`).
 #[inline]
-fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
+pub(crate) fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     let pattern = LO * u64::from(needle);
@@ -351,7 +372,8 @@ fn marker_candidate(text: &[u8]) -> Option<(usize, u16)> {
     let mut from = 0;
     while let Some(c) = find_colon_or_semicolon(text, from) {
         let at = if text.get(c + 1) == Some(&b' ') { c + 2 } else { c + 1 };
-        if at + 3 <= text.len() {
+        // As in the full scan: only three digits can start a code.
+        if matches!(text[at.min(text.len())..], [b'2'..=b'5', b'0'..=b'9', b'0'..=b'9', ..]) {
             if let Some((score, code)) = candidate(text, at) {
                 if score >= MAX_SCORE {
                     return Some((at, code));
@@ -381,4 +403,26 @@ fn find_colon_or_semicolon(bytes: &[u8], from: usize) -> Option<usize> {
         i += 8;
     }
     bytes[i..].iter().position(|&b| b == b':' || b == b';').map(|p| i + p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_starts_marks_exactly_the_three_digit_starts() {
+        let samples: [&[u8]; 6] =
+            [b"x550 5.1", b"25012345", b"1.2.3.45", b"\xff550\x80299", b"99999999", b"5x50 550"];
+        for bytes in samples {
+            let mask = code_starts(bytes);
+            for j in 0..8 {
+                let expected = j < 6 && matches!(bytes[j..], [b'2'..=b'5', b'0'..=b'9', b'0'..=b'9', ..]);
+                assert_eq!(mask >> (8 * j + 7) & 1 == 1, expected, "{j} of {bytes:?}");
+            }
+        }
+        for byte in 0..=255u8 {
+            let mask = bytes_between(u64::from_le_bytes([byte; 8]), b'0', b'9');
+            assert_eq!(mask != 0, byte.is_ascii_digit(), "{byte}");
+        }
+    }
 }

@@ -270,7 +270,7 @@ impl Explanation {
             let (reason, weak) = status_reason(e)?;
             Some((reason, weak || used_loosely(e, code)))
         });
-        let from_basic = generated::BASIC_REASONS.get(&code).copied();
+        let from_basic = generated::basic_reason(code);
         let fallback = if class.is_transient() { Reason::ServiceUnavailable } else { Reason::Other };
         let (mut reason, weak) = match (from_enhanced, from_basic) {
             (Some((r, false)), _) => (r, false),
@@ -474,7 +474,7 @@ pub(crate) fn words_before_reply(text: &str) -> Option<Reason> {
 /// The reason an enhanced status's subject and detail name (`[enhanced]` in
 /// `data/explain.toml`), and whether that code is a catch-all a keyword may refine.
 pub(crate) fn status_reason(status: EnhancedCode) -> Option<(Reason, bool)> {
-    generated::ENHANCED_REASONS.get(&crate::enhanced::status_key(status.subject(), status.detail())).copied()
+    generated::enhanced_reason(status.subject(), status.detail())
 }
 
 /// The reason a weak code gets from the command it answered, when the text said nothing.
@@ -576,11 +576,18 @@ fn used_loosely(enhanced: EnhancedCode, code: u16) -> bool {
 
 /// qmail's `(#5.7.1)` and Sendmail-style `#5.1.0` forms anywhere in a line.
 fn hash_enhanced(text: &[u8]) -> Option<EnhancedCode> {
-    text.iter().enumerate().filter(|(_, b)| **b == b'#').find_map(|(i, _)| {
+    let mut from = 0;
+    // Each '#' in turn (eight bytes at a time between them), the first that an enhanced code follows.
+    while let Some(i) = find::find_byte(text, from, b'#') {
         let rest = &text[i + 1..];
-        let (code, used) = EnhancedCode::parse_prefix(rest)?;
-        matches!(rest.get(used), None | Some(b')' | b' ' | b'.' | b',')).then_some(code)
-    })
+        if let Some((code, used)) = EnhancedCode::parse_prefix(rest) {
+            if matches!(rest.get(used), None | Some(b')' | b' ' | b'.' | b',')) {
+                return Some(code);
+            }
+        }
+        from = i + 1;
+    }
+    None
 }
 
 #[cfg(feature = "serde")]

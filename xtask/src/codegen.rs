@@ -697,27 +697,72 @@ fn write_explain(w: &mut String, data: &Data) {
         .unwrap();
     }
     writeln!(w, "    }}\n}}\n").unwrap();
-    writeln!(w, "/// Enhanced subject * 1000 + detail → (reason, weak).").unwrap();
-    let mut map = phf_codegen::Map::new();
-    for (key, rule) in &explain.enhanced {
+    let entries = explain.enhanced.iter().map(|(key, rule)| {
         let (subject, detail) = parse_pattern(&format!("X.{key}")).unwrap_or_default();
-        map.entry(
-            u32::from(subject) * 1000 + u32::from(detail),
-            format!("(Reason::{}, {})", camel(&rule.reason), rule.weak),
-        );
+        ((subject, detail), format!("Some((Reason::{}, {}))", camel(&rule.reason), rule.weak))
+    });
+    write_status_table(
+        w,
+        "ENHANCED_REASONS",
+        "enhanced_reason",
+        "the reason an enhanced code gives, and whether it is weak",
+        "Option<(Reason, bool)>",
+        entries.collect(),
+    );
+    let codes: Vec<(u16, String)> = explain
+        .basic
+        .iter()
+        .map(|(key, rule)| {
+            let code = key.parse::<u16>().unwrap_or_default();
+            (code, format!("Some((Reason::{}, {}))", camel(&rule.reason), rule.weak))
+        })
+        .collect();
+    let first = codes.iter().map(|&(code, _)| code).min().unwrap_or_default();
+    let last = codes.iter().map(|&(code, _)| code).max().unwrap_or_default();
+    let mut table = vec!["None".to_string(); usize::from(last - first) + 1];
+    for (code, value) in codes {
+        table[usize::from(code - first)] = value;
     }
-    writeln!(w, "pub(crate) static ENHANCED_REASONS: phf::Map<u32, (Reason, bool)> = {};\n", map.build())
-        .unwrap();
-    writeln!(w, "/// Basic reply code → (reason, weak).").unwrap();
-    let mut map = phf_codegen::Map::new();
-    for (key, rule) in &explain.basic {
-        map.entry(
-            key.parse::<u16>().unwrap_or_default(),
-            format!("(Reason::{}, {})", camel(&rule.reason), rule.weak),
-        );
+    writeln!(
+        w,
+        "/// Basic reply codes from {first} on → (reason, weak): an array, not a hash, on `explain`'s path."
+    )
+    .unwrap();
+    writeln!(
+        w,
+        "static BASIC_REASONS: [Option<(Reason, bool)>; {}] = [{}];\n",
+        table.len(),
+        table.join(", ")
+    )
+    .unwrap();
+    writeln!(w, "/// The reason a basic reply code gives, and whether it is weak.").unwrap();
+    writeln!(w, "pub(crate) fn basic_reason(code: u16) -> Option<(Reason, bool)> {{").unwrap();
+    writeln!(w, "    *BASIC_REASONS.get(usize::from(code.checked_sub({first})?))?\n}}\n").unwrap();
+}
+
+/// Writes a table indexed by an enhanced code's subject and detail (`entries`: (subject, detail)
+/// → a `ty` literal; `None` elsewhere), and `accessor(subject, detail) -> ty`: two array loads,
+/// where a hash map would hash the key on every call.
+fn write_status_table(
+    w: &mut String,
+    name: &str,
+    accessor: &str,
+    what: &str,
+    ty: &str,
+    entries: Vec<((u16, u16), String)>,
+) {
+    let subjects = entries.iter().map(|&((s, _), _)| usize::from(s) + 1).max().unwrap_or(1);
+    let details = entries.iter().map(|&((_, d), _)| usize::from(d) + 1).max().unwrap_or(1);
+    let mut table = vec![vec!["None".to_string(); details]; subjects];
+    for ((subject, detail), value) in entries {
+        table[usize::from(subject)][usize::from(detail)] = value;
     }
-    writeln!(w, "pub(crate) static BASIC_REASONS: phf::Map<u16, (Reason, bool)> = {};\n", map.build())
-        .unwrap();
+    let rows: Vec<String> = table.iter().map(|row| format!("[{}]", row.join(", "))).collect();
+    writeln!(w, "/// X.subject.detail → {what}.").unwrap();
+    writeln!(w, "static {name}: [[{ty}; {details}]; {subjects}] = [{}];\n", rows.join(", ")).unwrap();
+    writeln!(w, "/// X.subject.detail → {what}.").unwrap();
+    writeln!(w, "pub(crate) fn {accessor}(subject: u16, detail: u16) -> {ty} {{").unwrap();
+    writeln!(w, "    *{name}.get(usize::from(subject))?.get(usize::from(detail))?\n}}\n").unwrap();
 }
 
 fn command_variant(command: &str) -> Option<&'static str> {
@@ -1029,10 +1074,10 @@ pub fn generate(root: &Path) -> Result<String, String> {
     // Enhanced registry.
     writeln!(w, "/// The IANA enhanced status code registry, in registry order.").unwrap();
     writeln!(w, "pub(crate) static ENHANCED: [EnhancedStatus; {}] = [", data.enhanced.status.len()).unwrap();
-    let mut map = phf_codegen::Map::new();
+    let mut index = Vec::new();
     for (i, s) in data.enhanced.status.iter().enumerate() {
         let (subject, detail) = parse_pattern(&s.code).unwrap_or_default();
-        map.entry(u32::from(subject) * 1000 + u32::from(detail), i.to_string());
+        index.push(((subject, detail), format!("Some({i})")));
         let references: Vec<String> = s.references.iter().map(reference).collect();
         let deprecated = s
             .deprecated_by
@@ -1051,8 +1096,7 @@ pub fn generate(root: &Path) -> Result<String, String> {
         writeln!(w, "    }},").unwrap();
     }
     writeln!(w, "];\n").unwrap();
-    writeln!(w, "/// subject * 1000 + detail → index into `ENHANCED`.").unwrap();
-    writeln!(w, "pub(crate) static ENHANCED_INDEX: phf::Map<u32, u8> = {};\n", map.build()).unwrap();
+    write_status_table(w, "ENHANCED_INDEX", "enhanced_index", "index into `ENHANCED`", "Option<u8>", index);
 
     // Reasons and transport failures.
     let english = &data.languages[0];
@@ -1179,10 +1223,18 @@ fn write_bounce_wording(w: &mut String, bounce: &BounceWording) {
     .unwrap();
 }
 
-/// How a scanner state is one u32: `base << SCAN_BASE_SHIFT | row << SCAN_ROW_SHIFT | output`.
-const SCAN_BASE_SHIFT: u32 = 12;
-const SCAN_ROW_SHIFT: u32 = 11;
+/// How a scanner state is one u32: `base << SCAN_BASE_SHIFT | row << SCAN_ROW_SHIFT | output`,
+/// below `1 << (32 - SCAN_CHECK_BITS)` so that a slot holds a state and a check.
+const SCAN_BASE_SHIFT: u32 = 11;
+const SCAN_ROW_SHIFT: u32 = 10;
 const SCAN_OUTPUT_MASK: u32 = (1 << SCAN_ROW_SHIFT) - 1;
+/// The classes a default row is padded to (a power of two, above the class count).
+const SCAN_ROW_STRIDE: usize = 64;
+/// A slot is `class + 1 << SCAN_CHECK_SHIFT | next state` (0: free), the class of the transition
+/// it holds: as every state has a base of its own, the state whose base is the slot's index less
+/// that class is its owner, and no other state reaches the slot with that class.
+const SCAN_CHECK_BITS: u32 = 6;
+const SCAN_CHECK_SHIFT: u32 = 32 - SCAN_CHECK_BITS;
 
 /// What a scan pattern reports when it matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1552,23 +1604,28 @@ fn write_scan(w: &mut String, data: &Data) {
     }
     let states = a.next.len();
     // A state is one u32: its base, its default row and its output, so that a transition is one
-    // load (and one more from a default row) and a state with an output is seen without a load.
+    // slot load (and one from a default row, not dependent on it) and a state with an output is
+    // seen without a load.
     let slot_count = owner.len().max(base.iter().copied().max().unwrap_or(0) + n);
-    if slot_count >= 1 << (32 - SCAN_BASE_SHIFT) || a.outputs.len() > SCAN_OUTPUT_MASK as usize {
+    if slot_count >= 1 << (32 - SCAN_CHECK_BITS - SCAN_BASE_SHIFT)
+        || a.outputs.len() > SCAN_OUTPUT_MASK as usize
+        || n >= SCAN_ROW_STRIDE
+        || n >= 1 << SCAN_CHECK_BITS
+    {
         writeln!(w, "compile_error!(\"the scanner outgrew its state encoding\");").unwrap();
         return;
     }
     let value = |s: usize| -> u32 {
         (base[s] as u32) << SCAN_BASE_SHIFT | (a.row[s] as u32) << SCAN_ROW_SHIFT | a.output[s] as u32
     };
-    let mut slots = vec![(u32::MAX, 0u32); slot_count];
+    let mut slots = vec![0u32; slot_count];
     for (s, list) in exceptions.iter().enumerate() {
         for &(c, target) in list {
-            slots[base[s] + c] = (value(s), value(target));
+            slots[base[s] + c] = (c as u32 + 1) << SCAN_CHECK_SHIFT | value(target);
         }
     }
     let exception_count: usize = exceptions.iter().map(Vec::len).sum();
-    let bytes = 256 + 2 * n * 4 + slots.len() * 8 + a.outputs.len() * 16;
+    let bytes = 256 + 2 * SCAN_ROW_STRIDE * 4 + slots.len() * 4 + a.outputs.len() * 16;
     writeln!(w, "/// The one-pass scanner (`crate::scan`): every keyword phrase of data/explain.toml, every")
         .unwrap();
     writeln!(w, "/// provider marker of data/providers.toml, the command, delay and failure phrases in one")
@@ -1594,6 +1651,10 @@ fn write_scan(w: &mut String, data: &Data) {
     .unwrap();
     writeln!(w, "/// would take {} bytes).", states * n * 4).unwrap();
     writeln!(w, "pub(crate) const SCAN_CLASS_COUNT: usize = {n};\n").unwrap();
+    writeln!(w, "/// The classes a default row is padded to: a row is a mask of the state and a class away.")
+        .unwrap();
+    writeln!(w, "pub(crate) const SCAN_ROW_STRIDE: usize = {SCAN_ROW_STRIDE};").unwrap();
+    writeln!(w, "const _: () = assert!(SCAN_CLASS_COUNT < SCAN_ROW_STRIDE);\n").unwrap();
     let items: Vec<String> = a.classes.iter().map(u8::to_string).collect();
     writeln!(w, "/// Byte → class (a byte and its ASCII lowercase share a class).").unwrap();
     writeln!(w, "pub(crate) static SCAN_CLASSES: [u8; 256] = [{}];\n", items.join(", ")).unwrap();
@@ -1615,23 +1676,44 @@ fn write_scan(w: &mut String, data: &Data) {
     writeln!(w, "pub(crate) const SCAN_START: u32 = {};\n", value(a.start)).unwrap();
     writeln!(w, "/// The default transitions: inside a word, and at a word start, with nothing begun.")
         .unwrap();
+    writeln!(
+        w,
+        "/// Each row is padded to {SCAN_ROW_STRIDE} classes (with the start state), so that the row of a state is a"
+    )
+    .unwrap();
+    writeln!(w, "/// shift and a mask of it, with no multiplication on the scan's path.").unwrap();
     let rows: Vec<String> = a
         .rows
         .iter()
         .map(|&r| {
-            format!("[{}]", a.next[r].iter().map(|&t| value(t).to_string()).collect::<Vec<_>>().join(", "))
+            let padding = (n..SCAN_ROW_STRIDE).map(|_| a.start);
+            let row: Vec<String> =
+                a.next[r].iter().copied().chain(padding).map(|t| value(t).to_string()).collect();
+            format!("[{}]", row.join(", "))
         })
         .collect();
-    writeln!(w, "pub(crate) static SCAN_ROWS: [[u32; SCAN_CLASS_COUNT]; 2] = [{}];\n", rows.join(", "))
+    writeln!(w, "pub(crate) static SCAN_ROWS: [[u32; SCAN_ROW_STRIDE]; 2] = [{}];\n", rows.join(", "))
         .unwrap();
     writeln!(
         w,
-        "/// Packed exceptions: slot `base + class` holds (owning state, next state); `u32::MAX` is free."
+        "/// A slot holds `class + 1 << SCAN_CHECK_SHIFT | next state`: its check is the class of the"
     )
     .unwrap();
-    let items: Vec<String> = slots.iter().map(|(o, t)| format!("({o}, {t})")).collect();
-    writeln!(w, "pub(crate) static SCAN_SLOTS: [(u32, u32); {}] = [{}];\n", slots.len(), items.join(", "))
+    writeln!(
+        w,
+        "/// transition, and as every state has a base of its own, the state whose base is the slot's"
+    )
+    .unwrap();
+    writeln!(w, "/// index less that class owns it. 0 is a free slot. A slot xor its class's check is below")
         .unwrap();
+    writeln!(w, "/// `1 << SCAN_CHECK_SHIFT` exactly when it is the state's, and is then the next state.")
+        .unwrap();
+    writeln!(w, "pub(crate) const SCAN_CHECK_SHIFT: u32 = {SCAN_CHECK_SHIFT};").unwrap();
+    writeln!(w, "const _: () = assert!(SCAN_CLASS_COUNT < 1 << (32 - SCAN_CHECK_SHIFT));\n").unwrap();
+    writeln!(w, "/// Packed exceptions: slot `base + class` is the state's when its check is that class.")
+        .unwrap();
+    let items: Vec<String> = slots.iter().map(u32::to_string).collect();
+    writeln!(w, "pub(crate) static SCAN_SLOTS: [u32; {}] = [{}];\n", slots.len(), items.join(", ")).unwrap();
     writeln!(w, "/// What a state has found (255: nothing of that kind).").unwrap();
     let items: Vec<String> = a
         .outputs
