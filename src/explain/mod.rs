@@ -285,10 +285,30 @@ impl Explanation {
         };
         // The text, when it is clearly more specific; else the command stage breaks the tie.
         match found.reason() {
+            // A reply that says nothing but its subject or "try again later" (see `bare_reason`).
+            _ if weak && bare_reason(code, enhanced, segments).is_some() => {
+                reason = bare_reason(code, enhanced, segments).unwrap_or(reason);
+            }
             // A vague word ("denied", "policy") does not outweigh the stage: a refusal of MAIL
             // FROM in vague words is still about the sender.
             Some((keyword @ (Reason::PolicyBlocked | Reason::Other), false)) if weak => {
                 reason = stage_reason(keyword, code, context).unwrap_or(keyword);
+            }
+            // A code that names what is wrong with an address decides over words that only say
+            // which address or where it points: the sender's (X.1.7, X.1.8, X.7.27) or a
+            // recipient domain's null MX (X.1.10, RFC 7505) for words about MX records, DNS or a
+            // domain that accepts no mail; a malformed one (X.1.3) for "invalid sender".
+            Some((Reason::NetworkError | Reason::MailboxUnknown, _))
+                if !weak
+                    && (reason == Reason::SenderRejected
+                        || enhanced.is_some_and(|e| (e.subject(), e.detail()) == (1, 10))) => {}
+            Some((Reason::SenderRejected | Reason::MailboxUnknown, _))
+                if !weak && reason == Reason::SyntaxError && enhanced.is_some_and(|e| e.subject() == 1) => {}
+            // 501 is a syntax error in the command's arguments (RFC 5321): words naming the
+            // argument (the AUTH mechanism, the HELO name) say which one, not another reason.
+            // A mechanism the server does not offer is 504 (RFC 4954).
+            Some((Reason::AuthMechanism, _) | (Reason::PolicyBlocked, true)) if code == 501 => {
+                reason = Reason::SyntaxError;
             }
             Some((keyword, always)) if always || weak => reason = keyword,
             None if weak => reason = stage_reason(reason, code, context).unwrap_or(reason),
@@ -547,6 +567,81 @@ fn offset_in(outer: &[u8], inner: &[u8]) -> usize {
     let offset = (inner.as_ptr() as usize).wrapping_sub(outer.as_ptr() as usize);
     debug_assert!(offset <= outer.len() && offset + inner.len() <= outer.len(), "not a subslice");
     offset.min(outer.len())
+}
+
+/// The reason of a refusal whose words are only a bare statement, with no cause given:
+///
+/// - a 450/451 deferral saying only "try again later" (with no enhanced code, or a policy one,
+///   X.7.x) is how greylisting answers: rspamd's "451 4.7.1 Try again later", OpenBSD spamd's
+///   "451 Temporary failure, please try again later.", hMailServer's "451 Please try again
+///   later." A system status (X.3.x, X.4.x) names the server's own trouble instead;
+/// - a 5xx refusal saying only "message rejected" (denied, refused, not accepted) refuses the
+///   message as such: its content.
+fn bare_reason(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>) -> Option<Reason> {
+    const RETRY_LATER: [&[u8]; 7] = [
+        b"try again later",
+        b"please try again later",
+        b"try later",
+        b"please try later",
+        b"please come back later",
+        b"temporary failure please try again later",
+        b"temporarily deferred please try again later",
+    ];
+    const MESSAGE_REFUSED: [&[u8]; 6] = [
+        b"message rejected",
+        b"message denied",
+        b"message refused",
+        b"message not accepted",
+        b"message was rejected",
+        b"rejected message",
+    ];
+    let mut words = [0u8; 48];
+    let len = bare_words(segments, &mut words)?;
+    let words = &words[..len];
+    let policy_or_none = enhanced.is_none_or(|e| e.subject() == 7);
+    if matches!(code, 450 | 451) && policy_or_none && RETRY_LATER.contains(&words) {
+        return Some(Reason::Greylisted);
+    }
+    if (500..600).contains(&code) && policy_or_none && MESSAGE_REFUSED.contains(&words) {
+        return Some(Reason::ContentRejected);
+    }
+    None
+}
+
+/// The words of a short reply, lowercase, single-spaced: tokens holding a digit (the reply
+/// code, the enhanced code, a count) dropped, and punctuation. `None` when longer than `out`.
+fn bare_words(segments: Segments<'_>, out: &mut [u8]) -> Option<usize> {
+    let mut len = 0;
+    let mut fits = true;
+    segments(&mut |segment| {
+        for token in segment.split(|b| b.is_ascii_whitespace()) {
+            if token.iter().any(u8::is_ascii_digit) {
+                continue;
+            }
+            let letters = token.iter().filter(|b| b.is_ascii_alphabetic());
+            if token.iter().all(|b| !b.is_ascii_alphabetic()) {
+                continue;
+            }
+            if len > 0 {
+                fits &= push(out, &mut len, b' ');
+            }
+            for &b in letters {
+                fits &= push(out, &mut len, b.to_ascii_lowercase());
+            }
+        }
+    });
+    fits.then_some(len)
+}
+
+fn push(out: &mut [u8], len: &mut usize, byte: u8) -> bool {
+    match out.get_mut(*len) {
+        Some(slot) => {
+            *slot = byte;
+            *len += 1;
+            true
+        }
+        None => false,
+    }
 }
 
 /// Whether the registry ties the enhanced code to specific reply codes, and this is not one.
