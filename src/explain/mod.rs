@@ -275,6 +275,11 @@ impl Explanation {
             Some((reason, weak || used_loosely(e, code)))
         });
         let from_basic = generated::BASIC_REASONS.get(&code).copied();
+        // What the enhanced code says of an address, even where it is used loosely (550 5.1.8):
+        // that it is the sender's (X.1.7, X.1.8, X.7.27), that it is malformed (X.1.3).
+        let names_sender = from_enhanced.is_some_and(|(r, _)| r == Reason::SenderRejected);
+        let malformed_address = from_enhanced.is_some_and(|(r, _)| r == Reason::SyntaxError)
+            && enhanced.is_some_and(|e| e.subject() == 1);
         let fallback = if class.is_transient() { Reason::ServiceUnavailable } else { Reason::Other };
         let (mut reason, weak) = match (from_enhanced, from_basic) {
             (Some((r, false)), _) => (r, false),
@@ -298,21 +303,31 @@ impl Explanation {
             // which address or where it points: the sender's (X.1.7, X.1.8, X.7.27) or a
             // recipient domain's null MX (X.1.10, RFC 7505) for words about MX records, DNS or a
             // domain that accepts no mail; a malformed one (X.1.3) for "invalid sender".
-            Some((Reason::NetworkError | Reason::MailboxUnknown, _))
-                if !weak
-                    && (reason == Reason::SenderRejected
-                        || enhanced.is_some_and(|e| (e.subject(), e.detail()) == (1, 10))) => {}
-            Some((Reason::SenderRejected | Reason::MailboxUnknown, _))
-                if !weak && reason == Reason::SyntaxError && enhanced.is_some_and(|e| e.subject() == 1) => {}
+            Some((Reason::NetworkError | Reason::MailboxUnknown, _)) if names_sender => {
+                reason = Reason::SenderRejected;
+            }
+            Some((Reason::NetworkError, _))
+                if !weak && enhanced.is_some_and(|e| (e.subject(), e.detail()) == (1, 10)) => {}
+            Some((Reason::SenderRejected | Reason::MailboxUnknown, _)) if malformed_address => {
+                reason = Reason::SyntaxError;
+            }
             // 501 is a syntax error in the command's arguments (RFC 5321): words naming the
             // argument (the AUTH mechanism, the HELO name) say which one, not another reason.
             // A mechanism the server does not offer is 504 (RFC 4954).
-            Some((Reason::AuthMechanism, _) | (Reason::PolicyBlocked, true)) if code == 501 => {
+            // Vague sender words ("invalid MAIL FROM address") name the argument too.
+            Some(
+                (Reason::AuthMechanism, _) | (Reason::PolicyBlocked, true) | (Reason::SenderRejected, false),
+            ) if code == 501 => {
                 reason = Reason::SyntaxError;
             }
             Some((keyword, always)) if always || weak => reason = keyword,
             None if weak => reason = stage_reason(reason, code, context).unwrap_or(reason),
             _ => {}
+        }
+        // A missing feature is not temporary: a 4xx saying a feature is not available ("454
+        // 4.3.3 TLS not available") says the server cannot offer it for now.
+        if class.is_transient() && reason == Reason::NotImplemented {
+            reason = Reason::ServiceUnavailable;
         }
         let policy = generated::reason_policy(reason);
         let mut retry = if class.is_transient() { policy.transient } else { policy.permanent };
