@@ -2071,7 +2071,7 @@ pub(crate) static PROVIDER_RULES: [ProviderRule; 50] = [
         enhanced: Some(EnhancedCode { class: 5, subject: 7, detail: 139 }),
         enhanced_range: None,
         text: &["smtpclientauthentication is disabled"],
-        reason: Reason::AuthFailed,
+        reason: Reason::AuthMechanism,
         retry: Retry::AfterFix,
         link: Some("https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission"),
         sample: "535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [MN2PR05CA0004.namprd05.prod.outlook.com 2023-09-12T20:59:57.214Z 08DBB276B7E699C4]",
