@@ -331,10 +331,11 @@ impl Explanation {
         }
         let policy = generated::reason_policy(reason);
         let mut retry = if class.is_transient() { policy.transient } else { policy.permanent };
-        if class.is_permanent() {
-            if let Some(verdict) = found.retry() {
-                retry = verdict;
-            }
+        match found.retry() {
+            Some(verdict) if class.is_permanent() => retry = verdict,
+            // "Bare LF": even a 4xx will not go through until the client changes how it sends.
+            Some(Retry::AfterFix) => retry = Retry::AfterFix,
+            _ => {}
         }
         if retry_after.is_some() && class.is_permanent() && retry == Retry::Never {
             retry = Retry::Later;
@@ -659,6 +660,16 @@ fn push(out: &mut [u8], len: &mut usize, byte: u8) -> bool {
     }
 }
 
+/// Whether a report with no reply says it is temporary: sendmail's "Deferred:" lead, a qmail
+/// status of class 4 ("(#4.1.2)"), the word "temporary".
+fn deferred(text: &[u8]) -> bool {
+    let text = text.trim_ascii_start();
+    let lead = b"deferred";
+    text.get(..lead.len()).is_some_and(|start| eq_lower(start, lead))
+        || hash_enhanced(text).is_some_and(|status| status.class() == 4)
+        || text.windows(8).any(|w| eq_lower(w, b"temporar"))
+}
+
 /// Whether the registry ties the enhanced code to specific reply codes, and this is not one.
 fn used_loosely(enhanced: EnhancedCode, code: u16) -> bool {
     enhanced.status().is_some_and(|status| {
@@ -870,7 +881,13 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
         return Some(Explanation::from_words(Reason::Expired, &context));
     }
     if let Some(failure) = found.failure() {
-        return Some(Explanation::from_failure_with(failure, &context));
+        let mut e = Explanation::from_failure_with(failure, &context);
+        // A deferral reported as such (sendmail's "Deferred: Connection refused by …", qmail's
+        // "(#4.1.2)", "Temporary MX lookup error") is retried, whatever the failure.
+        if deferred(bytes) {
+            e.retry = Retry::Later;
+        }
+        return Some(e);
     }
     if let Some(status) = hash_enhanced(bytes) {
         let basic = if status.class() == 4 { 451 } else { 550 };
