@@ -320,6 +320,9 @@ impl Explanation {
             ) if code == 501 => {
                 reason = Reason::SyntaxError;
             }
+            // 502 and 504 say a command or parameter is not available: "disabled", "not
+            // active" then describe the command, not a mailbox ("VRFY has been disabled").
+            Some((Reason::MailboxDisabled, _)) if matches!(code, 502 | 504) => {}
             Some((keyword, always)) if always || weak => reason = keyword,
             None if weak => reason = stage_reason(reason, code, context).unwrap_or(reason),
             _ => {}

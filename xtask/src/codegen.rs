@@ -1153,7 +1153,7 @@ const COMMAND_PHRASES: [(&str, &str); 25] = [
 /// The phrases of resolvers, operating systems, TLS libraries and MTAs that name a failure with
 /// no reply, most specific first: the first phrase found (in this order, at a word start)
 /// decides. Lowercase; matched ignoring ASCII case.
-const FAILURE_PHRASES: [(&str, &str); 64] = [
+const FAILURE_PHRASES: [(&str, &str); 67] = [
     // A resolver that did not answer: temporary (glibc EAI_AGAIN, Postfix ", try again").
     ("temporary failure in name resolution", "DnsUnavailable"),
     ("name server timeout", "DnsUnavailable"),
@@ -1179,6 +1179,8 @@ const FAILURE_PHRASES: [(&str, &str); 64] = [
     ("couldn't find any host by that name", "HostNotFound"),
     ("no mx found", "HostNotFound"),
     ("domain does not exist", "HostNotFound"),
+    ("no such domain", "HostNotFound"),
+    ("nowhere to deliver", "HostNotFound"),
     ("temporary failure in mx lookup", "DnsUnavailable"),
     ("lookup failed temporarily", "DnsUnavailable"),
     ("host name lookup failure", "HostNotFound"),
@@ -1207,6 +1209,7 @@ const FAILURE_PHRASES: [(&str, &str); 64] = [
     ("no route to host", "Network"),
     ("host is unreachable", "Network"),
     ("host unreachable", "Network"),
+    ("cannot assign requested address", "Network"),
     // TLS.
     ("certificate", "Tls"),
     ("handshake", "Tls"),
