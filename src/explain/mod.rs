@@ -597,12 +597,17 @@ fn offset_in(outer: &[u8], inner: &[u8]) -> usize {
 /// - a 5xx refusal saying only "message rejected" (denied, refused, not accepted) refuses the
 ///   message as such: its content.
 fn bare_reason(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>) -> Option<Reason> {
-    const RETRY_LATER: [&[u8]; 7] = [
+    const RETRY_LATER: [&[u8]; 12] = [
         b"try again later",
         b"please try again later",
         b"try later",
         b"please try later",
+        b"retry later",
+        b"please retry later",
+        b"come back later",
         b"please come back later",
+        b"try again in minutes",
+        b"please try again in minutes",
         b"temporary failure please try again later",
         b"temporarily deferred please try again later",
     ];
