@@ -321,6 +321,13 @@ fn precedence_between_codes_and_words() {
         ("502 5.5.1 VRFY not implemented", Reason::NotImplemented),
         // A relay refusal that gives the failed client lookup as its cause is a relay refusal.
         ("550 5.7.1 Relaying denied. IP name lookup failed [192.0.2.1]", Reason::RelayDenied),
+        // A phrase the server wrapped onto its next line is read across the line break.
+        (
+            "450-4.2.1 The user you are trying to contact is receiving mail too\r\n450 4.2.1 quickly",
+            Reason::RateLimited,
+        ),
+        // An instruction to turn authentication on names the fix, before the relay refusal.
+        ("550 Please turn on SMTP Authentication: you are not permitted to relay", Reason::AuthRequired),
     ];
     for (reply, want) in cases {
         assert_eq!(explain(reply).unwrap().reason(), *want, "{reply}");

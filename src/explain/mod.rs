@@ -75,7 +75,7 @@ impl Explanation {
         });
         let text = reply.text();
         let mut found = scan::Matches::new();
-        text.segments().for_each(|segment| found.scan(segment));
+        found.scan_lines(text.segments());
         Explanation::decide(
             reply.code(),
             enhanced,
