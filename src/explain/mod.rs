@@ -668,12 +668,13 @@ fn push(out: &mut [u8], len: &mut usize, byte: u8) -> bool {
     }
 }
 
-/// Whether a report with no reply says it is temporary: sendmail's "Deferred:" lead, a qmail
-/// status of class 4 ("(#4.1.2)"), the word "temporary".
+/// Whether a report with no reply says it is temporary: sendmail's "Deferred:" lead and its
+/// delay notice's "Warning:", a qmail status of class 4 ("(#4.1.2)"), the word "temporary".
 fn deferred(text: &[u8]) -> bool {
     let text = text.trim_ascii_start();
-    let lead = b"deferred";
-    text.get(..lead.len()).is_some_and(|start| eq_lower(start, lead))
+    let starts = |lead: &[u8]| text.get(..lead.len()).is_some_and(|start| eq_lower(start, lead));
+    starts(b"deferred")
+        || starts(b"warning:")
         || hash_enhanced(text).is_some_and(|status| status.class() == 4)
         || text.windows(8).any(|w| eq_lower(w, b"temporar"))
 }
@@ -885,8 +886,15 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
     let found = scan(bytes);
     fill(&mut context, &found);
     let worded = found.reason().map(|(reason, _)| reason);
+    let from_words = |reason: Reason| {
+        let mut e = Explanation::from_words(reason, &context);
+        if deferred(bytes) {
+            e.retry = Retry::Later;
+        }
+        e
+    };
     if worded == Some(Reason::Expired) {
-        return Some(Explanation::from_words(Reason::Expired, &context));
+        return Some(from_words(Reason::Expired));
     }
     if let Some(failure) = found.failure() {
         let mut e = Explanation::from_failure_with(failure, &context);
@@ -903,5 +911,5 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
         e.code = None;
         return Some(e);
     }
-    worded.map(|reason| Explanation::from_words(reason, &context))
+    worded.map(from_words)
 }
