@@ -288,12 +288,11 @@ impl Explanation {
             (None, Some(b)) => b,
             (None, None) => (fallback, true),
         };
+        // A reply that says nothing but its subject or "try again later" (see `bare_reason`).
+        let bare = if weak { bare_reason(code, enhanced, segments) } else { None };
         // The text, when it is clearly more specific; else the command stage breaks the tie.
         match found.reason() {
-            // A reply that says nothing but its subject or "try again later" (see `bare_reason`).
-            _ if weak && bare_reason(code, enhanced, segments).is_some() => {
-                reason = bare_reason(code, enhanced, segments).unwrap_or(reason);
-            }
+            _ if bare.is_some() => reason = bare.unwrap_or(reason),
             // A vague word ("denied", "policy") does not outweigh the stage: a refusal of MAIL
             // FROM in vague words is still about the sender.
             Some((keyword @ (Reason::PolicyBlocked | Reason::Other), false)) if weak => {
