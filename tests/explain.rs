@@ -332,4 +332,7 @@ fn precedence_between_codes_and_words() {
     for (reply, want) in cases {
         assert_eq!(explain(reply).unwrap().reason(), *want, "{reply}");
     }
+    // The same across the lines of a reply quoted in a bounce.
+    let bounce = "Diagnostic-Code: smtp; 450-4.2.1 The user you are trying to contact is receiving mail too\n    450 4.2.1 quickly";
+    assert_eq!(explain_text(bounce).unwrap().reason(), Reason::RateLimited);
 }

@@ -667,6 +667,17 @@ fn push(out: &mut [u8], len: &mut usize, byte: u8) -> bool {
     }
 }
 
+/// The words of one line of a reply found in a text: without the indentation, the reply code
+/// of a continuation line ("550-") and its enhanced code.
+fn line_words(line: &[u8]) -> &[u8] {
+    let line = line.trim_ascii();
+    let line = match line {
+        [a, b, c, b'-' | b' ', rest @ ..] if [a, b, c].iter().all(|d| d.is_ascii_digit()) => rest,
+        _ => line,
+    };
+    crate::reply::strip_enhanced(line)
+}
+
 /// Whether a report with no reply says it is temporary: sendmail's "Deferred:" lead and its
 /// delay notice's "Warning:", a qmail status of class 4 ("(#4.1.2)"), the word "temporary".
 fn deferred(text: &[u8]) -> bool {
@@ -855,7 +866,12 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
     };
     if let Some(reply) = find::find(bytes) {
         let enhanced = reply.enhanced.or_else(|| hash_enhanced(reply.region));
-        let found = scan(reply.region);
+        let mut found = scan(reply.region);
+        // A reply over several lines (a bounce's "550-5.1.1 …" lines, a DSN's folded
+        // Diagnostic-Code) is also read as one text, so a phrase wrapped onto a line counts.
+        if reply.region.contains(&b'\n') {
+            found.scan_lines(reply.region.split(|b| *b == b'\n').map(line_words));
+        }
         fill(&mut context, &found);
         return Some(Explanation::decide(
             reply.code,
