@@ -410,7 +410,7 @@ pub(crate) fn leading_enhanced(text: &[u8]) -> Option<EnhancedCode> {
 }
 
 /// `text` without a leading enhanced code and the spaces after it.
-fn strip_enhanced(text: &[u8]) -> &[u8] {
+pub(crate) fn strip_enhanced(text: &[u8]) -> &[u8] {
     match leading_enhanced_prefix(text) {
         Some((_, used)) => {
             let rest = &text[used..];

@@ -263,6 +263,25 @@ impl Matches {
         });
     }
 
+    /// Scans a reply's lines as one text, joined with single spaces: a phrase the server
+    /// wrapped onto its next line ("… at a rate that" / "prevents additional messages") is found.
+    pub(crate) fn scan_lines<'t>(&mut self, lines: impl Iterator<Item = &'t [u8]>) {
+        let mut state = SCAN_START;
+        for (i, line) in lines.enumerate() {
+            if i > 0 {
+                state = step(state, b' ');
+                if let Some(out) = output(state) {
+                    self.reply(out, b"");
+                    self.anywhere(out);
+                }
+            }
+            state = run(state, line, |out, rest| {
+                self.reply(out, rest);
+                self.anywhere(out);
+            });
+        }
+    }
+
     /// Scans for provider markers, command phrases and failure phrases only (a host name, a text
     /// with no reply).
     pub(crate) fn scan_anywhere(&mut self, text: &[u8]) {

@@ -347,3 +347,47 @@ fn phrases_broken_over_reply_lines() {
     .unwrap();
     assert_eq!(e.reason(), Reason::SenderUnauthenticated);
 }
+
+/// Issue #11's precedence between codes and words, and replies that state nothing but their
+/// subject: each case stands for a kind, the decision written next to it.
+#[test]
+fn precedence_between_codes_and_words() {
+    let cases: &[(&str, Reason)] = &[
+        // A deferral saying only "try again later": greylisting, unless a system status names
+        // the server's trouble or the code closes the connection.
+        ("451 4.7.1 Please try again later", Reason::Greylisted),
+        ("450 Try again later.", Reason::Greylisted),
+        ("451 4.3.0 Please try again later", Reason::ServiceUnavailable),
+        ("421 Please try again later", Reason::ServiceUnavailable),
+        // A refusal naming only the message refuses its content; a deferral does not.
+        ("554 Message refused", Reason::ContentRejected),
+        ("550 5.7.1 Message rejected due to local policy", Reason::PolicyBlocked),
+        // A code naming the sender's address decides whose domain the DNS words are about.
+        ("550 5.1.8 <a@example.org>: sender domain has no MX record", Reason::SenderRejected),
+        ("550 5.1.2 <a@example.org>: MX lookup failure for example.org", Reason::NetworkError),
+        // X.1.3 (malformed address) decides over "invalid sender".
+        ("553 5.1.3 Invalid sender address", Reason::SyntaxError),
+        // 501: the words name the malformed argument.
+        ("501 5.5.2 Missing AUTH mechanism", Reason::SyntaxError),
+        ("504 5.5.4 AUTH mechanism XYZ not available", Reason::AuthMechanism),
+        ("501 5.5.2 <foo..bar>: Helo command rejected: Invalid name", Reason::SyntaxError),
+        // A feature missing "for now" is the server's state, not a missing feature.
+        ("454 4.3.3 TLS not available", Reason::ServiceUnavailable),
+        ("502 5.5.1 VRFY not implemented", Reason::NotImplemented),
+        // A relay refusal that gives the failed client lookup as its cause is a relay refusal.
+        ("550 5.7.1 Relaying denied. IP name lookup failed [192.0.2.1]", Reason::RelayDenied),
+        // A phrase the server wrapped onto its next line is read across the line break.
+        (
+            "450-4.2.1 The user you are trying to contact is receiving mail too\r\n450 4.2.1 quickly",
+            Reason::RateLimited,
+        ),
+        // An instruction to turn authentication on names the fix, before the relay refusal.
+        ("550 Please turn on SMTP Authentication: you are not permitted to relay", Reason::AuthRequired),
+    ];
+    for (reply, want) in cases {
+        assert_eq!(explain(reply).unwrap().reason(), *want, "{reply}");
+    }
+    // The same across the lines of a reply quoted in a bounce.
+    let bounce = "Diagnostic-Code: smtp; 450-4.2.1 The user you are trying to contact is receiving mail too\n    450 4.2.1 quickly";
+    assert_eq!(explain_text(bounce).unwrap().reason(), Reason::RateLimited);
+}

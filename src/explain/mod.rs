@@ -75,7 +75,7 @@ impl Explanation {
         });
         let text = reply.text();
         let mut found = scan::Matches::new();
-        text.segments().for_each(|segment| found.scan(segment));
+        found.scan_lines(text.segments());
         Explanation::decide(
             reply.code(),
             enhanced,
@@ -271,6 +271,11 @@ impl Explanation {
             Some((reason, weak || used_loosely(e, code)))
         });
         let from_basic = generated::basic_reason(code);
+        // What the enhanced code says of an address, even where it is used loosely (550 5.1.8):
+        // that it is the sender's (X.1.7, X.1.8, X.7.27), that it is malformed (X.1.3).
+        let names_sender = from_enhanced.is_some_and(|(r, _)| r == Reason::SenderRejected);
+        let malformed_address = from_enhanced.is_some_and(|(r, _)| r == Reason::SyntaxError)
+            && enhanced.is_some_and(|e| e.subject() == 1);
         let fallback = if class.is_transient() { Reason::ServiceUnavailable } else { Reason::Other };
         let (mut reason, weak) = match (from_enhanced, from_basic) {
             (Some((r, false)), _) => (r, false),
@@ -279,23 +284,56 @@ impl Explanation {
             (None, Some(b)) => b,
             (None, None) => (fallback, true),
         };
+        // A reply that says nothing but its subject or "try again later" (see `bare_reason`).
+        let bare = if weak { bare_reason(code, enhanced, segments) } else { None };
         // The text, when it is clearly more specific; else the command stage breaks the tie.
         match found.reason() {
+            _ if bare.is_some() => reason = bare.unwrap_or(reason),
             // A vague word ("denied", "policy") does not outweigh the stage: a refusal of MAIL
             // FROM in vague words is still about the sender.
             Some((keyword @ (Reason::PolicyBlocked | Reason::Other), false)) if weak => {
                 reason = stage_reason(keyword, code, context).unwrap_or(keyword);
             }
+            // A code that names what is wrong with an address decides over words that only say
+            // which address or where it points: the sender's (X.1.7, X.1.8, X.7.27) or a
+            // recipient domain's null MX (X.1.10, RFC 7505) for words about MX records, DNS or a
+            // domain that accepts no mail; a malformed one (X.1.3) for "invalid sender".
+            Some((Reason::NetworkError | Reason::MailboxUnknown, _)) if names_sender => {
+                reason = Reason::SenderRejected;
+            }
+            Some((Reason::NetworkError, _))
+                if !weak && enhanced.is_some_and(|e| (e.subject(), e.detail()) == (1, 10)) => {}
+            Some((Reason::SenderRejected | Reason::MailboxUnknown, _)) if malformed_address => {
+                reason = Reason::SyntaxError;
+            }
+            // 501 is a syntax error in the command's arguments (RFC 5321): words naming the
+            // argument (the AUTH mechanism, the HELO name) say which one, not another reason.
+            // A mechanism the server does not offer is 504 (RFC 4954).
+            // Vague sender words ("invalid MAIL FROM address") name the argument too.
+            Some(
+                (Reason::AuthMechanism, _) | (Reason::PolicyBlocked, true) | (Reason::SenderRejected, false),
+            ) if code == 501 => {
+                reason = Reason::SyntaxError;
+            }
+            // 502 and 504 say a command or parameter is not available: "disabled", "not
+            // active" then describe the command, not a mailbox ("VRFY has been disabled").
+            Some((Reason::MailboxDisabled, _)) if matches!(code, 502 | 504) => {}
             Some((keyword, always)) if always || weak => reason = keyword,
             None if weak => reason = stage_reason(reason, code, context).unwrap_or(reason),
             _ => {}
         }
+        // A missing feature is not temporary: a 4xx saying a feature is not available ("454
+        // 4.3.3 TLS not available") says the server cannot offer it for now.
+        if class.is_transient() && reason == Reason::NotImplemented {
+            reason = Reason::ServiceUnavailable;
+        }
         let policy = generated::reason_policy(reason);
         let mut retry = if class.is_transient() { policy.transient } else { policy.permanent };
-        if class.is_permanent() {
-            if let Some(verdict) = found.retry() {
-                retry = verdict;
-            }
+        match found.retry() {
+            Some(verdict) if class.is_permanent() => retry = verdict,
+            // "Bare LF": even a 4xx will not go through until the client changes how it sends.
+            Some(Retry::AfterFix) => retry = Retry::AfterFix,
+            _ => {}
         }
         if retry_after.is_some() && class.is_permanent() && retry == Retry::Never {
             retry = Retry::Later;
@@ -565,6 +603,97 @@ fn offset_in(outer: &[u8], inner: &[u8]) -> usize {
     offset.min(outer.len())
 }
 
+/// The reason of a refusal whose words are only a bare statement, with no cause given:
+///
+/// - a 450/451 deferral saying only "try again later" (with no enhanced code, or a policy one,
+///   X.7.x) is how greylisting answers: rspamd's "451 4.7.1 Try again later", OpenBSD spamd's
+///   "451 Temporary failure, please try again later.", hMailServer's "451 Please try again
+///   later." A system status (X.3.x, X.4.x) names the server's own trouble instead;
+/// - a 5xx refusal saying only "message rejected" (denied, refused, not accepted) refuses the
+///   message as such: its content.
+fn bare_reason(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>) -> Option<Reason> {
+    const RETRY_LATER: [&[u8]; 12] = [
+        b"try again later",
+        b"please try again later",
+        b"try later",
+        b"please try later",
+        b"retry later",
+        b"please retry later",
+        b"come back later",
+        b"please come back later",
+        b"try again in minutes",
+        b"please try again in minutes",
+        b"temporary failure please try again later",
+        b"temporarily deferred please try again later",
+    ];
+    const MESSAGE_REFUSED: [&[u8]; 6] = [
+        b"message rejected",
+        b"message denied",
+        b"message refused",
+        b"message not accepted",
+        b"message was rejected",
+        b"rejected message",
+    ];
+    let mut words = [0u8; 48];
+    let len = bare_words(segments, &mut words)?;
+    let words = &words[..len];
+    let policy_or_none = enhanced.is_none_or(|e| e.subject() == 7);
+    if matches!(code, 450 | 451) && policy_or_none && RETRY_LATER.contains(&words) {
+        return Some(Reason::Greylisted);
+    }
+    if (500..600).contains(&code) && policy_or_none && MESSAGE_REFUSED.contains(&words) {
+        return Some(Reason::ContentRejected);
+    }
+    None
+}
+
+/// The words of a short reply, lowercase, single-spaced: tokens holding a digit (the reply
+/// code, the enhanced code, a count) dropped, and punctuation. `None` when longer than `out`.
+fn bare_words(segments: Segments<'_>, out: &mut [u8]) -> Option<usize> {
+    let mut len = 0;
+    let mut fits = true;
+    segments(&mut |segment| {
+        for token in segment.split(|b| b.is_ascii_whitespace()) {
+            if token.iter().any(u8::is_ascii_digit) {
+                continue;
+            }
+            let letters = token.iter().filter(|b| b.is_ascii_alphabetic());
+            if token.iter().all(|b| !b.is_ascii_alphabetic()) {
+                continue;
+            }
+            if len > 0 {
+                fits &= push(out, &mut len, b' ');
+            }
+            for &b in letters {
+                fits &= push(out, &mut len, b.to_ascii_lowercase());
+            }
+        }
+    });
+    fits.then_some(len)
+}
+
+fn push(out: &mut [u8], len: &mut usize, byte: u8) -> bool {
+    match out.get_mut(*len) {
+        Some(slot) => {
+            *slot = byte;
+            *len += 1;
+            true
+        }
+        None => false,
+    }
+}
+
+/// Whether a report with no reply says it is temporary: sendmail's "Deferred:" lead and its
+/// delay notice's "Warning:", a qmail status of class 4 ("(#4.1.2)"), the word "temporary".
+fn deferred(text: &[u8]) -> bool {
+    let text = text.trim_ascii_start();
+    let starts = |lead: &[u8]| text.get(..lead.len()).is_some_and(|start| eq_lower(start, lead));
+    starts(b"deferred")
+        || starts(b"warning:")
+        || hash_enhanced(text).is_some_and(|status| status.class() == 4)
+        || text.windows(8).any(|w| eq_lower(w, b"temporar"))
+}
+
 /// Whether the registry ties the enhanced code to specific reply codes, and this is not one.
 fn used_loosely(enhanced: EnhancedCode, code: u16) -> bool {
     enhanced.status().is_some_and(|status| {
@@ -790,6 +919,13 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
     let found = scan(bytes);
     fill(&mut context, &found);
     let worded = found.reason().map(|(reason, _)| reason);
+    let from_words = |reason: Reason| {
+        let mut e = Explanation::from_words(reason, &context);
+        if deferred(bytes) {
+            e.retry = Retry::Later;
+        }
+        e
+    };
     if worded == Some(Reason::Expired) {
         // The cause over giving up, when a specific status names one (qmail's `(#4.4.1)`: no
         // connection; x.4.7 is the expiry itself). Failure words are not read here: expiry
@@ -799,10 +935,16 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
             .and_then(status_reason)
             .filter(|&(cause, weak)| !weak && cause != Reason::Expired)
             .map(|(cause, _)| cause);
-        return Some(Explanation::from_words(cause.unwrap_or(Reason::Expired), &context));
+        return Some(from_words(cause.unwrap_or(Reason::Expired)));
     }
     if let Some(failure) = found.failure() {
-        return Some(Explanation::from_failure_with(failure, &context));
+        let mut e = Explanation::from_failure_with(failure, &context);
+        // A deferral reported as such (sendmail's "Deferred: Connection refused by …", qmail's
+        // "(#4.1.2)", "Temporary MX lookup error") is retried, whatever the failure.
+        if deferred(bytes) {
+            e.retry = Retry::Later;
+        }
+        return Some(e);
     }
     if let Some(status) = hash_enhanced(bytes) {
         let basic = if status.class() == 4 { 451 } else { 550 };
@@ -810,5 +952,5 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
         e.code = None;
         return Some(e);
     }
-    worded.map(|reason| Explanation::from_words(reason, &context))
+    worded.map(from_words)
 }

@@ -204,6 +204,9 @@ struct KeywordRule {
 struct RetryKeywords {
     never: Vec<String>,
     later: Vec<String>,
+    /// Any class, even a 4xx: the client must change how it sends first.
+    #[serde(default)]
+    after_fix: Vec<String>,
 }
 
 /// `data/providers.toml`: the provider knowledge base.
@@ -458,7 +461,8 @@ fn check_explain(data: &Data, reasons: &BTreeSet<String>, problems: &mut Vec<Str
         .iter()
         .flat_map(|k| &k.phrases)
         .chain(&explain.retry.never)
-        .chain(&explain.retry.later);
+        .chain(&explain.retry.later)
+        .chain(&explain.retry.after_fix);
     for phrase in phrases {
         if phrase.is_empty()
             || !phrase.as_bytes()[0].is_ascii_alphanumeric()
@@ -1293,7 +1297,7 @@ const COMMAND_PHRASES: [(&str, &str); 25] = [
 /// The phrases of resolvers, operating systems, TLS libraries and MTAs that name a failure with
 /// no reply, most specific first: the first phrase found (in this order, at a word start)
 /// decides. Lowercase; matched ignoring ASCII case.
-const FAILURE_PHRASES: [(&str, &str); 65] = [
+const FAILURE_PHRASES: [(&str, &str); 67] = [
     // A resolver that did not answer: temporary (glibc EAI_AGAIN, Postfix ", try again").
     ("temporary failure in name resolution", "DnsUnavailable"),
     ("name server timeout", "DnsUnavailable"),
@@ -1320,6 +1324,7 @@ const FAILURE_PHRASES: [(&str, &str); 65] = [
     ("no mx found", "HostNotFound"),
     ("domain does not exist", "HostNotFound"),
     ("no such domain", "HostNotFound"),
+    ("nowhere to deliver", "HostNotFound"),
     ("temporary failure in mx lookup", "DnsUnavailable"),
     ("lookup failed temporarily", "DnsUnavailable"),
     ("host name lookup failure", "HostNotFound"),
@@ -1348,6 +1353,7 @@ const FAILURE_PHRASES: [(&str, &str); 65] = [
     ("no route to host", "Network"),
     ("host is unreachable", "Network"),
     ("host unreachable", "Network"),
+    ("cannot assign requested address", "Network"),
     // TLS.
     ("certificate", "Tls"),
     ("handshake", "Tls"),
@@ -1370,7 +1376,7 @@ const FAILURE_PHRASES: [(&str, &str); 65] = [
 const DELAY_LEADS: [&str; 6] =
     ["try again in ", "try again after ", "retry in ", "retry after ", "again in ", "wait "];
 
-/// The keyword rules (reason rules in file order, then retry "never", then retry "later") as
+/// The keyword rules (reason rules in file order, then retry "never", "later", "after_fix") as
 /// `KeywordRule` literals, and every scan pattern: keyword phrases, provider markers, command
 /// phrases and delay leads.
 fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
@@ -1385,7 +1391,12 @@ fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
     for (i, k) in explain.keyword.iter().enumerate() {
         patterns.extend(k.phrases.iter().map(|p| word(p, Output::Rule(i))));
     }
-    for (verdict, list) in [("Never", &explain.retry.never), ("Later", &explain.retry.later)] {
+    let lists = [
+        ("Never", &explain.retry.never),
+        ("Later", &explain.retry.later),
+        ("AfterFix", &explain.retry.after_fix),
+    ];
+    for (verdict, list) in lists {
         let rule = rules.len();
         patterns.extend(list.iter().map(|p| word(p, Output::Rule(rule))));
         rules.push(format!("KeywordRule::Retry(Retry::{verdict})"));
@@ -1433,7 +1444,13 @@ struct Automaton {
 /// of trie nodes that end at the current byte and began where their pattern may begin: node 0,
 /// the root of the word-start patterns, is in the set exactly at word starts; node 1, the root of
 /// the patterns matched anywhere, always. Scanning is linear: one transition per byte.
-fn build_automaton(patterns: &[Pattern], keyword_rules: usize) -> Result<Automaton, String> {
+/// `keyword_rules` counts every keyword rule; the first `reason_rules` of them name reasons, the
+/// rest retry verdicts.
+fn build_automaton(
+    patterns: &[Pattern],
+    keyword_rules: usize,
+    reason_rules: usize,
+) -> Result<Automaton, String> {
     // Byte classes: bytes that no pattern tells apart share a class. A byte's identity is its
     // lowercase form if some pattern holds it, and whether it is alphanumeric (word starts).
     let used: BTreeSet<u8> = patterns.iter().flat_map(|p| p.text.bytes()).collect();
@@ -1512,7 +1529,7 @@ fn build_automaton(patterns: &[Pattern], keyword_rules: usize) -> Result<Automat
         let mut found = (255usize, 255usize, 0u64, 255usize, false, 255usize);
         for out in set.iter().flat_map(|node| &ends[*node]) {
             match *out {
-                Output::Rule(rule) if rule + 2 >= keyword_rules => found.1 = found.1.min(rule),
+                Output::Rule(rule) if rule >= reason_rules => found.1 = found.1.min(rule),
                 Output::Rule(rule) => found.0 = found.0.min(rule),
                 Output::Provider(p) => found.2 |= 1 << (p & 63),
                 Output::Command(c) => found.3 = found.3.min(c),
@@ -1552,7 +1569,7 @@ fn write_scan(w: &mut String, data: &Data) {
         rules.join(", ")
     )
     .unwrap();
-    let automaton = match build_automaton(&patterns, rules.len()) {
+    let automaton = match build_automaton(&patterns, rules.len(), data.explain.keyword.len()) {
         Ok(automaton) => automaton,
         Err(problem) => {
             writeln!(w, "compile_error!({problem:?});").unwrap();
