@@ -108,22 +108,35 @@ pub(crate) fn unquote(text: String) -> String {
 /// Splits the text at the start of the returned message: (report, returned message).
 pub(crate) fn split_original(text: &str) -> (&str, &str) {
     let lower = text.to_ascii_lowercase(); // same byte offsets: ASCII case only
+    // Every marker names the original, the message or a copy: where each of those words is
+    // next found (searched again only once a line past it is reached), so that only the lines
+    // holding one are compared with the markers.
+    const WORDS: [&str; 3] = ["original", "message", "copy"];
+    let mut next: [Option<usize>; 3] = WORDS.map(|w| lower.find(w));
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        let lower_start = trimmed.trim_start_matches(['-', '=', '*', ' ', '>']);
-        let lower_line = &lower[offset..offset + line.len()];
-        // Every marker names the original, the message or a copy: a cheap test first.
-        let marker = trimmed.len() < 120
-            && lower_has_any(lower_line, &["original", "message", "copy"])
-            && lower_has_any(lower_line, &ORIGINAL_MARKERS);
+        let end = offset + line.len();
+        let mut named = false;
+        for (word, at) in WORDS.iter().zip(next.iter_mut()) {
+            if at.is_some_and(|p| p < offset) {
+                *at = lower[offset..].find(word).map(|p| p + offset);
+            }
+            named |= at.is_some_and(|p| p < end);
+        }
         let header = HEADER_STARTS
             .iter()
             .any(|h| line.len() >= h.len() && line.as_bytes()[..h.len()].eq_ignore_ascii_case(h.as_bytes()));
-        if (marker && !lower_start.is_empty()) || header {
+        if header {
             return (&text[..offset], &text[offset..]);
         }
-        offset += line.len();
+        if named {
+            let trimmed = line.trim();
+            let marker = trimmed.len() < 120 && lower_has_any(&lower[offset..end], &ORIGINAL_MARKERS);
+            if marker && !trimmed.trim_start_matches(['-', '=', '*', ' ', '>']).is_empty() {
+                return (&text[..offset], &text[offset..]);
+            }
+        }
+        offset = end;
     }
     (text, "")
 }
