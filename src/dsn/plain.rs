@@ -53,7 +53,22 @@ pub(crate) fn contains_any(haystack: &str, needles: &[&str]) -> bool {
 
 /// [`contains_any`] on a text lowercased by the caller.
 pub(crate) fn lower_has_any(lower: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| lower.contains(n))
+    needles.iter().any(|n| has(lower, n))
+}
+
+/// `haystack.contains(needle)`. `str::contains` compares every window of a short haystack
+/// (shorter than its 16-byte blocks plus the needle) with `memcmp`; a first-byte scan is
+/// cheaper there.
+fn has(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    if h.len() >= n.len() + 32 {
+        return haystack.contains(needle);
+    }
+    let Some((&first, rest)) = n.split_first() else { return true };
+    if h.len() < n.len() {
+        return false;
+    }
+    h[..=h.len() - n.len()].iter().enumerate().any(|(i, &b)| b == first && &h[i + 1..i + n.len()] == rest)
 }
 
 /// Lines (lowercase phrases) that start the copy of the returned message.
@@ -105,40 +120,45 @@ pub(crate) fn unquote(text: String) -> String {
     out
 }
 
-/// Splits the text at the start of the returned message: (report, returned message).
-pub(crate) fn split_original(text: &str) -> (&str, &str) {
-    let lower = text.to_ascii_lowercase(); // same byte offsets: ASCII case only
-    // Every marker names the original, the message or a copy: where each of those words is
-    // next found (searched again only once a line past it is reached), so that only the lines
-    // holding one are compared with the markers.
-    const WORDS: [&str; 3] = ["original", "message", "copy"];
-    let mut next: [Option<usize>; 3] = WORDS.map(|w| lower.find(w));
+/// Whether a lowercase line names the original, a message or a copy (every marker does): found
+/// by their rarer letters, `g` (`original`, `message`) and `y` (`copy`).
+fn names_original(lower_line: &[u8]) -> bool {
+    lower_line.iter().enumerate().any(|(i, &b)| match b {
+        b'g' => {
+            lower_line.get(i.wrapping_sub(3)..i + 5) == Some(b"original")
+                || lower_line.get(i.wrapping_sub(5)..i + 2) == Some(b"message")
+        }
+        b'y' => lower_line.get(i.wrapping_sub(3)..i + 1) == Some(b"copy"),
+        _ => false,
+    })
+}
+
+/// Where the returned message starts in the text (its length when it holds none). `lower` is the
+/// text with ASCII letters lowercased (the same byte offsets).
+pub(crate) fn split_original(text: &str, lower: &str) -> usize {
+    debug_assert_eq!(text.len(), lower.len());
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        let end = offset + line.len();
-        let mut named = false;
-        for (word, at) in WORDS.iter().zip(next.iter_mut()) {
-            if at.is_some_and(|p| p < offset) {
-                *at = lower[offset..].find(word).map(|p| p + offset);
-            }
-            named |= at.is_some_and(|p| p < end);
-        }
-        let header = HEADER_STARTS
-            .iter()
-            .any(|h| line.len() >= h.len() && line.as_bytes()[..h.len()].eq_ignore_ascii_case(h.as_bytes()));
+        let header = line.as_bytes().first().is_some_and(|b| matches!(b | 0x20, b'r' | b'd' | b'x' | b'a'))
+            && HEADER_STARTS.iter().any(|h| {
+                line.len() >= h.len() && line.as_bytes()[..h.len()].eq_ignore_ascii_case(h.as_bytes())
+            });
         if header {
-            return (&text[..offset], &text[offset..]);
+            return offset;
         }
-        if named {
+        let lower_line = &lower[offset..offset + line.len()];
+        if names_original(lower_line.as_bytes()) {
             let trimmed = line.trim();
-            let marker = trimmed.len() < 120 && lower_has_any(&lower[offset..end], &ORIGINAL_MARKERS);
-            if marker && !trimmed.trim_start_matches(['-', '=', '*', ' ', '>']).is_empty() {
-                return (&text[..offset], &text[offset..]);
+            if trimmed.len() < 120
+                && lower_has_any(lower_line, &ORIGINAL_MARKERS)
+                && !trimmed.trim_start_matches(['-', '=', '*', ' ', '>']).is_empty()
+            {
+                return offset;
             }
         }
-        offset = end;
+        offset += line.len();
     }
-    (text, "")
+    text.len()
 }
 
 fn is_local(b: u8) -> bool {
@@ -207,7 +227,7 @@ fn is_header_line(line: &str) -> bool {
         Some((name, _)) => {
             let name = name.trim();
             HEADER_NAMES.iter().any(|h| name.eq_ignore_ascii_case(h))
-                || name.to_ascii_lowercase().starts_with("x-")
+                || name.as_bytes().get(..2).is_some_and(|p| p.eq_ignore_ascii_case(b"x-"))
         }
         None => false,
     }
@@ -333,7 +353,9 @@ pub(crate) fn recipients(report: &str) -> Vec<Found> {
     }
     if starts.is_empty() {
         for (i, line) in lines.iter().enumerate() {
-            if is_header_line(line)
+            // A line without '@' names no address (checked first: it is the cheapest test).
+            if !line.contains('@')
+                || is_header_line(line)
                 || !contains_any(line, &SENTENCE_WORDS)
                 || contains_any(line, &NOT_RECIPIENT_WORDS)
             {
@@ -430,19 +452,21 @@ const BOUNCE_WORDS: [&str; 36] = [
     "error delivering",
 ];
 
-/// Whether a message without DSN fields reads like a bounce.
-pub(crate) fn looks_like_bounce(subject: &str, from: &str, report: &str) -> bool {
+/// Whether a message without DSN fields reads like a bounce. `lower_report` is the report text
+/// with ASCII letters lowercased.
+pub(crate) fn looks_like_bounce(subject: &str, from: &str, lower_report: &str) -> bool {
     contains_any(subject, &BOUNCE_WORDS) || contains_any(from, &["mailer-daemon", "postmaster"]) || {
-        let head = &report[..super::fields::floor_char_boundary(report, 4096)];
-        contains_any(head, &BOUNCE_WORDS)
+        let head = &lower_report[..super::fields::floor_char_boundary(lower_report, 4096)];
+        lower_has_any(head, &BOUNCE_WORDS)
     }
 }
 
-/// Whether the text says delivery is only delayed (and still being tried).
-pub(crate) fn says_delayed(subject: &str, report: &str) -> bool {
-    let head = &report[..super::fields::floor_char_boundary(report, 4096)];
+/// Whether the text says delivery is only delayed (and still being tried). `lower_report` is the
+/// report text with ASCII letters lowercased.
+pub(crate) fn says_delayed(subject: &str, lower_report: &str) -> bool {
+    let head = &lower_report[..super::fields::floor_char_boundary(lower_report, 4096)];
     let delayed = contains_any(subject, &["delayed", "delay", "warning"])
-        || contains_any(
+        || lower_has_any(
             head,
             &[
                 "will continue to try",
@@ -455,7 +479,7 @@ pub(crate) fn says_delayed(subject: &str, report: &str) -> bool {
                 "will retry",
             ],
         );
-    delayed && !contains_any(head, &["permanent", "given up", "gave up", "failed permanently"])
+    delayed && !lower_has_any(head, &["permanent", "given up", "gave up", "failed permanently"])
 }
 
 #[cfg(test)]
@@ -469,6 +493,25 @@ mod tests {
         assert!(!contains_ci("ab", "abc"));
         assert!(contains_ci("xxABC", "abc"));
         assert!(!contains_ci("xxAB", "abc"));
+    }
+
+    #[test]
+    fn every_marker_names_the_original_a_message_or_a_copy() {
+        for marker in ORIGINAL_MARKERS {
+            assert!(names_original(marker.as_bytes()), "{marker}");
+        }
+        assert!(!names_original(b"a messag copied origin"));
+    }
+
+    #[test]
+    fn short_and_long_searches() {
+        let long = "x".repeat(100) + "needle";
+        for (h, n) in
+            [("abc", "abc"), ("abc", "bc"), ("abc", "abcd"), ("ab", ""), ("", "a"), (long.as_str(), "needle")]
+        {
+            assert_eq!(has(h, n), h.contains(n), "{h} {n}");
+        }
+        assert!(!has(&long, "needles"));
     }
 
     #[test]

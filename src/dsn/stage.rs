@@ -2,14 +2,15 @@
 
 use crate::Command;
 
-use super::plain::contains_any;
+use super::plain::lower_has_any;
 
 /// Reads the command stage from a diagnostic: Postfix `(in reply to RCPT TO command)`, Exim
 /// `after RCPT TO:` / `after end of data`, Yahoo `[RCPT_TO]`, qmail `RCPT TO response`,
 /// DragonFly `did not like our final DATA`, x3 `SMTP:RCPT`, m-FILTER's `SMTP command` section.
 pub(crate) fn command(text: &str) -> Option<Command> {
-    if contains_any(
-        text,
+    let lower = text.to_ascii_lowercase();
+    if lower_has_any(
+        &lower,
         &[
             "end of data",
             "final data",
@@ -22,7 +23,7 @@ pub(crate) fn command(text: &str) -> Option<Command> {
         return Some(Command::EndOfData);
     }
     // qmail: "Connected to 192.0.2.1 but sender was rejected."
-    if contains_any(text, &["sender was rejected", "sender address rejected"]) {
+    if lower_has_any(&lower, &["sender was rejected", "sender address rejected"]) {
         return Some(Command::Mail);
     }
     // One pass: the first place a command word stands (each word starts with its own letter,
