@@ -2,6 +2,8 @@
 //! delivery-status fields, which the returned message, and the headers that tell an
 //! auto-reply or a complaint.
 
+use std::borrow::Cow;
+
 use mail_parser::{HeaderName, Message, MessageParser, MimeHeaders, PartType};
 
 use super::error::DsnError;
@@ -47,6 +49,28 @@ fn push_text(out: &mut String, text: &str) {
     out.push('\n');
 }
 
+/// The text lowercased (ASCII letters), borrowed when it has no uppercase letter.
+fn ascii_lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// The bytes as text (invalid UTF-8 replaced), at most [`MAX_TEXT_BYTES`] of it.
+fn capped_text(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let end = super::fields::floor_char_boundary(&text, MAX_TEXT_BYTES);
+    match text {
+        Cow::Borrowed(text) => text[..end].to_owned(),
+        Cow::Owned(mut text) => {
+            text.truncate(end);
+            text
+        }
+    }
+}
+
 /// Drops tags and the few entities bounce HTML uses; keeps line structure at block tags.
 fn html_to_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len().min(MAX_TEXT_BYTES));
@@ -76,6 +100,9 @@ fn html_to_text(html: &str) -> String {
             }
             (false, c) => out.push(c),
         }
+    }
+    if !out.contains('&') {
+        return out; // no entity to replace
     }
     out.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 }
@@ -179,22 +206,18 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
                 .map(str::to_owned);
         }
         let (ctype, subtype) = match part.content_type() {
-            Some(ct) => (ct.ctype().to_ascii_lowercase(), ct.subtype().unwrap_or("").to_ascii_lowercase()),
-            None => (String::from("text"), String::from("plain")),
+            Some(ct) => (ascii_lowercase(ct.ctype()), ascii_lowercase(ct.subtype().unwrap_or(""))),
+            None => (Cow::Borrowed("text"), Cow::Borrowed("plain")),
         };
-        match (ctype.as_str(), subtype.as_str(), &part.body) {
+        match (ctype.as_ref(), subtype.as_ref(), &part.body) {
             (_, _, PartType::Multipart(_)) => {}
             ("message", "delivery-status" | "global-delivery-status", _)
                 if parts.delivery_status.is_none() =>
             {
-                let text = String::from_utf8_lossy(part.contents());
-                let end = super::fields::floor_char_boundary(&text, MAX_TEXT_BYTES);
-                parts.delivery_status = Some((text[..end].to_owned(), subtype.starts_with("global")));
+                parts.delivery_status = Some((capped_text(part.contents()), subtype.starts_with("global")));
             }
             ("message", "feedback-report", _) => {
-                let text = String::from_utf8_lossy(part.contents());
-                let end = super::fields::floor_char_boundary(&text, MAX_TEXT_BYTES);
-                parts.feedback = Some(text[..end].to_owned());
+                parts.feedback = Some(capped_text(part.contents()));
             }
             (_, _, PartType::Message(inner)) => {
                 if parts.inner_report.is_none() && !inner.parts.is_empty() {
