@@ -103,6 +103,10 @@ const HEADER_STARTS: [&str; 6] =
 /// Removes one level of `>` quoting when most lines carry it (a bounce forwarded inline by a
 /// person or a filter), so the bounce inside reads as a bounce.
 pub(crate) fn unquote(text: String) -> String {
+    // Without a line that starts with '>' nothing is quoted (the count below would say so).
+    if !text.starts_with('>') && !text.contains("\n>") {
+        return text;
+    }
     let (mut quoted, mut lines) = (0usize, 0usize);
     for line in text.lines().filter(|l| !l.trim().is_empty()).take(200) {
         lines += 1;
@@ -501,6 +505,11 @@ mod tests {
             assert!(names_original(marker.as_bytes()), "{marker}");
         }
         assert!(!names_original(b"a messag copied origin"));
+        let text = "Hi\n---- Original Message ----\nFrom: a@example.com\n";
+        assert_eq!(split_original(text, &text.to_ascii_lowercase()), 3);
+        assert_eq!(split_original("Hi\nthere", "hi\nthere"), 8);
+        assert_eq!(unquote(String::from("a\nb>c\n")), "a\nb>c\n");
+        assert_eq!(unquote(String::from("> a\n> b\n> c\n>d\n")), "a\nb\nc\nd\n");
     }
 
     #[test]
