@@ -125,15 +125,18 @@ fn message_id(message: &Message<'_>) -> Option<String> {
     message.message_id().map(str::to_owned)
 }
 
-/// A parser that decodes only the headers read here (MIME, Subject, From, To, Message-ID) and
-/// skips the value of every other header (Received, DKIM-Signature, dates, …): the marker
-/// headers are read raw from the message by their offsets (`header_raw`), which the skipped
-/// headers keep.
+/// A parser that decodes only the headers read here and skips the value of every other header
+/// (Received, DKIM-Signature, dates, …): the marker headers are read raw from the message by
+/// their offsets, which the skipped headers keep. Of the MIME headers, `Content-Type` and
+/// `Content-Transfer-Encoding` are what mail-parser needs to find and decode the parts;
+/// `Content-Disposition` only sorts parts into its inline and attachment lists (not read here),
+/// and `Content-ID`, `-Description` and `-Location` are not read at all.
 fn parser() -> &'static MessageParser {
     static PARSER: std::sync::OnceLock<MessageParser> = std::sync::OnceLock::new();
     PARSER.get_or_init(|| {
         MessageParser::new()
-            .with_mime_headers()
+            .header_content_type(HeaderName::ContentType)
+            .header_text(HeaderName::ContentTransferEncoding)
             .header_text(HeaderName::Subject)
             .header_address(HeaderName::From)
             .header_address(HeaderName::To)
