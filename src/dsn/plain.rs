@@ -124,16 +124,62 @@ pub(crate) fn unquote(text: String) -> String {
     out
 }
 
-/// Whether a lowercase line names the original, a message or a copy (every marker does): found
-/// by their rarer letters, `g` (`original`, `message`) and `y` (`copy`).
-fn names_original(lower_line: &[u8]) -> bool {
-    lower_line.iter().enumerate().any(|(i, &b)| match b {
-        b'g' => {
-            lower_line.get(i.wrapping_sub(3)..i + 5) == Some(b"original")
-                || lower_line.get(i.wrapping_sub(5)..i + 2) == Some(b"message")
+/// The first byte offset of `needle` in `haystack` (for the table below, built at compile time).
+const fn find_const(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while i + needle.len() <= haystack.len() {
+        let mut j = 0;
+        while j < needle.len() && haystack[i + j] == needle[j] {
+            j += 1;
         }
-        b'y' => lower_line.get(i.wrapping_sub(3)..i + 1) == Some(b"copy"),
-        _ => false,
+        if j == needle.len() {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The words every marker holds, each found by its rarer letter (`g`, `y`) at this offset.
+const MARKER_WORDS: [&[u8]; 3] = [b"original", b"message", b"copy"];
+
+/// For each marker, the word of [`MARKER_WORDS`] it holds and where: a marker is looked for only
+/// where its word stands in a line. Built at compile time; a marker without one fails the build.
+const MARKER_AT: [(usize, usize); ORIGINAL_MARKERS.len()] = {
+    let mut out = [(0, 0); ORIGINAL_MARKERS.len()];
+    let mut i = 0;
+    while i < ORIGINAL_MARKERS.len() {
+        let marker = ORIGINAL_MARKERS[i].as_bytes();
+        let mut w = 0;
+        loop {
+            assert!(w < MARKER_WORDS.len(), "a marker without original, message or copy");
+            if let Some(at) = find_const(marker, MARKER_WORDS[w]) {
+                out[i] = (w, at);
+                break;
+            }
+            w += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
+/// Whether the lowercase line holds one of [`ORIGINAL_MARKERS`] (the same as searching for each
+/// of them): the words of [`MARKER_WORDS`] are found by their rarer letter, and only the markers
+/// that hold the word found are compared, where it stands.
+fn has_marker(line: &[u8]) -> bool {
+    line.iter().enumerate().any(|(i, &b)| {
+        let (word, start) = match b {
+            b'g' if line.get(i.wrapping_sub(3)..i + 5) == Some(b"original") => (0, i - 3),
+            b'g' if line.get(i.wrapping_sub(5)..i + 2) == Some(b"message") => (1, i - 5),
+            b'y' if line.get(i.wrapping_sub(3)..i + 1) == Some(b"copy") => (2, i - 3),
+            _ => return false,
+        };
+        MARKER_AT.iter().zip(ORIGINAL_MARKERS).any(|(&(w, at), marker)| {
+            w == word
+                && start >= at
+                && line.get(start - at..start - at + marker.len()) == Some(marker.as_bytes())
+        })
     })
 }
 
@@ -150,13 +196,9 @@ pub(crate) fn split_original(text: &str, lower: &str) -> usize {
         if header {
             return offset;
         }
-        let lower_line = &lower[offset..offset + line.len()];
-        if names_original(lower_line.as_bytes()) {
+        if has_marker(&lower.as_bytes()[offset..offset + line.len()]) {
             let trimmed = line.trim();
-            if trimmed.len() < 120
-                && lower_has_any(lower_line, &ORIGINAL_MARKERS)
-                && !trimmed.trim_start_matches(['-', '=', '*', ' ', '>']).is_empty()
-            {
+            if trimmed.len() < 120 && !trimmed.trim_start_matches(['-', '=', '*', ' ', '>']).is_empty() {
                 return offset;
             }
         }
@@ -501,10 +543,23 @@ mod tests {
 
     #[test]
     fn every_marker_names_the_original_a_message_or_a_copy() {
-        for marker in ORIGINAL_MARKERS {
-            assert!(names_original(marker.as_bytes()), "{marker}");
+        for (marker, &(w, at)) in ORIGINAL_MARKERS.iter().zip(&MARKER_AT) {
+            assert!(marker.as_bytes()[at..].starts_with(MARKER_WORDS[w]), "{marker}");
+            let line = format!("xx {marker} yy message copy");
+            assert!(has_marker(line.as_bytes()), "{marker}");
+            assert_eq!(has_marker(line.as_bytes()), lower_has_any(&line, &ORIGINAL_MARKERS));
         }
-        assert!(!names_original(b"a messag copied origin"));
+        for line in [
+            "a messag copied origin",
+            "the message was sent",
+            "message: original message follows",
+            "copy of the copy of the original message",
+            "copy",
+            "original",
+            "",
+        ] {
+            assert_eq!(has_marker(line.as_bytes()), lower_has_any(line, &ORIGINAL_MARKERS), "{line}");
+        }
         let text = "Hi\n---- Original Message ----\nFrom: a@example.com\n";
         assert_eq!(split_original(text, &text.to_ascii_lowercase()), 3);
         assert_eq!(split_original("Hi\nthere", "hi\nthere"), 8);
