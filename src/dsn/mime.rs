@@ -73,33 +73,42 @@ fn capped_text(bytes: &[u8]) -> String {
 
 /// Drops tags and the few entities bounce HTML uses; keeps line structure at block tags.
 fn html_to_text(html: &str) -> String {
+    const BLOCK_TAGS: [&str; 9] = ["br", "p", "div", "tr", "li", "h1", "h2", "h3", "table"];
     let mut out = String::with_capacity(html.len().min(MAX_TEXT_BYTES));
-    let mut in_tag = false;
-    let mut tag = String::new();
-    for c in html.chars() {
-        if out.len() >= MAX_TEXT_BYTES {
+    let mut rest = html;
+    // Text runs between tags are copied whole while they fit; the text stops as soon as it
+    // reaches MAX_TEXT_BYTES (the last character may cross it).
+    while out.len() < MAX_TEXT_BYTES {
+        let (run, tag) = match rest.split_once('<') {
+            Some((run, tag)) => (run, Some(tag)),
+            None => (rest, None),
+        };
+        if out.len() + run.len() < MAX_TEXT_BYTES {
+            out.push_str(run);
+        } else {
+            for c in run.chars() {
+                if out.len() >= MAX_TEXT_BYTES {
+                    break;
+                }
+                out.push(c);
+            }
             break;
         }
-        match (in_tag, c) {
-            (false, '<') => {
-                in_tag = true;
-                tag.clear();
+        // An unclosed tag runs to the end of the text.
+        let Some((tag, after)) = tag.and_then(|tag| tag.split_once('>')) else { break };
+        // The tag's name: within its first 16 bytes (whole characters), after a '/'.
+        let mut head = 0;
+        for c in tag.chars() {
+            if head >= 16 {
+                break;
             }
-            (true, '>') => {
-                in_tag = false;
-                let name =
-                    tag.trim_start_matches('/').split([' ', '/']).next().unwrap_or("").to_ascii_lowercase();
-                if matches!(name.as_str(), "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3" | "table") {
-                    out.push('\n');
-                }
-            }
-            (true, c) => {
-                if tag.len() < 16 {
-                    tag.push(c);
-                }
-            }
-            (false, c) => out.push(c),
+            head += c.len_utf8();
         }
+        let name = tag[..head].trim_start_matches('/').split([' ', '/']).next().unwrap_or("");
+        if BLOCK_TAGS.iter().any(|b| name.eq_ignore_ascii_case(b)) {
+            out.push('\n');
+        }
+        rest = after;
     }
     if !out.contains('&') {
         return out; // no entity to replace
@@ -274,4 +283,72 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
         }
     }
     Ok(Some(parts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The character-by-character reading `html_to_text` replaced, as the reference.
+    fn html_to_text_by_char(html: &str) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        let mut tag = String::new();
+        for c in html.chars() {
+            if out.len() >= MAX_TEXT_BYTES {
+                break;
+            }
+            match (in_tag, c) {
+                (false, '<') => {
+                    in_tag = true;
+                    tag.clear();
+                }
+                (true, '>') => {
+                    in_tag = false;
+                    let name = tag
+                        .trim_start_matches('/')
+                        .split([' ', '/'])
+                        .next()
+                        .unwrap_or("")
+                        .to_ascii_lowercase();
+                    if matches!(
+                        name.as_str(),
+                        "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3" | "table"
+                    ) {
+                        out.push('\n');
+                    }
+                }
+                (true, c) => {
+                    if tag.len() < 16 {
+                        tag.push(c);
+                    }
+                }
+                (false, c) => out.push(c),
+            }
+        }
+        out.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    }
+
+    #[test]
+    fn html_text_as_read_char_by_char() {
+        let long_run = "é".repeat(MAX_TEXT_BYTES / 2 + 3);
+        let many_tags = "<BR>x<p class=a>y</P >&amp;lt;<div/>".repeat(MAX_TEXT_BYTES / 8);
+        let inputs = [
+            "",
+            "plain > text",
+            "<p>a</p><br/>b<tr><td>c</td></tr>&nbsp;d &lt;e&gt;",
+            "<unclosed tag",
+            "a <<b>> c <ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ>d<h1 >e</h1>",
+            "<div id='x'>< /div>",
+            long_run.as_str(),
+            many_tags.as_str(),
+        ];
+        for html in inputs {
+            assert_eq!(html_to_text(html), html_to_text_by_char(html), "{}", &html[..html.len().min(40)]);
+        }
+        let near_cap = format!("{}<br>{}", "a".repeat(MAX_TEXT_BYTES - 1), "b");
+        assert_eq!(html_to_text(&near_cap), html_to_text_by_char(&near_cap));
+        let at_cap = format!("{}<br>{}", "a".repeat(MAX_TEXT_BYTES), "b");
+        assert_eq!(html_to_text(&at_cap), html_to_text_by_char(&at_cap));
+    }
 }
