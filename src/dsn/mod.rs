@@ -196,9 +196,10 @@ fn parse_at(raw: &[u8], depth: u8) -> Result<Report, DsnError> {
     let lower = parts.text.to_ascii_lowercase();
     let split = plain::split_original(&parts.text, &lower);
     let (text, returned) = parts.text.split_at(split);
-    let lower_text = &lower[..split];
+    let (lower_text, lower_returned) = lower.split_at(split);
     report.original_message_id = parts.original_message_id.clone().or_else(|| {
-        plain::quoted_header(returned, "Message-ID").map(|id| id.trim_matches(['<', '>']).to_owned())
+        plain::quoted_header(returned, lower_returned, "Message-ID")
+            .map(|id| id.trim_matches(['<', '>']).to_owned())
     });
 
     let subject = parts.subject.as_deref().unwrap_or("");
@@ -296,7 +297,7 @@ fn parse_at(raw: &[u8], depth: u8) -> Result<Report, DsnError> {
         }
         if report.recipients.is_empty() {
             let to = parts.original_to.clone().or_else(|| {
-                plain::quoted_header(returned, "To")
+                plain::quoted_header(returned, lower_returned, "To")
                     .and_then(|to| plain::addresses(&to).first().map(|&(s, e)| to[s..e].to_owned()))
             });
             if let Some(to) = to {

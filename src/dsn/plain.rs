@@ -449,13 +449,26 @@ pub(crate) fn recipients(report: &str) -> Vec<Found> {
 }
 
 /// The value of the first header `name` in quoted headers (case-insensitive, `>` quoting and
-/// indentation allowed).
-pub(crate) fn quoted_header(text: &str, name: &str) -> Option<String> {
-    text.lines().find_map(|line| {
+/// indentation allowed). `lower` is the text with ASCII letters lowercased: only the lines where
+/// the name stands are read.
+pub(crate) fn quoted_header(text: &str, lower: &str, name: &str) -> Option<String> {
+    debug_assert_eq!(text.len(), lower.len());
+    let header = |line: &str| {
         let t = line.trim_start_matches([' ', '\t', '>']);
         let (n, v) = t.split_once(':')?;
         n.trim().eq_ignore_ascii_case(name).then(|| v.trim().to_owned()).filter(|v| !v.is_empty())
-    })
+    };
+    let needle = name.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower.get(from..).and_then(|rest| rest.find(needle.as_str())) {
+        // The line the name stands in, as `str::lines` gives it.
+        let start = text[..from + at].rfind('\n').map_or(0, |p| p + 1);
+        if let Some(value) = text[start..].lines().next().and_then(header) {
+            return Some(value);
+        }
+        from = text[from + at..].find('\n').map_or(text.len(), |p| from + at + p + 1);
+    }
+    None
 }
 
 /// Subjects, senders and phrases of bounces.
@@ -576,6 +589,34 @@ mod tests {
             assert_eq!(has(h, n), h.contains(n), "{h} {n}");
         }
         assert!(!has(&long, "needles"));
+    }
+
+    #[test]
+    fn quoted_headers_as_read_line_by_line() {
+        let by_line = |text: &str, name: &str| {
+            text.lines().find_map(|line| {
+                let t = line.trim_start_matches([' ', '\t', '>']);
+                let (n, v) = t.split_once(':')?;
+                n.trim().eq_ignore_ascii_case(name).then(|| v.trim().to_owned()).filter(|v| !v.is_empty())
+            })
+        };
+        let texts = [
+            "",
+            "Message-ID: <a@b>",
+            "x\r\n> message-id:\r\n  MESSAGE-ID : <c@d>\r\nTo: e@f\r\n",
+            "Subject: the message-id: was lost\nIn-Reply-To: x\nMessage-Id:<g@h>\n",
+            "To:\nto: \nTo: i@j\r",
+            "nothing here\nmessage-id",
+        ];
+        for text in texts {
+            for name in ["Message-ID", "To"] {
+                assert_eq!(
+                    quoted_header(text, &text.to_ascii_lowercase(), name),
+                    by_line(text, name),
+                    "{text:?} {name}"
+                );
+            }
+        }
     }
 
     #[test]
