@@ -164,22 +164,40 @@ const MARKER_AT: [(usize, usize); ORIGINAL_MARKERS.len()] = {
     out
 };
 
+/// Whether a marker stands in the lowercase line with the rare letter of its word at `i`.
+fn marker_at(line: &[u8], i: usize) -> bool {
+    let (word, start) = match line[i] {
+        b'g' if line.get(i.wrapping_sub(3)..i + 5) == Some(b"original") => (0, i - 3),
+        b'g' if line.get(i.wrapping_sub(5)..i + 2) == Some(b"message") => (1, i - 5),
+        b'y' if line.get(i.wrapping_sub(3)..i + 1) == Some(b"copy") => (2, i - 3),
+        _ => return false,
+    };
+    MARKER_AT.iter().zip(ORIGINAL_MARKERS).any(|(&(w, at), marker)| {
+        w == word && start >= at && line.get(start - at..start - at + marker.len()) == Some(marker.as_bytes())
+    })
+}
+
 /// Whether the lowercase line holds one of [`ORIGINAL_MARKERS`] (the same as searching for each
-/// of them): the words of [`MARKER_WORDS`] are found by their rarer letter, and only the markers
-/// that hold the word found are compared, where it stands.
+/// of them): the words of [`MARKER_WORDS`] are found by their rarer letter, eight bytes at a
+/// time, and only the markers that hold the word found are compared, where it stands.
 fn has_marker(line: &[u8]) -> bool {
-    line.iter().enumerate().any(|(i, &b)| {
-        let (word, start) = match b {
-            b'g' if line.get(i.wrapping_sub(3)..i + 5) == Some(b"original") => (0, i - 3),
-            b'g' if line.get(i.wrapping_sub(5)..i + 2) == Some(b"message") => (1, i - 5),
-            b'y' if line.get(i.wrapping_sub(3)..i + 1) == Some(b"copy") => (2, i - 3),
-            _ => return false,
-        };
-        MARKER_AT.iter().zip(ORIGINAL_MARKERS).any(|(&(w, at), marker)| {
-            w == word
-                && start >= at
-                && line.get(start - at..start - at + marker.len()) == Some(marker.as_bytes())
-        })
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // The high bit of every zero byte (and maybe of a byte above one: candidates are checked).
+    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & (ONES << 7);
+    line.chunks(8).enumerate().any(|(n, chunk)| {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let mut candidates =
+            zero_bytes(x ^ (ONES * u64::from(b'g'))) | zero_bytes(x ^ (ONES * u64::from(b'y')));
+        while candidates != 0 {
+            let i = n * 8 + (candidates.trailing_zeros() / 8) as usize;
+            if i < line.len() && marker_at(line, i) {
+                return true;
+            }
+            candidates &= candidates - 1;
+        }
+        false
     })
 }
 
@@ -558,9 +576,13 @@ mod tests {
     fn every_marker_names_the_original_a_message_or_a_copy() {
         for (marker, &(w, at)) in ORIGINAL_MARKERS.iter().zip(&MARKER_AT) {
             assert!(marker.as_bytes()[at..].starts_with(MARKER_WORDS[w]), "{marker}");
-            let line = format!("xx {marker} yy message copy");
-            assert!(has_marker(line.as_bytes()), "{marker}");
-            assert_eq!(has_marker(line.as_bytes()), lower_has_any(&line, &ORIGINAL_MARKERS));
+            for pad in 0..17 {
+                // Every position against the eight-byte words the letters are found in.
+                let line = format!("{}{marker} yy message copy", "x".repeat(pad));
+                assert!(has_marker(line.as_bytes()), "{line}");
+                let cut = &line[..pad + marker.len() - 1];
+                assert_eq!(has_marker(cut.as_bytes()), lower_has_any(cut, &ORIGINAL_MARKERS), "{cut}");
+            }
         }
         for line in [
             "a messag copied origin",
