@@ -4,7 +4,8 @@
 
 use std::borrow::Cow;
 
-use mail_parser::{HeaderName, Message, MessageParser, MimeHeaders, PartType};
+use mail_parser::parsers::MessageStream;
+use mail_parser::{Header, HeaderName, HeaderValue, Message, MessageParser, MimeHeaders, PartType};
 
 use super::error::DsnError;
 use super::limits::{MAX_HEADER_BYTES, MAX_PARTS, MAX_TEXT_BYTES};
@@ -116,40 +117,50 @@ fn html_to_text(html: &str) -> String {
     out.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 }
 
-fn first_address<'m>(
-    message: &'m Message<'m>,
-    which: fn(&'m Message<'m>) -> Option<&'m mail_parser::Address<'m>>,
-) -> Option<String> {
-    if message.parts.is_empty() {
-        return None;
-    }
-    which(message)?.first()?.address().map(str::to_owned)
+/// A header value parsed from the message's raw bytes, by one of mail-parser's field parsers:
+/// the message parser skips every header's value (see [`parser`]), and only the few read here
+/// are parsed, the same way it would have.
+fn parsed<'m>(
+    message: &'m Message<'_>,
+    header: &Header<'_>,
+    parse: impl FnOnce(&mut MessageStream<'m>) -> HeaderValue<'m>,
+) -> HeaderValue<'m> {
+    let raw: &'m [u8] = &message.raw_message;
+    let bytes = raw.get(header.offset_start as usize..header.offset_end as usize).unwrap_or_default();
+    parse(&mut MessageStream::new(bytes))
 }
 
-/// mail-parser's accessors index the first part; a nested message can have none.
+/// The last header `name` of the message's own headers, as mail-parser's accessors
+/// (`Message::from`, `to`, `subject`, `message_id`) find it; a nested message can have no part.
+fn last_header<'m>(message: &'m Message<'_>, name: &HeaderName<'_>) -> Option<&'m Header<'m>> {
+    message.parts.first()?.headers.iter().rev().find(|h| h.name == *name)
+}
+
+/// The first address of the message's last `From` or `To`.
+fn first_address(message: &Message<'_>, name: &HeaderName<'_>) -> Option<String> {
+    let value = parsed(message, last_header(message, name)?, |s| s.parse_address());
+    value.as_address()?.first()?.address().map(str::to_owned)
+}
+
+/// The message's last `Message-ID`.
 fn message_id(message: &Message<'_>) -> Option<String> {
-    if message.parts.is_empty() {
-        return None;
-    }
-    message.message_id().map(str::to_owned)
+    let value = parsed(message, last_header(message, &HeaderName::MessageId)?, |s| s.parse_id());
+    value.as_text().map(str::to_owned)
 }
 
-/// A parser that decodes only the headers read here and skips the value of every other header
-/// (Received, DKIM-Signature, dates, …): the marker headers are read raw from the message by
-/// their offsets, which the skipped headers keep. Of the MIME headers, `Content-Type` and
-/// `Content-Transfer-Encoding` are what mail-parser needs to find and decode the parts;
-/// `Content-Disposition` only sorts parts into its inline and attachment lists (not read here),
-/// and `Content-ID`, `-Description` and `-Location` are not read at all.
+/// A parser that parses only what it needs to find and decode the parts, `Content-Type` and
+/// `Content-Transfer-Encoding`, and skips the value of every other header (Received,
+/// DKIM-Signature, dates, the Subject, From, To and Message-ID of every part and returned
+/// message, …). Skipped headers keep their offsets: the few values read here are parsed from
+/// the raw message by the same field parsers ([`parsed`]), the marker headers read raw.
+/// `Content-Disposition` only sorts parts into mail-parser's inline and attachment lists (not
+/// read here); `Content-ID`, `-Description` and `-Location` are not read at all.
 fn parser() -> &'static MessageParser {
     static PARSER: std::sync::OnceLock<MessageParser> = std::sync::OnceLock::new();
     PARSER.get_or_init(|| {
         MessageParser::new()
             .header_content_type(HeaderName::ContentType)
             .header_text(HeaderName::ContentTransferEncoding)
-            .header_text(HeaderName::Subject)
-            .header_address(HeaderName::From)
-            .header_address(HeaderName::To)
-            .header_id(HeaderName::MessageId)
             .default_header_ignore()
     })
 }
@@ -167,15 +178,18 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
     if message.parts.is_empty() {
         return Ok(None);
     }
+    let subject =
+        last_header(&message, &HeaderName::Subject).map(|h| parsed(&message, h, |s| s.parse_unstructured()));
     let mut parts = Parts {
-        subject: message
-            .subject()
+        subject: subject
+            .as_ref()
+            .and_then(HeaderValue::as_text)
             .map(|s| s[..super::fields::floor_char_boundary(s, MAX_HEADER_BYTES)].to_owned()),
-        from: first_address(&message, Message::from),
+        from: first_address(&message, &HeaderName::From),
         ..Parts::default()
     };
     // The last header of each marker name (as `Message::header_raw` finds it), in one pass.
-    let mut last: [Option<&mail_parser::Header<'_>>; MARKER_HEADERS.len()] = [None; MARKER_HEADERS.len()];
+    let mut last: [Option<&Header<'_>>; MARKER_HEADERS.len()] = [None; MARKER_HEADERS.len()];
     for header in &message.parts[0].headers {
         if let HeaderName::Other(name) = &header.name {
             if let Some(i) = MARKER_HEADERS.iter().position(|m| name.eq_ignore_ascii_case(m)) {
@@ -214,8 +228,7 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
                 .headers
                 .iter()
                 .find(|h| h.name == HeaderName::MessageId)
-                .and_then(|h| h.value.as_text())
-                .map(str::to_owned);
+                .and_then(|h| parsed(&message, h, |s| s.parse_id()).as_text().map(str::to_owned));
         }
         let (ctype, subtype) = match part.content_type() {
             Some(ct) => (ascii_lowercase(ct.ctype()), ascii_lowercase(ct.subtype().unwrap_or(""))),
@@ -245,7 +258,7 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
                     parts.original_message_id = message_id(inner);
                 }
                 if parts.original_to.is_none() {
-                    parts.original_to = first_address(inner, Message::to);
+                    parts.original_to = first_address(inner, &HeaderName::To);
                 }
             }
             ("text" | "message", "rfc822-headers" | "rfc822" | "global-headers", _) => {
@@ -254,7 +267,7 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
                         parts.original_message_id = message_id(&headers);
                     }
                     if parts.original_to.is_none() {
-                        parts.original_to = first_address(&headers, Message::to);
+                        parts.original_to = first_address(&headers, &HeaderName::To);
                     }
                 }
             }
