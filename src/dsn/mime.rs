@@ -59,9 +59,18 @@ fn ascii_lowercase(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// `String::from_utf8_lossy`, with the standard library's faster validation first (its lossy
+/// conversion checks valid text byte by byte).
+fn lossy(bytes: &[u8]) -> Cow<'_, str> {
+    match core::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
 /// The bytes as text (invalid UTF-8 replaced), at most [`MAX_TEXT_BYTES`] of it.
 fn capped_text(bytes: &[u8]) -> String {
-    let text = String::from_utf8_lossy(bytes);
+    let text = lossy(bytes);
     let end = super::fields::floor_char_boundary(&text, MAX_TEXT_BYTES);
     match text {
         Cow::Borrowed(text) => text[..end].to_owned(),
@@ -114,7 +123,29 @@ fn html_to_text(html: &str) -> String {
     if !out.contains('&') {
         return out; // no entity to replace
     }
-    out.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    // The four entities in one pass: each starts with the only '&' it holds, and what replaces
+    // one never starts another, so this reads as the four replacements in turn did.
+    let mut text = String::with_capacity(out.len());
+    let mut rest = out.as_str();
+    while let Some(at) = rest.find('&') {
+        text.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let entity = [("&nbsp;", ' '), ("&lt;", '<'), ("&gt;", '>'), ("&amp;", '&')]
+            .into_iter()
+            .find(|(entity, _)| rest.starts_with(entity));
+        match entity {
+            Some((entity, c)) => {
+                text.push(c);
+                rest = &rest[entity.len()..];
+            }
+            None => {
+                text.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    text.push_str(rest);
+    text
 }
 
 /// A header value parsed from the message's raw bytes, by one of mail-parser's field parsers:
@@ -278,7 +309,7 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
                 html = Some(text.as_ref());
             }
             ("text", "plain", PartType::Binary(bytes) | PartType::InlineBinary(bytes)) => {
-                push_text(&mut parts.text, &String::from_utf8_lossy(bytes));
+                push_text(&mut parts.text, &lossy(bytes));
             }
             _ => {}
         }
@@ -292,7 +323,7 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
     if parts.text.trim().is_empty() && parts.delivery_status.is_none() {
         // A multipart body whose boundaries are missing: read the raw body as text.
         if let Some(body) = raw.get(body_offset..) {
-            push_text(&mut parts.text, &String::from_utf8_lossy(body));
+            push_text(&mut parts.text, &lossy(body));
         }
     }
     Ok(Some(parts))
@@ -358,6 +389,11 @@ mod tests {
         ];
         for html in inputs {
             assert_eq!(html_to_text(html), html_to_text_by_char(html), "{}", &html[..html.len().min(40)]);
+        }
+        for entities in
+            ["&amp;lt;", "&amp;amp;", "&&lt;&", "&lt&nbsp;", "&amp;nbsp;&gt;x&g", "a & b &", "&nbsp"]
+        {
+            assert_eq!(html_to_text(entities), html_to_text_by_char(entities), "{entities}");
         }
         let near_cap = format!("{}<br>{}", "a".repeat(MAX_TEXT_BYTES - 1), "b");
         assert_eq!(html_to_text(&near_cap), html_to_text_by_char(&near_cap));
