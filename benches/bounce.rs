@@ -6,14 +6,15 @@
 //! 50,000 a second. Before timing, the bench prints its own single-pass figure
 //! (`bounces/sec`); criterion's throughput line (`elem/s`) is the careful one.
 //!
-//! Recorded: about 28,000 bounces a second (criterion `thrpt`, median of six runs alternating
-//! with the previous code on a shared, loaded two-core machine: 23–45 Kelem/s; the previous code
-//! 16–33 Kelem/s, median 22.6, in the same runs; by CPU time ≈40,000 against ≈29,000): 1.35×
-//! the previous code by the median of the paired runs, 1.44× by instructions (callgrind: 210,000
-//! a bounce, down from 302,000). Profile (callgrind): mail-parser's parse 61% (header fields 27%,
-//! quoted-printable and base64 decoding of every part, the returned message's included, 23%),
-//! explaining each recipient 11%, the delivery-status fields 7%, finding the returned message in
-//! the text 5%, the recipients of plain-text bounces 3%, the rest (MIME walk, text, report) 13%.
+//! Recorded: about 35,000 bounces a second (criterion `thrpt`, median of six runs alternating
+//! with the previous code on a shared, loaded two-core machine: 27.8–45.9 Kelem/s; the previous
+//! code 21.4–32.6 Kelem/s, median 28.7, in the same runs; by CPU time ≈41,000 against ≈29,000):
+//! 1.34× the previous code by the median of the paired runs, 1.37× by CPU time, 1.51× by
+//! instructions (callgrind: 201,000 a bounce, down from 302,000). Profile (callgrind):
+//! mail-parser 61% (header fields 23%, quoted-printable and base64 decoding of every part, the
+//! returned message's included, 24%), explaining each recipient 11%, the delivery-status fields
+//! 7%, finding the returned message in the text 4%, the recipients of plain-text bounces 3%, the
+//! rest (MIME walk, text, report) 14%.
 
 use std::hint::black_box;
 use std::path::Path;
