@@ -150,15 +150,17 @@ fn html_to_text(html: &str) -> String {
 
 /// A header value parsed from the message's raw bytes, by one of mail-parser's field parsers:
 /// the message parser skips every header's value (see [`parser`]), and only the few read here
-/// are parsed, the same way it would have.
+/// are parsed, the same way it would have. Like the message parse ([`guarded`]), an unwind in
+/// mail-parser is `Err`, never a panic of ours.
 fn parsed<'m>(
     message: &'m Message<'_>,
     header: &Header<'_>,
     parse: impl FnOnce(&mut MessageStream<'m>) -> HeaderValue<'m>,
-) -> HeaderValue<'m> {
+) -> Result<HeaderValue<'m>, DsnError> {
     let raw: &'m [u8] = &message.raw_message;
     let bytes = raw.get(header.offset_start as usize..header.offset_end as usize).unwrap_or_default();
-    parse(&mut MessageStream::new(bytes))
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse(&mut MessageStream::new(bytes))))
+        .map_err(|_| DsnError::UnreadableMime)
 }
 
 /// The last header `name` of the message's own headers, as mail-parser's accessors
@@ -168,15 +170,16 @@ fn last_header<'m>(message: &'m Message<'_>, name: &HeaderName<'_>) -> Option<&'
 }
 
 /// The first address of the message's last `From` or `To`.
-fn first_address(message: &Message<'_>, name: &HeaderName<'_>) -> Option<String> {
-    let value = parsed(message, last_header(message, name)?, |s| s.parse_address());
-    value.as_address()?.first()?.address().map(str::to_owned)
+fn first_address(message: &Message<'_>, name: &HeaderName<'_>) -> Result<Option<String>, DsnError> {
+    let Some(header) = last_header(message, name) else { return Ok(None) };
+    let value = parsed(message, header, |s| s.parse_address())?;
+    Ok(value.as_address().and_then(|a| a.first()).and_then(|a| a.address()).map(str::to_owned))
 }
 
 /// The message's last `Message-ID`.
-fn message_id(message: &Message<'_>) -> Option<String> {
-    let value = parsed(message, last_header(message, &HeaderName::MessageId)?, |s| s.parse_id());
-    value.as_text().map(str::to_owned)
+fn message_id(message: &Message<'_>) -> Result<Option<String>, DsnError> {
+    let Some(header) = last_header(message, &HeaderName::MessageId) else { return Ok(None) };
+    Ok(parsed(message, header, |s| s.parse_id())?.as_text().map(str::to_owned))
 }
 
 /// A parser that parses only what it needs to find and decode the parts, `Content-Type` and
@@ -209,14 +212,16 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
     if message.parts.is_empty() {
         return Ok(None);
     }
-    let subject =
-        last_header(&message, &HeaderName::Subject).map(|h| parsed(&message, h, |s| s.parse_unstructured()));
+    let subject = match last_header(&message, &HeaderName::Subject) {
+        Some(h) => Some(parsed(&message, h, |s| s.parse_unstructured())?),
+        None => None,
+    };
     let mut parts = Parts {
         subject: subject
             .as_ref()
             .and_then(HeaderValue::as_text)
             .map(|s| s[..super::fields::floor_char_boundary(s, MAX_HEADER_BYTES)].to_owned()),
-        from: first_address(&message, &HeaderName::From),
+        from: first_address(&message, &HeaderName::From)?,
         ..Parts::default()
     };
     // The last header of each marker name (as `Message::header_raw` finds it), in one pass.
@@ -255,11 +260,10 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
         // A part without a blank line between MIME headers and the returned message's headers
         // (or with none at all): those headers are the part's own.
         if index > 0 && parts.original_message_id.is_none() {
-            parts.original_message_id = part
-                .headers
-                .iter()
-                .find(|h| h.name == HeaderName::MessageId)
-                .and_then(|h| parsed(&message, h, |s| s.parse_id()).as_text().map(str::to_owned));
+            if let Some(h) = part.headers.iter().find(|h| h.name == HeaderName::MessageId) {
+                parts.original_message_id =
+                    parsed(&message, h, |s| s.parse_id())?.as_text().map(str::to_owned);
+            }
         }
         let (ctype, subtype) = match part.content_type() {
             Some(ct) => (ascii_lowercase(ct.ctype()), ascii_lowercase(ct.subtype().unwrap_or(""))),
@@ -286,19 +290,29 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
                     }
                 }
                 if parts.original_message_id.is_none() {
-                    parts.original_message_id = message_id(inner);
+                    parts.original_message_id = message_id(inner)?;
                 }
                 if parts.original_to.is_none() {
-                    parts.original_to = first_address(inner, &HeaderName::To);
+                    parts.original_to = first_address(inner, &HeaderName::To)?;
                 }
             }
             ("text" | "message", "rfc822-headers" | "rfc822" | "global-headers", _) => {
+                // As before, headers mail-parser cannot read are skipped, not an error.
                 if let Ok(Some(headers)) = guarded(|| parser().parse_headers(part.contents())) {
-                    if parts.original_message_id.is_none() {
-                        parts.original_message_id = message_id(&headers);
-                    }
-                    if parts.original_to.is_none() {
-                        parts.original_to = first_address(&headers, &HeaderName::To);
+                    let id =
+                        if parts.original_message_id.is_none() { message_id(&headers) } else { Ok(None) };
+                    let to = if parts.original_to.is_none() {
+                        first_address(&headers, &HeaderName::To)
+                    } else {
+                        Ok(None)
+                    };
+                    if let (Ok(id), Ok(to)) = (id, to) {
+                        if parts.original_message_id.is_none() {
+                            parts.original_message_id = id;
+                        }
+                        if parts.original_to.is_none() {
+                            parts.original_to = to;
+                        }
                     }
                 }
             }
