@@ -6,8 +6,15 @@
 //! 50,000 a second. Before timing, the bench prints its own single-pass figure
 //! (`bounces/sec`); criterion's throughput line (`elem/s`) is the careful one.
 //!
-//! Recorded: about 16,000 bounces a second (criterion `thrpt` 16.0–16.8 Kelem/s on a shared
-//! two-core machine); mail-parser's own parse is about half of it.
+//! Recorded: about 47,000 bounces a second (criterion `thrpt` 43.5–48.5 Kelem/s, median 47.1,
+//! in eight runs alternating with the previous code on a shared two-core machine in a quieter
+//! spell; the previous code measured 30.5–34.5 Kelem/s, median 33.1, in the same runs, and
+//! about 16,000 when the machine was loaded): 1.42× the previous code by the median of the
+//! paired runs, 1.51× by instructions (callgrind: 201,000 a bounce, down from 302,000).
+//! Profile (callgrind): mail-parser 61% (header fields 23%, quoted-printable and base64 decoding
+//! of every part, the returned message's included, 24%), explaining each recipient 11%, the
+//! delivery-status fields 7%, finding the returned message in the text 4%, the recipients of
+//! plain-text bounces 3%, the rest (MIME walk, text, report) 14%.
 
 use std::hint::black_box;
 use std::path::Path;

@@ -85,7 +85,7 @@ fn is_message_field(name: &str) -> bool {
     ["Reporting-MTA", "DSN-Gateway", "Received-From-MTA", "Arrival-Date", "Original-Envelope-Id"]
         .iter()
         .any(|n| name.eq_ignore_ascii_case(n))
-        || name.to_ascii_lowercase().starts_with("x-postfix")
+        || name.as_bytes().get(..9).is_some_and(|p| p.eq_ignore_ascii_case(b"x-postfix"))
 }
 
 /// Whether `line` starts the delivery-status fields (`Reporting-MTA: dns; …`,

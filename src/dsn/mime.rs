@@ -2,7 +2,10 @@
 //! delivery-status fields, which the returned message, and the headers that tell an
 //! auto-reply or a complaint.
 
-use mail_parser::{HeaderName, Message, MessageParser, MimeHeaders, PartType};
+use std::borrow::Cow;
+
+use mail_parser::parsers::MessageStream;
+use mail_parser::{Header, HeaderName, HeaderValue, Message, MessageParser, MimeHeaders, PartType};
 
 use super::error::DsnError;
 use super::limits::{MAX_HEADER_BYTES, MAX_PARTS, MAX_TEXT_BYTES};
@@ -47,68 +50,152 @@ fn push_text(out: &mut String, text: &str) {
     out.push('\n');
 }
 
+/// The text lowercased (ASCII letters), borrowed when it has no uppercase letter.
+fn ascii_lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// `String::from_utf8_lossy`, with the standard library's faster validation first (its lossy
+/// conversion checks valid text byte by byte).
+fn lossy(bytes: &[u8]) -> Cow<'_, str> {
+    match core::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
+}
+
+/// The bytes as text (invalid UTF-8 replaced), at most [`MAX_TEXT_BYTES`] of it.
+fn capped_text(bytes: &[u8]) -> String {
+    let text = lossy(bytes);
+    let end = super::fields::floor_char_boundary(&text, MAX_TEXT_BYTES);
+    match text {
+        Cow::Borrowed(text) => text[..end].to_owned(),
+        Cow::Owned(mut text) => {
+            text.truncate(end);
+            text
+        }
+    }
+}
+
 /// Drops tags and the few entities bounce HTML uses; keeps line structure at block tags.
 fn html_to_text(html: &str) -> String {
+    const BLOCK_TAGS: [&str; 9] = ["br", "p", "div", "tr", "li", "h1", "h2", "h3", "table"];
     let mut out = String::with_capacity(html.len().min(MAX_TEXT_BYTES));
-    let mut in_tag = false;
-    let mut tag = String::new();
-    for c in html.chars() {
-        if out.len() >= MAX_TEXT_BYTES {
+    let mut rest = html;
+    // Text runs between tags are copied whole while they fit; the text stops as soon as it
+    // reaches MAX_TEXT_BYTES (the last character may cross it).
+    while out.len() < MAX_TEXT_BYTES {
+        let (run, tag) = match rest.split_once('<') {
+            Some((run, tag)) => (run, Some(tag)),
+            None => (rest, None),
+        };
+        if out.len() + run.len() < MAX_TEXT_BYTES {
+            out.push_str(run);
+        } else {
+            for c in run.chars() {
+                if out.len() >= MAX_TEXT_BYTES {
+                    break;
+                }
+                out.push(c);
+            }
             break;
         }
-        match (in_tag, c) {
-            (false, '<') => {
-                in_tag = true;
-                tag.clear();
+        // An unclosed tag runs to the end of the text.
+        let Some((tag, after)) = tag.and_then(|tag| tag.split_once('>')) else { break };
+        // The tag's name: within its first 16 bytes (whole characters), after a '/'.
+        let mut head = 0;
+        for c in tag.chars() {
+            if head >= 16 {
+                break;
             }
-            (true, '>') => {
-                in_tag = false;
-                let name =
-                    tag.trim_start_matches('/').split([' ', '/']).next().unwrap_or("").to_ascii_lowercase();
-                if matches!(name.as_str(), "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3" | "table") {
-                    out.push('\n');
-                }
+            head += c.len_utf8();
+        }
+        let name = tag[..head].trim_start_matches('/').split([' ', '/']).next().unwrap_or("");
+        if BLOCK_TAGS.iter().any(|b| name.eq_ignore_ascii_case(b)) {
+            out.push('\n');
+        }
+        rest = after;
+    }
+    if !out.contains('&') {
+        return out; // no entity to replace
+    }
+    // The four entities in one pass: each starts with the only '&' it holds, and what replaces
+    // one never starts another, so this reads as the four replacements in turn did.
+    let mut text = String::with_capacity(out.len());
+    let mut rest = out.as_str();
+    while let Some(at) = rest.find('&') {
+        text.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let entity = [("&nbsp;", ' '), ("&lt;", '<'), ("&gt;", '>'), ("&amp;", '&')]
+            .into_iter()
+            .find(|(entity, _)| rest.starts_with(entity));
+        match entity {
+            Some((entity, c)) => {
+                text.push(c);
+                rest = &rest[entity.len()..];
             }
-            (true, c) => {
-                if tag.len() < 16 {
-                    tag.push(c);
-                }
+            None => {
+                text.push('&');
+                rest = &rest[1..];
             }
-            (false, c) => out.push(c),
         }
     }
-    out.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    text.push_str(rest);
+    text
 }
 
-fn first_address<'m>(
-    message: &'m Message<'m>,
-    which: fn(&'m Message<'m>) -> Option<&'m mail_parser::Address<'m>>,
-) -> Option<String> {
-    if message.parts.is_empty() {
-        return None;
-    }
-    which(message)?.first()?.address().map(str::to_owned)
+/// A header value parsed from the message's raw bytes, by one of mail-parser's field parsers:
+/// the message parser skips every header's value (see [`parser`]), and only the few read here
+/// are parsed, the same way it would have. Like the message parse ([`guarded`]), an unwind in
+/// mail-parser is `Err`, never a panic of ours.
+fn parsed<'m>(
+    message: &'m Message<'_>,
+    header: &Header<'_>,
+    parse: impl FnOnce(&mut MessageStream<'m>) -> HeaderValue<'m>,
+) -> Result<HeaderValue<'m>, DsnError> {
+    let raw: &'m [u8] = &message.raw_message;
+    let bytes = raw.get(header.offset_start as usize..header.offset_end as usize).unwrap_or_default();
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse(&mut MessageStream::new(bytes))))
+        .map_err(|_| DsnError::UnreadableMime)
 }
 
-/// mail-parser's accessors index the first part; a nested message can have none.
-fn message_id(message: &Message<'_>) -> Option<String> {
-    if message.parts.is_empty() {
-        return None;
-    }
-    message.message_id().map(str::to_owned)
+/// The last header `name` of the message's own headers, as mail-parser's accessors
+/// (`Message::from`, `to`, `subject`, `message_id`) find it; a nested message can have no part.
+fn last_header<'m>(message: &'m Message<'_>, name: &HeaderName<'_>) -> Option<&'m Header<'m>> {
+    message.parts.first()?.headers.iter().rev().find(|h| h.name == *name)
 }
 
-/// A parser that decodes only the headers read here (MIME, Subject, From, To, Message-ID); the
-/// rest (Received, dates, …) stay raw, which halves the parse time of a typical bounce.
+/// The first address of the message's last `From` or `To`.
+fn first_address(message: &Message<'_>, name: &HeaderName<'_>) -> Result<Option<String>, DsnError> {
+    let Some(header) = last_header(message, name) else { return Ok(None) };
+    let value = parsed(message, header, |s| s.parse_address())?;
+    Ok(value.as_address().and_then(|a| a.first()).and_then(|a| a.address()).map(str::to_owned))
+}
+
+/// The message's last `Message-ID`.
+fn message_id(message: &Message<'_>) -> Result<Option<String>, DsnError> {
+    let Some(header) = last_header(message, &HeaderName::MessageId) else { return Ok(None) };
+    Ok(parsed(message, header, |s| s.parse_id())?.as_text().map(str::to_owned))
+}
+
+/// A parser that parses only what it needs to find and decode the parts, `Content-Type` and
+/// `Content-Transfer-Encoding`, and skips the value of every other header (Received,
+/// DKIM-Signature, dates, the Subject, From, To and Message-ID of every part and returned
+/// message, …). Skipped headers keep their offsets: the few values read here are parsed from
+/// the raw message by the same field parsers ([`parsed`]), the marker headers read raw.
+/// `Content-Disposition` only sorts parts into mail-parser's inline and attachment lists (not
+/// read here); `Content-ID`, `-Description` and `-Location` are not read at all.
 fn parser() -> &'static MessageParser {
     static PARSER: std::sync::OnceLock<MessageParser> = std::sync::OnceLock::new();
     PARSER.get_or_init(|| {
         MessageParser::new()
-            .with_mime_headers()
-            .header_text(HeaderName::Subject)
-            .header_address(HeaderName::From)
-            .header_address(HeaderName::To)
-            .header_id(HeaderName::MessageId)
+            .header_content_type(HeaderName::ContentType)
+            .header_text(HeaderName::ContentTransferEncoding)
+            .default_header_ignore()
     })
 }
 
@@ -125,15 +212,33 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
     if message.parts.is_empty() {
         return Ok(None);
     }
+    let subject = match last_header(&message, &HeaderName::Subject) {
+        Some(h) => Some(parsed(&message, h, |s| s.parse_unstructured())?),
+        None => None,
+    };
     let mut parts = Parts {
-        subject: message
-            .subject()
+        subject: subject
+            .as_ref()
+            .and_then(HeaderValue::as_text)
             .map(|s| s[..super::fields::floor_char_boundary(s, MAX_HEADER_BYTES)].to_owned()),
-        from: first_address(&message, Message::from),
+        from: first_address(&message, &HeaderName::From)?,
         ..Parts::default()
     };
-    for name in MARKER_HEADERS {
-        if let Some(value) = message.header_raw(name) {
+    // The last header of each marker name (as `Message::header_raw` finds it), in one pass.
+    let mut last: [Option<&Header<'_>>; MARKER_HEADERS.len()] = [None; MARKER_HEADERS.len()];
+    for header in &message.parts[0].headers {
+        if let HeaderName::Other(name) = &header.name {
+            if let Some(i) = MARKER_HEADERS.iter().position(|m| name.eq_ignore_ascii_case(m)) {
+                last[i] = Some(header);
+            }
+        }
+    }
+    for (name, header) in MARKER_HEADERS.iter().zip(last) {
+        let value = header.and_then(|h| {
+            let raw = message.raw_message.get(h.offset_start as usize..h.offset_end as usize)?;
+            core::str::from_utf8(raw).ok()
+        });
+        if let Some(value) = value {
             parts.markers.push(format!(
                 "{}: {}",
                 name.to_ascii_lowercase(),
@@ -155,30 +260,24 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
         // A part without a blank line between MIME headers and the returned message's headers
         // (or with none at all): those headers are the part's own.
         if index > 0 && parts.original_message_id.is_none() {
-            parts.original_message_id = part
-                .headers
-                .iter()
-                .find(|h| h.name == HeaderName::MessageId)
-                .and_then(|h| h.value.as_text())
-                .map(str::to_owned);
+            if let Some(h) = part.headers.iter().find(|h| h.name == HeaderName::MessageId) {
+                parts.original_message_id =
+                    parsed(&message, h, |s| s.parse_id())?.as_text().map(str::to_owned);
+            }
         }
         let (ctype, subtype) = match part.content_type() {
-            Some(ct) => (ct.ctype().to_ascii_lowercase(), ct.subtype().unwrap_or("").to_ascii_lowercase()),
-            None => (String::from("text"), String::from("plain")),
+            Some(ct) => (ascii_lowercase(ct.ctype()), ascii_lowercase(ct.subtype().unwrap_or(""))),
+            None => (Cow::Borrowed("text"), Cow::Borrowed("plain")),
         };
-        match (ctype.as_str(), subtype.as_str(), &part.body) {
+        match (ctype.as_ref(), subtype.as_ref(), &part.body) {
             (_, _, PartType::Multipart(_)) => {}
             ("message", "delivery-status" | "global-delivery-status", _)
                 if parts.delivery_status.is_none() =>
             {
-                let text = String::from_utf8_lossy(part.contents());
-                let end = super::fields::floor_char_boundary(&text, MAX_TEXT_BYTES);
-                parts.delivery_status = Some((text[..end].to_owned(), subtype.starts_with("global")));
+                parts.delivery_status = Some((capped_text(part.contents()), subtype.starts_with("global")));
             }
             ("message", "feedback-report", _) => {
-                let text = String::from_utf8_lossy(part.contents());
-                let end = super::fields::floor_char_boundary(&text, MAX_TEXT_BYTES);
-                parts.feedback = Some(text[..end].to_owned());
+                parts.feedback = Some(capped_text(part.contents()));
             }
             (_, _, PartType::Message(inner)) => {
                 if parts.inner_report.is_none() && !inner.parts.is_empty() {
@@ -191,19 +290,29 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
                     }
                 }
                 if parts.original_message_id.is_none() {
-                    parts.original_message_id = message_id(inner);
+                    parts.original_message_id = message_id(inner)?;
                 }
                 if parts.original_to.is_none() {
-                    parts.original_to = first_address(inner, Message::to);
+                    parts.original_to = first_address(inner, &HeaderName::To)?;
                 }
             }
             ("text" | "message", "rfc822-headers" | "rfc822" | "global-headers", _) => {
+                // As before, headers mail-parser cannot read are skipped, not an error.
                 if let Ok(Some(headers)) = guarded(|| parser().parse_headers(part.contents())) {
-                    if parts.original_message_id.is_none() {
-                        parts.original_message_id = message_id(&headers);
-                    }
-                    if parts.original_to.is_none() {
-                        parts.original_to = first_address(&headers, Message::to);
+                    let id =
+                        if parts.original_message_id.is_none() { message_id(&headers) } else { Ok(None) };
+                    let to = if parts.original_to.is_none() {
+                        first_address(&headers, &HeaderName::To)
+                    } else {
+                        Ok(None)
+                    };
+                    if let (Ok(id), Ok(to)) = (id, to) {
+                        if parts.original_message_id.is_none() {
+                            parts.original_message_id = id;
+                        }
+                        if parts.original_to.is_none() {
+                            parts.original_to = to;
+                        }
                     }
                 }
             }
@@ -214,7 +323,7 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
                 html = Some(text.as_ref());
             }
             ("text", "plain", PartType::Binary(bytes) | PartType::InlineBinary(bytes)) => {
-                push_text(&mut parts.text, &String::from_utf8_lossy(bytes));
+                push_text(&mut parts.text, &lossy(bytes));
             }
             _ => {}
         }
@@ -228,8 +337,81 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
     if parts.text.trim().is_empty() && parts.delivery_status.is_none() {
         // A multipart body whose boundaries are missing: read the raw body as text.
         if let Some(body) = raw.get(body_offset..) {
-            push_text(&mut parts.text, &String::from_utf8_lossy(body));
+            push_text(&mut parts.text, &lossy(body));
         }
     }
     Ok(Some(parts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The character-by-character reading `html_to_text` replaced, as the reference.
+    fn html_to_text_by_char(html: &str) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        let mut tag = String::new();
+        for c in html.chars() {
+            if out.len() >= MAX_TEXT_BYTES {
+                break;
+            }
+            match (in_tag, c) {
+                (false, '<') => {
+                    in_tag = true;
+                    tag.clear();
+                }
+                (true, '>') => {
+                    in_tag = false;
+                    let name = tag
+                        .trim_start_matches('/')
+                        .split([' ', '/'])
+                        .next()
+                        .unwrap_or("")
+                        .to_ascii_lowercase();
+                    if matches!(
+                        name.as_str(),
+                        "br" | "p" | "div" | "tr" | "li" | "h1" | "h2" | "h3" | "table"
+                    ) {
+                        out.push('\n');
+                    }
+                }
+                (true, c) => {
+                    if tag.len() < 16 {
+                        tag.push(c);
+                    }
+                }
+                (false, c) => out.push(c),
+            }
+        }
+        out.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    }
+
+    #[test]
+    fn html_text_as_read_char_by_char() {
+        let long_run = "é".repeat(MAX_TEXT_BYTES / 2 + 3);
+        let many_tags = "<BR>x<p class=a>y</P >&amp;lt;<div/>".repeat(MAX_TEXT_BYTES / 8);
+        let inputs = [
+            "",
+            "plain > text",
+            "<p>a</p><br/>b<tr><td>c</td></tr>&nbsp;d &lt;e&gt;",
+            "<unclosed tag",
+            "a <<b>> c <ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ>d<h1 >e</h1>",
+            "<div id='x'>< /div>",
+            long_run.as_str(),
+            many_tags.as_str(),
+        ];
+        for html in inputs {
+            assert_eq!(html_to_text(html), html_to_text_by_char(html), "{}", &html[..html.len().min(40)]);
+        }
+        for entities in
+            ["&amp;lt;", "&amp;amp;", "&&lt;&", "&lt&nbsp;", "&amp;nbsp;&gt;x&g", "a & b &", "&nbsp"]
+        {
+            assert_eq!(html_to_text(entities), html_to_text_by_char(entities), "{entities}");
+        }
+        let near_cap = format!("{}<br>{}", "a".repeat(MAX_TEXT_BYTES - 1), "b");
+        assert_eq!(html_to_text(&near_cap), html_to_text_by_char(&near_cap));
+        let at_cap = format!("{}<br>{}", "a".repeat(MAX_TEXT_BYTES), "b");
+        assert_eq!(html_to_text(&at_cap), html_to_text_by_char(&at_cap));
+    }
 }

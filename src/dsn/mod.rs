@@ -191,9 +191,15 @@ fn parse_at(raw: &[u8], depth: u8) -> Result<Report, DsnError> {
     let parts = mime::read(raw)?.ok_or(DsnError::NotAnEmail(raw.len()))?;
     report.subject.clone_from(&parts.subject);
     report.from.clone_from(&parts.from);
-    let (text, returned) = plain::split_original(&parts.text);
+    // The text lowercased once (ASCII letters only: the same byte offsets) for every
+    // case-insensitive search below.
+    let lower = parts.text.to_ascii_lowercase();
+    let split = plain::split_original(&parts.text, &lower);
+    let (text, returned) = parts.text.split_at(split);
+    let (lower_text, lower_returned) = lower.split_at(split);
     report.original_message_id = parts.original_message_id.clone().or_else(|| {
-        plain::quoted_header(returned, "Message-ID").map(|id| id.trim_matches(['<', '>']).to_owned())
+        plain::quoted_header(returned, lower_returned, "Message-ID")
+            .map(|id| id.trim_matches(['<', '>']).to_owned())
     });
 
     let subject = parts.subject.as_deref().unwrap_or("");
@@ -234,7 +240,7 @@ fn parse_at(raw: &[u8], depth: u8) -> Result<Report, DsnError> {
         read_fields(&mut report, status, text, &mut found_in_text);
     }
     if report.recipients.is_empty()
-        && (contains_any(&parts.text, &["final-recipient:", "original-recipient:"]))
+        && plain::lower_has_any(&lower, &["final-recipient:", "original-recipient:"])
     {
         report.format = Format::FieldsInText;
         read_fields(&mut report, &parts.text, text, &mut found_in_text);
@@ -256,7 +262,7 @@ fn parse_at(raw: &[u8], depth: u8) -> Result<Report, DsnError> {
     }
     if report.recipients.is_empty() {
         let found_in_text = found_in_text.unwrap_or_else(|| plain::recipients(text));
-        let bounce = plain::looks_like_bounce(subject, from, text);
+        let bounce = plain::looks_like_bounce(subject, from, lower_text);
         let auto_subject = contains_any(subject, &AUTO_REPLY_SUBJECTS);
         let auto = auto_subject || ((found_in_text.is_empty() || !bounce) && is_auto_reply(&parts));
         if auto && !contains_any(from, &plain::DAEMON_SENDERS) {
@@ -282,7 +288,7 @@ fn parse_at(raw: &[u8], depth: u8) -> Result<Report, DsnError> {
             return Ok(report);
         }
         report.format = Format::PlainText;
-        let delayed = plain::says_delayed(subject, text);
+        let delayed = plain::says_delayed(subject, lower_text);
         for found in found_in_text {
             let mut r = Recipient::new(found.address);
             r.diagnostic = found.text;
@@ -291,7 +297,7 @@ fn parse_at(raw: &[u8], depth: u8) -> Result<Report, DsnError> {
         }
         if report.recipients.is_empty() {
             let to = parts.original_to.clone().or_else(|| {
-                plain::quoted_header(returned, "To")
+                plain::quoted_header(returned, lower_returned, "To")
                     .and_then(|to| plain::addresses(&to).first().map(|&(s, e)| to[s..e].to_owned()))
             });
             if let Some(to) = to {

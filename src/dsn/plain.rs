@@ -53,7 +53,22 @@ pub(crate) fn contains_any(haystack: &str, needles: &[&str]) -> bool {
 
 /// [`contains_any`] on a text lowercased by the caller.
 pub(crate) fn lower_has_any(lower: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| lower.contains(n))
+    needles.iter().any(|n| has(lower, n))
+}
+
+/// `haystack.contains(needle)`. `str::contains` compares every window of a short haystack
+/// (shorter than its 16-byte blocks plus the needle) with `memcmp`; a first-byte scan is
+/// cheaper there.
+fn has(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    if h.len() >= n.len() + 32 {
+        return haystack.contains(needle);
+    }
+    let Some((&first, rest)) = n.split_first() else { return true };
+    if h.len() < n.len() {
+        return false;
+    }
+    h[..=h.len() - n.len()].iter().enumerate().any(|(i, &b)| b == first && &h[i + 1..i + n.len()] == rest)
 }
 
 /// Lines (lowercase phrases) that start the copy of the returned message.
@@ -88,6 +103,10 @@ const HEADER_STARTS: [&str; 6] =
 /// Removes one level of `>` quoting when most lines carry it (a bounce forwarded inline by a
 /// person or a filter), so the bounce inside reads as a bounce.
 pub(crate) fn unquote(text: String) -> String {
+    // Without a line that starts with '>' nothing is quoted (the count below would say so).
+    if !text.starts_with('>') && !text.contains("\n>") {
+        return text;
+    }
     let (mut quoted, mut lines) = (0usize, 0usize);
     for line in text.lines().filter(|l| !l.trim().is_empty()).take(200) {
         lines += 1;
@@ -105,30 +124,108 @@ pub(crate) fn unquote(text: String) -> String {
     out
 }
 
-/// Splits the text at the start of the returned message: (report, returned message).
-pub(crate) fn split_original(text: &str) -> (&str, &str) {
-    let lower = text.to_ascii_lowercase(); // same byte offsets: ASCII case only
+/// The first byte offset of `needle` in `haystack` (for the table below, built at compile time).
+const fn find_const(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while i + needle.len() <= haystack.len() {
+        let mut j = 0;
+        while j < needle.len() && haystack[i + j] == needle[j] {
+            j += 1;
+        }
+        if j == needle.len() {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The words every marker holds, each found by its rarer letter (`g`, `y`) at this offset.
+const MARKER_WORDS: [&[u8]; 3] = [b"original", b"message", b"copy"];
+
+/// For each marker, the word of [`MARKER_WORDS`] it holds and where: a marker is looked for only
+/// where its word stands in a line. Built at compile time; a marker without one fails the build.
+const MARKER_AT: [(usize, usize); ORIGINAL_MARKERS.len()] = {
+    let mut out = [(0, 0); ORIGINAL_MARKERS.len()];
+    let mut i = 0;
+    while i < ORIGINAL_MARKERS.len() {
+        let marker = ORIGINAL_MARKERS[i].as_bytes();
+        let mut w = 0;
+        loop {
+            assert!(w < MARKER_WORDS.len(), "a marker without original, message or copy");
+            if let Some(at) = find_const(marker, MARKER_WORDS[w]) {
+                out[i] = (w, at);
+                break;
+            }
+            w += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
+/// Whether a marker stands in the lowercase line with the rare letter of its word at `i`.
+fn marker_at(line: &[u8], i: usize) -> bool {
+    let (word, start) = match line[i] {
+        b'g' if line.get(i.wrapping_sub(3)..i + 5) == Some(b"original") => (0, i - 3),
+        b'g' if line.get(i.wrapping_sub(5)..i + 2) == Some(b"message") => (1, i - 5),
+        b'y' if line.get(i.wrapping_sub(3)..i + 1) == Some(b"copy") => (2, i - 3),
+        _ => return false,
+    };
+    MARKER_AT.iter().zip(ORIGINAL_MARKERS).any(|(&(w, at), marker)| {
+        w == word && start >= at && line.get(start - at..start - at + marker.len()) == Some(marker.as_bytes())
+    })
+}
+
+/// Whether the lowercase line holds one of [`ORIGINAL_MARKERS`] (the same as searching for each
+/// of them): the words of [`MARKER_WORDS`] are found by their rarer letter, eight bytes at a
+/// time, and only the markers that hold the word found are compared, where it stands.
+fn has_marker(line: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // The high bit of every zero byte (and maybe of a byte above one: candidates are checked).
+    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & (ONES << 7);
+    line.chunks(8).enumerate().any(|(n, chunk)| {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let mut candidates =
+            zero_bytes(x ^ (ONES * u64::from(b'g'))) | zero_bytes(x ^ (ONES * u64::from(b'y')));
+        while candidates != 0 {
+            let i = n * 8 + (candidates.trailing_zeros() / 8) as usize;
+            if i < line.len() && marker_at(line, i) {
+                return true;
+            }
+            candidates &= candidates - 1;
+        }
+        false
+    })
+}
+
+/// Where the returned message starts in the text (its length when it holds none). `lower` is the
+/// text with ASCII letters lowercased (the same byte offsets).
+pub(crate) fn split_original(text: &str, lower: &str) -> usize {
+    debug_assert_eq!(text.len(), lower.len());
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        let lower_start = trimmed.trim_start_matches(['-', '=', '*', ' ', '>']);
+        let header = line.as_bytes().first().is_some_and(|b| matches!(b | 0x20, b'r' | b'd' | b'x' | b'a'))
+            && HEADER_STARTS.iter().any(|h| {
+                line.len() >= h.len() && line.as_bytes()[..h.len()].eq_ignore_ascii_case(h.as_bytes())
+            });
+        if header {
+            return offset;
+        }
         let lower_line = &lower[offset..offset + line.len()];
-        // Every marker names the original, the message or a copy: a cheap test first.
-        let marker = trimmed.len() < 120
-            && lower_has_any(lower_line, &["original", "message", "copy"])
-            && lower_has_any(lower_line, &ORIGINAL_MARKERS)
-            // Postfix's advice, not a marker: "delete your own text from the attached returned
-            // message."
-            && !lower_line.contains("your own text");
-        let header = HEADER_STARTS
-            .iter()
-            .any(|h| line.len() >= h.len() && line.as_bytes()[..h.len()].eq_ignore_ascii_case(h.as_bytes()));
-        if (marker && !lower_start.is_empty()) || header {
-            return (&text[..offset], &text[offset..]);
+        // Postfix's advice is not a marker: "delete your own text from the attached returned
+        // message."
+        if has_marker(lower_line.as_bytes()) && !has(lower_line, "your own text") {
+            let trimmed = line.trim();
+            if trimmed.len() < 120 && !trimmed.trim_start_matches(['-', '=', '*', ' ', '>']).is_empty() {
+                return offset;
+            }
         }
         offset += line.len();
     }
-    (text, "")
+    text.len()
 }
 
 fn is_local(b: u8) -> bool {
@@ -197,7 +294,7 @@ fn is_header_line(line: &str) -> bool {
         Some((name, _)) => {
             let name = name.trim();
             HEADER_NAMES.iter().any(|h| name.eq_ignore_ascii_case(h))
-                || name.to_ascii_lowercase().starts_with("x-")
+                || name.as_bytes().get(..2).is_some_and(|p| p.eq_ignore_ascii_case(b"x-"))
         }
         None => false,
     }
@@ -331,7 +428,9 @@ pub(crate) fn recipients(report: &str) -> Vec<Found> {
     }
     if starts.is_empty() {
         for (i, line) in lines.iter().enumerate() {
-            if is_header_line(line)
+            // A line without '@' names no address (checked first: it is the cheapest test).
+            if !line.contains('@')
+                || is_header_line(line)
                 || !contains_any(line, &SENTENCE_WORDS)
                 || contains_any(line, &NOT_RECIPIENT_WORDS)
             {
@@ -395,13 +494,26 @@ pub(crate) fn recipients(report: &str) -> Vec<Found> {
 }
 
 /// The value of the first header `name` in quoted headers (case-insensitive, `>` quoting and
-/// indentation allowed).
-pub(crate) fn quoted_header(text: &str, name: &str) -> Option<String> {
-    text.lines().find_map(|line| {
+/// indentation allowed). `lower` is the text with ASCII letters lowercased: only the lines where
+/// the name stands are read.
+pub(crate) fn quoted_header(text: &str, lower: &str, name: &str) -> Option<String> {
+    debug_assert_eq!(text.len(), lower.len());
+    let header = |line: &str| {
         let t = line.trim_start_matches([' ', '\t', '>']);
         let (n, v) = t.split_once(':')?;
         n.trim().eq_ignore_ascii_case(name).then(|| v.trim().to_owned()).filter(|v| !v.is_empty())
-    })
+    };
+    let needle = name.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower.get(from..).and_then(|rest| rest.find(needle.as_str())) {
+        // The line the name stands in, as `str::lines` gives it.
+        let start = text[..from + at].rfind('\n').map_or(0, |p| p + 1);
+        if let Some(value) = text[start..].lines().next().and_then(header) {
+            return Some(value);
+        }
+        from = text[from + at..].find('\n').map_or(text.len(), |p| from + at + p + 1);
+    }
+    None
 }
 
 /// Sender names of mail systems' own notices (Verizon's SMS gateway writes `post_master`).
@@ -447,19 +559,21 @@ const BOUNCE_WORDS: [&str; 36] = [
     "error delivering",
 ];
 
-/// Whether a message without DSN fields reads like a bounce.
-pub(crate) fn looks_like_bounce(subject: &str, from: &str, report: &str) -> bool {
+/// Whether a message without DSN fields reads like a bounce. `lower_report` is the report text
+/// with ASCII letters lowercased.
+pub(crate) fn looks_like_bounce(subject: &str, from: &str, lower_report: &str) -> bool {
     contains_any(subject, &BOUNCE_WORDS) || contains_any(from, &DAEMON_SENDERS) || {
-        let head = &report[..super::fields::floor_char_boundary(report, 4096)];
-        contains_any(head, &BOUNCE_WORDS)
+        let head = &lower_report[..super::fields::floor_char_boundary(lower_report, 4096)];
+        lower_has_any(head, &BOUNCE_WORDS)
     }
 }
 
-/// Whether the text says delivery is only delayed (and still being tried).
-pub(crate) fn says_delayed(subject: &str, report: &str) -> bool {
-    let head = &report[..super::fields::floor_char_boundary(report, 4096)];
+/// Whether the text says delivery is only delayed (and still being tried). `lower_report` is the
+/// report text with ASCII letters lowercased.
+pub(crate) fn says_delayed(subject: &str, lower_report: &str) -> bool {
+    let head = &lower_report[..super::fields::floor_char_boundary(lower_report, 4096)];
     let delayed = contains_any(subject, &["delayed", "delay", "warning"])
-        || contains_any(
+        || lower_has_any(
             head,
             &[
                 "will continue to try",
@@ -472,7 +586,7 @@ pub(crate) fn says_delayed(subject: &str, report: &str) -> bool {
                 "will retry",
             ],
         );
-    delayed && !contains_any(head, &["permanent", "given up", "gave up", "failed permanently"])
+    delayed && !lower_has_any(head, &["permanent", "given up", "gave up", "failed permanently"])
 }
 
 #[cfg(test)]
@@ -486,6 +600,75 @@ mod tests {
         assert!(!contains_ci("ab", "abc"));
         assert!(contains_ci("xxABC", "abc"));
         assert!(!contains_ci("xxAB", "abc"));
+    }
+
+    #[test]
+    fn every_marker_names_the_original_a_message_or_a_copy() {
+        for (marker, &(w, at)) in ORIGINAL_MARKERS.iter().zip(&MARKER_AT) {
+            assert!(marker.as_bytes()[at..].starts_with(MARKER_WORDS[w]), "{marker}");
+            for pad in 0..17 {
+                // Every position against the eight-byte words the letters are found in.
+                let line = format!("{}{marker} yy message copy", "x".repeat(pad));
+                assert!(has_marker(line.as_bytes()), "{line}");
+                let cut = &line[..pad + marker.len() - 1];
+                assert_eq!(has_marker(cut.as_bytes()), lower_has_any(cut, &ORIGINAL_MARKERS), "{cut}");
+            }
+        }
+        for line in [
+            "a messag copied origin",
+            "the message was sent",
+            "message: original message follows",
+            "copy of the copy of the original message",
+            "copy",
+            "original",
+            "",
+        ] {
+            assert_eq!(has_marker(line.as_bytes()), lower_has_any(line, &ORIGINAL_MARKERS), "{line}");
+        }
+        let text = "Hi\n---- Original Message ----\nFrom: a@example.com\n";
+        assert_eq!(split_original(text, &text.to_ascii_lowercase()), 3);
+        assert_eq!(split_original("Hi\nthere", "hi\nthere"), 8);
+        assert_eq!(unquote(String::from("a\nb>c\n")), "a\nb>c\n");
+        assert_eq!(unquote(String::from("> a\n> b\n> c\n>d\n")), "a\nb\nc\nd\n");
+    }
+
+    #[test]
+    fn short_and_long_searches() {
+        let long = "x".repeat(100) + "needle";
+        for (h, n) in
+            [("abc", "abc"), ("abc", "bc"), ("abc", "abcd"), ("ab", ""), ("", "a"), (long.as_str(), "needle")]
+        {
+            assert_eq!(has(h, n), h.contains(n), "{h} {n}");
+        }
+        assert!(!has(&long, "needles"));
+    }
+
+    #[test]
+    fn quoted_headers_as_read_line_by_line() {
+        let by_line = |text: &str, name: &str| {
+            text.lines().find_map(|line| {
+                let t = line.trim_start_matches([' ', '\t', '>']);
+                let (n, v) = t.split_once(':')?;
+                n.trim().eq_ignore_ascii_case(name).then(|| v.trim().to_owned()).filter(|v| !v.is_empty())
+            })
+        };
+        let texts = [
+            "",
+            "Message-ID: <a@b>",
+            "x\r\n> message-id:\r\n  MESSAGE-ID : <c@d>\r\nTo: e@f\r\n",
+            "Subject: the message-id: was lost\nIn-Reply-To: x\nMessage-Id:<g@h>\n",
+            "To:\nto: \nTo: i@j\r",
+            "nothing here\nmessage-id",
+        ];
+        for text in texts {
+            for name in ["Message-ID", "To"] {
+                assert_eq!(
+                    quoted_header(text, &text.to_ascii_lowercase(), name),
+                    by_line(text, name),
+                    "{text:?} {name}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -69,6 +69,10 @@ pub(crate) fn message_id(text: &str) -> Option<String> {
 
 /// Reads an SES notification: its kind and recipients.
 pub(crate) fn read(text: &str) -> Option<(Kind, Vec<Recipient>)> {
+    // Most texts are no notification: one fast search says so before any other work.
+    if !text.contains("\"notificationType\":") {
+        return None;
+    }
     let (kind, _) = string_after(text, 0, "notificationType")?;
     let (kind, list, action) = match kind.as_str() {
         "Bounce" => (Kind::Bounce, "bouncedRecipients", Some(Action::Failed)),

@@ -2,14 +2,15 @@
 
 use crate::Command;
 
-use super::plain::contains_any;
+use super::plain::lower_has_any;
 
 /// Reads the command stage from a diagnostic: Postfix `(in reply to RCPT TO command)`, Exim
 /// `after RCPT TO:` / `after end of data`, Yahoo `[RCPT_TO]`, qmail `RCPT TO response`,
 /// DragonFly `did not like our final DATA`, x3 `SMTP:RCPT`, m-FILTER's `SMTP command` section.
 pub(crate) fn command(text: &str) -> Option<Command> {
-    if contains_any(
-        text,
+    let lower = text.to_ascii_lowercase();
+    if lower_has_any(
+        &lower,
         &[
             "end of data",
             "final data",
@@ -22,43 +23,37 @@ pub(crate) fn command(text: &str) -> Option<Command> {
         return Some(Command::EndOfData);
     }
     // qmail: "Connected to 192.0.2.1 but sender was rejected."
-    if contains_any(text, &["sender was rejected", "sender address rejected"]) {
+    if lower_has_any(&lower, &["sender was rejected", "sender address rejected"]) {
         return Some(Command::Mail);
     }
+    // One pass: the first place a command word stands (each word starts with its own letter,
+    // so the earliest valid occurrence of any word is the one found first).
     let bytes = text.as_bytes();
-    let words: [(&[u8], Command); 8] = [
-        (b"RCPT", Command::Rcpt),
-        (b"MAIL", Command::Mail),
-        (b"DATA", Command::Data),
-        (b"EHLO", Command::Ehlo),
-        (b"HELO", Command::Helo),
-        (b"STARTTLS", Command::StartTls),
-        (b"AUTH", Command::Auth),
-        (b"BDAT", Command::Bdat),
-    ];
-    let mut best: Option<(usize, Command)> = None;
-    for (word, cmd) in words {
-        let mut from = 0;
-        while let Some(pos) = find(&bytes[from..], word).map(|p| p + from) {
-            let before_ok = pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric();
-            let after = bytes.get(pos + word.len()).copied();
-            let after_ok =
-                !after.is_some_and(|b| b.is_ascii_alphanumeric()) || word == b"RCPT" || word == b"MAIL";
-            // Upper case only: "mail" and "data" are ordinary words in prose.
-            if before_ok && after_ok && (word == b"RCPT" || after != Some(b'-')) {
-                if best.is_none_or(|(p, _)| pos < p) {
-                    best = Some((pos, cmd));
-                }
-                break;
-            }
-            from = pos + 1;
+    for (pos, &b) in bytes.iter().enumerate() {
+        let (word, cmd): (&[u8], Command) = match b {
+            b'R' => (b"RCPT", Command::Rcpt),
+            b'M' => (b"MAIL", Command::Mail),
+            b'D' => (b"DATA", Command::Data),
+            b'E' => (b"EHLO", Command::Ehlo),
+            b'H' => (b"HELO", Command::Helo),
+            b'S' => (b"STARTTLS", Command::StartTls),
+            b'A' => (b"AUTH", Command::Auth),
+            b'B' => (b"BDAT", Command::Bdat),
+            _ => continue,
+        };
+        if !bytes[pos..].starts_with(word) {
+            continue;
+        }
+        let before_ok = pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric();
+        let after = bytes.get(pos + word.len()).copied();
+        let after_ok =
+            !after.is_some_and(|b| b.is_ascii_alphanumeric()) || word == b"RCPT" || word == b"MAIL";
+        // Upper case only: "mail" and "data" are ordinary words in prose.
+        if before_ok && after_ok && (word == b"RCPT" || after != Some(b'-')) {
+            return Some(cmd);
         }
     }
-    best.map(|(_, cmd)| cmd)
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    None
 }
 
 #[cfg(test)]
