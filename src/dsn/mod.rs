@@ -327,6 +327,8 @@ fn read_fields(
         report.truncated = true;
     }
     report.set_message_fields(groups.message);
+    // Whether the prose names a command stage at all: only then is it read per recipient.
+    let mut prose_names_stage: Option<bool> = None;
     for group in groups.recipients {
         let mut r = Recipient::from_fields(group);
         let from_text = match &r.diagnostic_code {
@@ -350,7 +352,10 @@ fn read_fields(
         if r.address.is_empty() && !r.fields.is_empty() {
             continue;
         }
-        if from_text.is_none() && stage::command(&r.diagnostic).is_none() {
+        if from_text.is_none()
+            && stage::command(&r.diagnostic).is_none()
+            && *prose_names_stage.get_or_insert_with(|| stage::command(report_text).is_some())
+        {
             // The command stage the text tells about this recipient (Postfix writes "(in reply
             // to MAIL FROM command)" in its prose, not in the Diagnostic-Code).
             r.command = found_in_text
