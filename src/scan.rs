@@ -275,9 +275,9 @@ impl Matches {
                     self.anywhere(out);
                 }
             }
-            state = run(state, line, |out, rest| {
-                self.reply(out, rest);
-                self.anywhere(out);
+            state = run_split(state, line, self, |m, out, rest| {
+                m.reply(out, rest);
+                m.anywhere(out);
             });
         }
     }
@@ -317,37 +317,6 @@ impl Matches {
             });
         }
         run_split(whole, tail, self, |m, out, _| m.anywhere(out));
-    }
-
-    /// Scans a reply's text as [`scan`](Self::scan) does, but skips what `skip` measures at the
-    /// start of each word (a multi-line reply's repeated `550-5.7.1 ` prefixes, on their own
-    /// lines or joined into one) and reads every run of white space as one space, so a phrase
-    /// broken over the reply's lines is found.
-    pub(crate) fn scan_skipping(&mut self, text: &[u8], skip: impl Fn(&[u8]) -> usize) {
-        let mut state = SCAN_START;
-        let mut i = 0;
-        let mut after_space = true;
-        while i < text.len() {
-            if after_space {
-                let skipped = skip(&text[i..]);
-                if skipped > 0 {
-                    i += skipped;
-                    continue;
-                }
-            }
-            let byte = text[i];
-            i += 1;
-            let space = byte.is_ascii_whitespace();
-            if space && after_space {
-                continue;
-            }
-            after_space = space;
-            state = step(state, if space { b' ' } else { byte });
-            if let Some(out) = output(state) {
-                self.reply(out, &text[i..]);
-                self.anywhere(out);
-            }
-        }
     }
 
     /// The first reason rule found, with its "always" flag.

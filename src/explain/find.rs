@@ -66,6 +66,29 @@ pub(crate) fn continuation_prefix(rest: &[u8], code: u16) -> usize {
     }
 }
 
+/// The pieces of a reply's text between its repeated prefixes (`550-5.7.1 `), trimmed: its
+/// lines, whether they stand apart or a relaying MTA joined them into one.
+pub(crate) fn reply_pieces(region: &[u8], code: u16) -> impl Iterator<Item = &[u8]> {
+    let first = b'0' + (code / 100 % 10) as u8;
+    let mut rest = region;
+    core::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let start = continuation_prefix(rest, code);
+        let next = (start.max(1)..rest.len())
+            .find(|&i| {
+                rest[i] == first
+                    && rest[i - 1].is_ascii_whitespace()
+                    && continuation_prefix(&rest[i..], code) > 0
+            })
+            .unwrap_or(rest.len());
+        let piece = rest[start.min(next)..next].trim_ascii();
+        rest = &rest[next..];
+        Some(piece)
+    })
+}
+
 /// Whether a reply's text repeats its prefix after its start (`550-5.7.1 … multiple\n550 5.7.1
 /// addresses`, or the same lines joined into one by a relaying MTA).
 pub(crate) fn continued(region: &[u8], code: u16) -> bool {

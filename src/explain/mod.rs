@@ -634,10 +634,19 @@ fn bare_reason(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>
         b"message was rejected",
         b"rejected message",
     ];
+    let policy_or_none = enhanced.is_none_or(|e| e.subject() == 7);
+    if !policy_or_none || !(matches!(code, 450 | 451) || (500..600).contains(&code)) {
+        return None;
+    }
+    // A bare statement is short: a longer reply says more than "try again later".
+    let mut bytes = 0;
+    segments(&mut |segment| bytes += segment.len());
+    if bytes > 96 {
+        return None;
+    }
     let mut words = [0u8; 48];
     let len = bare_words(segments, &mut words)?;
     let words = &words[..len];
-    let policy_or_none = enhanced.is_none_or(|e| e.subject() == 7);
     if matches!(code, 450 | 451) && policy_or_none && RETRY_LATER.contains(&words) {
         return Some(Reason::Greylisted);
     }
@@ -654,6 +663,10 @@ fn bare_words(segments: Segments<'_>, out: &mut [u8]) -> Option<usize> {
     let mut fits = true;
     segments(&mut |segment| {
         for token in segment.split(|b| b.is_ascii_whitespace()) {
+            // Longer than any bare statement: the rest need not be read.
+            if !fits {
+                return;
+            }
             if token.iter().any(u8::is_ascii_digit) {
                 continue;
             }
@@ -885,7 +898,7 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
             let start = offset_in(bytes, reply.region);
             found.scan_anywhere(&bytes[..start]);
             found.scan_anywhere(&bytes[start + reply.region.len()..]);
-            found.scan_skipping(reply.region, |rest| find::continuation_prefix(rest, reply.code));
+            found.scan_lines(find::reply_pieces(reply.region, reply.code));
             found
         } else {
             scan(reply.region)
