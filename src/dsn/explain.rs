@@ -118,7 +118,8 @@ pub(crate) fn explain(recipient: &mut Recipient) {
         retry = Retry::AfterFix;
     }
     let no_reply = recipient.reply_code.is_none();
-    if no_reply && lower_has_any(&lower, &BOUNCE_NO_REPLY) {
+    let says_no_reply = lower_has_any(&lower, &BOUNCE_NO_REPLY);
+    if no_reply && says_no_reply {
         reason = Reason::NetworkError;
         retry = Retry::AfterFix;
     }
@@ -151,7 +152,7 @@ pub(crate) fn explain(recipient: &mut Recipient) {
     // verdict stays "after a fix". A status of x.4.7 ("delivery time expired") is the MTA's own
     // summary and stands.
     if failed && reason == Reason::Expired && !says_expired {
-        let cause = if lower_has_any(&lower, &BOUNCE_NO_REPLY) {
+        let cause = if says_no_reply {
             Some(Reason::NetworkError)
         } else {
             let class = recipient.status.map_or(5, EnhancedCode::class);
