@@ -92,10 +92,7 @@ pub(crate) fn reply_pieces(region: &[u8], code: u16) -> impl Iterator<Item = &[u
 /// Whether a reply's text repeats its prefix after its start (`550-5.7.1 … multiple\n550 5.7.1
 /// addresses`, or the same lines joined into one by a relaying MTA).
 pub(crate) fn continued(region: &[u8], code: u16) -> bool {
-    let first = b'0' + (code / 100 % 10) as u8;
-    region.iter().enumerate().skip(1).any(|(i, &b)| {
-        b == first && region[i - 1].is_ascii_whitespace() && continuation_prefix(&region[i..], code) > 0
-    })
+    reply_pieces(region, code).nth(1).is_some()
 }
 
 /// Finds the reply in `text`: lettre's `error (535): …` form first, then the best three-digit
