@@ -305,6 +305,9 @@ fn kinds_of_bounce_wording() {
         ("550 Too many unwanted messages have been sent from your IP address.", Reason::SpamBlocked),
         ("550 domain [example.com] mismatches client ip 192.0.2.1.", Reason::PolicyBlocked),
         ("554 5.3.0 unknown mailer error 255", Reason::ServiceUnavailable),
+        // A sending quota is a rate limit, not a full mailbox; a line over the limit is content.
+        ("554 mx.example.net : You've reached your daily relay quota - 192.0.2.0", Reason::RateLimited),
+        ("500 Line limit exceeded", Reason::ContentRejected),
         ("No such domain.", Reason::NetworkError),
         ("The number of messages in recipient's mailbox exceeded the local limit.", Reason::MailboxFull),
         ("501 5.7.1 no access from mail server [192.0.2.1] which is an open relay.", Reason::SpamBlocked),
