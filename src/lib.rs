@@ -172,6 +172,7 @@ pub mod provider;
 pub mod reply;
 mod reply_code;
 mod scan;
+mod swar;
 pub mod text;
 mod ui;
 

@@ -130,36 +130,19 @@ pub struct Reply<'a> {
     enhanced: Option<EnhancedCode>,
 }
 
-/// Finds the next `\n` at or after `from`, eight bytes at a time.
+/// Finds the next `\n` at or after `from`, sixteen bytes at a time.
 #[inline]
 pub(crate) fn find_newline(bytes: &[u8], from: usize) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    const NL: u64 = LO * b'\n' as u64;
+    use crate::swar::{bytes_equal, first, load};
     let mut i = from;
     while i + 16 <= bytes.len() {
-        let a = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap()) ^ NL;
-        let b = u64::from_le_bytes(bytes[i + 8..i + 16].try_into().unwrap()) ^ NL;
-        let fa = a.wrapping_sub(LO) & !a & HI;
-        let fb = b.wrapping_sub(LO) & !b & HI;
-        if fa | fb != 0 {
-            return Some(if fa != 0 {
-                i + (fa.trailing_zeros() / 8) as usize
-            } else {
-                i + 8 + (fb.trailing_zeros() / 8) as usize
-            });
+        let (a, b) = (bytes_equal(load(bytes, i), b'\n'), bytes_equal(load(bytes, i + 8), b'\n'));
+        if a | b != 0 {
+            return Some(if a != 0 { i + first(a) } else { i + 8 + first(b) });
         }
         i += 16;
     }
-    while i + 8 <= bytes.len() {
-        let x = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap()) ^ NL;
-        let found = x.wrapping_sub(LO) & !x & HI;
-        if found != 0 {
-            return Some(i + (found.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    bytes[i..].iter().position(|&b| b == b'\n').map(|p| i + p)
+    crate::swar::find_byte(bytes, i, b'\n')
 }
 
 /// The code at the start of a line, if it is three digits with a first digit of 2 to 5.

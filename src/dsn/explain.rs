@@ -172,8 +172,9 @@ pub(crate) fn explain(recipient: &mut Recipient) {
     }
     // Google Groups' notice (in the poster's language, with no reply): the group may not exist,
     // or the sender may not post to it — a refusal of the sender, as Sisimai files it.
-    let group = recipient.address.to_ascii_lowercase().ends_with("@googlegroups.com")
-        || lower.contains("groups.google.com/support");
+    let domain = recipient.address.rsplit_once('@').map_or("", |(_, domain)| domain);
+    let group =
+        domain.eq_ignore_ascii_case("googlegroups.com") || lower.contains("groups.google.com/support");
     if failed && found.is_none() && group {
         reason = Reason::SenderRejected;
         retry = Retry::AfterFix;

@@ -181,17 +181,13 @@ fn marker_at(line: &[u8], i: usize) -> bool {
 /// of them): the words of [`MARKER_WORDS`] are found by their rarer letter, eight bytes at a
 /// time, and only the markers that hold the word found are compared, where it stands.
 fn has_marker(line: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // The high bit of every zero byte (and maybe of a byte above one: candidates are checked).
-    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & (ONES << 7);
-    line.chunks(8).enumerate().any(|(n, chunk)| {
-        let mut word = [0u8; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        let mut candidates =
-            zero_bytes(x ^ (ONES * u64::from(b'g'))) | zero_bytes(x ^ (ONES * u64::from(b'y')));
+    use crate::swar::{bytes_equal, first, load};
+    (0..line.len()).step_by(8).any(|at| {
+        let word = load(line, at);
+        // Candidates past the first match are checked, as `bytes_equal` may mark them.
+        let mut candidates = bytes_equal(word, b'g') | bytes_equal(word, b'y');
         while candidates != 0 {
-            let i = n * 8 + (candidates.trailing_zeros() / 8) as usize;
+            let i = at + first(candidates);
             if i < line.len() && marker_at(line, i) {
                 return true;
             }

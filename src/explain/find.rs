@@ -170,7 +170,7 @@ fn find_lettre(text: &[u8]) -> Option<Found<'_>> {
     let mut from = 0;
     // The first "error (ddd)" in the text; an "error (" without a code after it is passed over.
     let (code, rest) = loop {
-        let paren = find_byte(text, from, b'(')?;
+        let paren = crate::swar::find_byte(text, from, b'(')?;
         from = paren + 1;
         if paren < 6 || &text[paren - 6..paren] != b"error " {
             continue;
@@ -361,26 +361,6 @@ fn bytes_between(x: u64, lo: u8, hi: u8) -> u64 {
     (L * (127 + n)).wrapping_sub(low) & !x & (low + L * (127 - m)) & (L * 128)
 }
 
-/// The next `needle` at or after `from`, eight bytes at a time (as `reply::find_newline`).
-#[inline]
-pub(crate) fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let pattern = LO * u64::from(needle);
-    let mut i = from;
-    while i + 8 <= bytes.len() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&bytes[i..i + 8]);
-        let x = u64::from_le_bytes(word) ^ pattern;
-        let found = x.wrapping_sub(LO) & !x & HI;
-        if found != 0 {
-            return Some(i + (found.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    bytes[i..].iter().position(|&b| b == needle).map(|p| i + p)
-}
-
 /// The highest score a candidate can reach: base 1, space 1, enhanced code of its class 4,
 /// marker 8 (a marker and the start of a line exclude each other).
 const MAX_SCORE: u32 = 14;
@@ -407,18 +387,13 @@ fn marker_candidate(text: &[u8]) -> Option<(usize, u16)> {
 
 #[inline]
 fn find_colon_or_semicolon(bytes: &[u8], from: usize) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::{bytes_equal, first, load};
     let mut i = from;
     while i + 8 <= bytes.len() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(&bytes[i..i + 8]);
-        let w = u64::from_le_bytes(word);
-        let a = w ^ (LO * u64::from(b':'));
-        let b = w ^ (LO * u64::from(b';'));
-        let found = (a.wrapping_sub(LO) & !a | b.wrapping_sub(LO) & !b) & HI;
+        let word = load(bytes, i);
+        let found = bytes_equal(word, b':') | bytes_equal(word, b';');
         if found != 0 {
-            return Some(i + (found.trailing_zeros() / 8) as usize);
+            return Some(i + first(found));
         }
         i += 8;
     }

@@ -720,7 +720,7 @@ fn used_loosely(enhanced: EnhancedCode, code: u16) -> bool {
 fn hash_enhanced(text: &[u8]) -> Option<EnhancedCode> {
     let mut from = 0;
     // Each '#' in turn (eight bytes at a time between them), the first that an enhanced code follows.
-    while let Some(i) = find::find_byte(text, from, b'#') {
+    while let Some(i) = crate::swar::find_byte(text, from, b'#') {
         let rest = &text[i + 1..];
         if let Some((code, used)) = EnhancedCode::parse_prefix(rest) {
             if matches!(rest.get(used), None | Some(b')' | b' ' | b'.' | b',')) {

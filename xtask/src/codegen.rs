@@ -1164,17 +1164,12 @@ fn check_bounce_wording(bounce: &BounceWording, problems: &mut Vec<String>) {
         }
     }
     for (phrase, status) in &bounce.implied {
-        if parse_subject_detail(status).is_none() {
+        if parse_pattern(&format!("X.{status}")).is_none() {
             problems.push(format!(
                 "explain.toml [bounce] implied: {phrase:?} → {status:?} is not subject.detail"
             ));
         }
     }
-}
-
-fn parse_subject_detail(status: &str) -> Option<(u16, u16)> {
-    let (subject, detail) = status.split_once('.')?;
-    Some((subject.parse().ok().filter(|s| *s < 1000)?, detail.parse().ok().filter(|d| *d < 1000)?))
 }
 
 /// The `[bounce]` tables, compiled only with the `dsn` feature that reads them.
@@ -1210,7 +1205,9 @@ fn write_bounce_wording(w: &mut String, bounce: &BounceWording) {
     let implied: Vec<String> = bounce
         .implied
         .iter()
-        .filter_map(|(p, status)| parse_subject_detail(status).map(|(s, d)| format!("({p:?}, {s}, {d})")))
+        .filter_map(|(p, status)| {
+            parse_pattern(&format!("X.{status}")).map(|(s, d)| format!("({p:?}, {s}, {d})"))
+        })
         .collect();
     writeln!(
         w,

@@ -1,0 +1,67 @@
+//! Eight bytes at a time ("SIMD within a register"): the one word trick the byte searches of
+//! the reply parser, the reply finder and the bounce reader share.
+
+/// `0x01` in every byte.
+const LO: u64 = 0x0101_0101_0101_0101;
+/// `0x80` in every byte.
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// Up to eight bytes from `bytes[at..]` as one little-endian word, zero-padded at the end.
+#[inline(always)]
+pub(crate) fn load(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0u8; 8];
+    match bytes.get(at..at + 8) {
+        // The common case, a fixed-size copy the compiler turns into one load.
+        Some(eight) => word.copy_from_slice(eight),
+        None => {
+            let chunk = &bytes[at.min(bytes.len())..];
+            word[..chunk.len()].copy_from_slice(chunk);
+        }
+    }
+    u64::from_le_bytes(word)
+}
+
+/// The high bit of each byte of `word` equal to `byte`. The lowest set bit is exact (the first
+/// match); a borrow may also mark bytes after a match, so later bits are candidates to check.
+#[inline(always)]
+pub(crate) fn bytes_equal(word: u64, byte: u8) -> u64 {
+    let x = word ^ (LO * u64::from(byte));
+    x.wrapping_sub(LO) & !x & HI
+}
+
+/// The index of the first set byte of a [`bytes_equal`] mask.
+#[inline(always)]
+pub(crate) fn first(mask: u64) -> usize {
+    (mask.trailing_zeros() / 8) as usize
+}
+
+/// The next `needle` in `bytes` at or after `from`, eight bytes at a time.
+#[inline]
+pub(crate) fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let found = bytes_equal(load(bytes, i), needle);
+        if found != 0 {
+            return Some(i + first(found));
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(|&b| b == needle).map(|p| i + p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_a_plain_search() {
+        let text = b"abc:def\n;ghijklmnop:qrstuvwxyz\n0123456789";
+        for needle in [b':', b'\n', b';', b'z', b'9', b'#'] {
+            for from in 0..=text.len() {
+                let want = text[from..].iter().position(|&b| b == needle).map(|p| from + p);
+                assert_eq!(find_byte(text, from, needle), want, "{needle} from {from}");
+            }
+        }
+        assert_eq!(load(b"ab", 0), u64::from_le_bytes(*b"ab\0\0\0\0\0\0"));
+    }
+}
