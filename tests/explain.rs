@@ -365,6 +365,14 @@ fn precedence_between_codes_and_words() {
         // A refusal naming only the message refuses its content; a deferral does not.
         ("554 Message refused", Reason::ContentRejected),
         ("550 5.7.1 Message rejected due to local policy", Reason::PolicyBlocked),
+        // A refusal that gives policy as its reason is a policy refusal, even when it names the
+        // sender; a block placed against the client's IP is its reputation.
+        ("554 Mail from a@example.net rejected for policy reasons.", Reason::PolicyBlocked),
+        ("550 5.7.1 Message rejected: policy violation", Reason::PolicyBlocked),
+        (
+            "550 Mail rejected for policy reasons. A block has been placed against your IP address.",
+            Reason::SpamBlocked,
+        ),
         // A code naming the sender's address decides whose domain the DNS words are about.
         ("550 5.1.8 <a@example.org>: sender domain has no MX record", Reason::SenderRejected),
         ("550 5.1.2 <a@example.org>: MX lookup failure for example.org", Reason::NetworkError),
