@@ -168,6 +168,8 @@ fn providers_are_recognised_by_their_host_names() {
         ("mx3.qq.com", "qq"),
         ("mail.gmx.net", "gmx"),
         ("mx-ha02.web.de", "gmx"),
+        ("smtp-in.orange.fr", "orange"),
+        ("smtp.orange.fr", "orange"),
         ("smtp.protonmail.ch", "proton"),
         ("smtp.fastmail.com", "fastmail"),
         ("in1-smtp.messagingengine.com", "fastmail"),

@@ -126,7 +126,7 @@ const FLOORS: [(&str, f64); 6] = [
     ("recipients", 99.0),
     ("status", 96.0),
     ("reply", 92.0),
-    ("reason", 88.0),
+    ("reason", 90.0),
     ("hard", 85.0),
 ];
 

@@ -36,6 +36,7 @@ fn every_rule_matches_its_own_real_sample() {
         "amazon_ses",
         "sendgrid",
         "mailgun",
+        "orange",
     ] {
         assert!(per_provider.get(required).copied().unwrap_or(0) >= 1, "{required} has no rule");
     }
