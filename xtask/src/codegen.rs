@@ -1325,8 +1325,6 @@ const FAILURE_PHRASES: [(&str, &str); 67] = [
     ("temporary failure in mx lookup", "DnsUnavailable"),
     ("lookup failed temporarily", "DnsUnavailable"),
     ("host name lookup failure", "HostNotFound"),
-    ("loops back to myself", "Network"),
-    ("points to local host", "Network"),
     ("connection died", "Closed"),
     ("unable to find primary relay", "Network"),
     ("no valid route", "Network"),
@@ -1351,6 +1349,11 @@ const FAILURE_PHRASES: [(&str, &str); 67] = [
     ("host is unreachable", "Network"),
     ("host unreachable", "Network"),
     ("cannot assign requested address", "Network"),
+    // A delivery attempt skipped or failed on every host for now (Exim's "retry time not reached
+    // for any host", Haraka's "Tried all MXs"): retried later. Given up, they are worded so
+    // ("... after a long failure period", "Too many failures"): the expiry rule.
+    ("retry time not reached", "Network"),
+    ("tried all mxs", "Network"),
     // TLS.
     ("certificate", "Tls"),
     ("handshake", "Tls"),
