@@ -291,6 +291,16 @@ fn kinds_of_wording_from_real_bounces() {
     assert_eq!(e.failure(), Some(Failure::ConnectionRefused));
     let e = explain_text("I'm not going to try again; this message has been in the queue too long.").unwrap();
     assert_eq!((e.code(), e.reason()), (None, Reason::Expired));
+    // A 4xx saying outright that retrying will not succeed is not retried; a plain 4xx is.
+    let e = explain(
+        "421 4.7.1 [TS03] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed.",
+    )
+    .unwrap();
+    assert_eq!(e.retry(), Retry::Never);
+    assert_eq!(
+        explain("421 4.7.1 Messages from 192.0.2.1 temporarily deferred").unwrap().retry(),
+        Retry::Later
+    );
     // A routing loop is a configuration to fix, not a transport failure to retry.
     for text in
         ["mail for example.org loops back to myself", "lowest numbered MX record points to local host"]
@@ -347,6 +357,9 @@ fn kinds_of_bounce_wording() {
             Reason::NetworkError,
         ),
         ("I'm not going to try again; this message has been in the queue too long.", Reason::Expired),
+        // The receiving system's local delivery could not reach the mailbox's store.
+        ("Unable to lock mailbox. (#4.2.1)", Reason::ServiceUnavailable),
+        ("Unable to chdir to maildir. (#4.2.1)", Reason::ServiceUnavailable),
     ];
     for &(text, reason) in cases {
         let e = explain_text(text).unwrap_or_else(|| panic!("{text}: nothing found"));

@@ -330,9 +330,10 @@ impl Explanation {
         let policy = generated::reason_policy(reason);
         let mut retry = if class.is_transient() { policy.transient } else { policy.permanent };
         match found.retry() {
-            Some(verdict) if class.is_permanent() => retry = verdict,
-            // "Bare LF": even a 4xx will not go through until the client changes how it sends.
-            Some(Retry::AfterFix) => retry = Retry::AfterFix,
+            Some((verdict, _)) if class.is_permanent() => retry = verdict,
+            // "Bare LF": even a 4xx will not go through until the client changes how it sends;
+            // a 4xx saying outright that retrying will not succeed is not retried.
+            Some((verdict, true)) => retry = verdict,
             _ => {}
         }
         if retry_after.is_some() && class.is_permanent() && retry == Retry::Never {

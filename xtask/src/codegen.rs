@@ -202,6 +202,9 @@ struct KeywordRule {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RetryKeywords {
+    /// Any class, even a 4xx: the reply says outright that retrying will not succeed.
+    #[serde(default)]
+    never_any_class: Vec<String>,
     never: Vec<String>,
     later: Vec<String>,
     /// Any class, even a 4xx: the client must change how it sends first.
@@ -460,6 +463,7 @@ fn check_explain(data: &Data, reasons: &BTreeSet<String>, problems: &mut Vec<Str
         .keyword
         .iter()
         .flat_map(|k| &k.phrases)
+        .chain(&explain.retry.never_any_class)
         .chain(&explain.retry.never)
         .chain(&explain.retry.later)
         .chain(&explain.retry.after_fix);
@@ -1376,7 +1380,8 @@ const FAILURE_PHRASES: [(&str, &str); 67] = [
 const DELAY_LEADS: [&str; 6] =
     ["try again in ", "try again after ", "retry in ", "retry after ", "again in ", "wait "];
 
-/// The keyword rules (reason rules in file order, then retry "never", "later", "after_fix") as
+/// The keyword rules (reason rules in file order, then retry "never_any_class", "never", "later",
+/// "after_fix") as
 /// `KeywordRule` literals, and every scan pattern: keyword phrases, provider markers, command
 /// phrases and delay leads.
 fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
@@ -1391,15 +1396,17 @@ fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
     for (i, k) in explain.keyword.iter().enumerate() {
         patterns.extend(k.phrases.iter().map(|p| word(p, Output::Rule(i))));
     }
+    // (verdict, list, whether it refines a 4xx too)
     let lists = [
-        ("Never", &explain.retry.never),
-        ("Later", &explain.retry.later),
-        ("AfterFix", &explain.retry.after_fix),
+        ("Never", &explain.retry.never_any_class, true),
+        ("Never", &explain.retry.never, false),
+        ("Later", &explain.retry.later, false),
+        ("AfterFix", &explain.retry.after_fix, true),
     ];
-    for (verdict, list) in lists {
+    for (verdict, list, any_class) in lists {
         let rule = rules.len();
         patterns.extend(list.iter().map(|p| word(p, Output::Rule(rule))));
-        rules.push(format!("KeywordRule::Retry(Retry::{verdict})"));
+        rules.push(format!("KeywordRule::Retry(Retry::{verdict}, {any_class})"));
     }
     for (i, p) in data.providers.provider.iter().enumerate() {
         patterns.extend(p.markers.iter().map(|m| word(m, Output::Provider(i))));
