@@ -301,6 +301,21 @@ fn kinds_of_wording_from_real_bounces() {
         explain("421 4.7.1 Messages from 192.0.2.1 temporarily deferred").unwrap().retry(),
         Retry::Later
     );
+    // A limit on one message's recipients refuses the message as addressed (split it); a 452
+    // asks for the rest later, and so does a limit per hour.
+    for (reply, retry) in [
+        ("554 5.5.3 Too many recipients for this message", Retry::AfterFix),
+        ("552 5.5.3 Maximum number of recipients exceeded", Retry::AfterFix),
+        ("452 4.5.3 Too many recipients", Retry::Later),
+        ("550 5.7.1 Too many recipients this hour, try again later", Retry::Later),
+    ] {
+        let e = explain(reply).unwrap();
+        assert_eq!((e.reason(), e.retry()), (Reason::RateLimited, retry), "{reply}");
+    }
+    // Exim's local delivery over quota is a deferral.
+    let e =
+        explain_text("mailbox is full (MTA-imposed quota exceeded while writing to /var/mail/bob)").unwrap();
+    assert_eq!((e.reason(), e.retry()), (Reason::MailboxFull, Retry::Later));
     // A routing loop is a configuration to fix, not a transport failure to retry.
     for text in
         ["mail for example.org loops back to myself", "lowest numbered MX record points to local host"]

@@ -933,9 +933,12 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
     let found = scan(bytes);
     fill(&mut context, &found);
     let worded = found.reason().map(|(reason, _)| reason);
+    let stated_retry = found.retry().map(|(retry, _)| retry);
     let from_words = |reason: Reason| {
         let mut e = Explanation::from_words(reason, &context);
-        if deferred(bytes) {
+        // A report of a deferral, or words that say it is retried (Exim's local delivery "quota
+        // exceeded while writing to …"), as a 5xx reply's words would.
+        if deferred(bytes) || stated_retry == Some(Retry::Later) {
             e.retry = Retry::Later;
         }
         e

@@ -210,6 +210,9 @@ struct RetryKeywords {
     /// Any class, even a 4xx: the client must change how it sends first.
     #[serde(default)]
     after_fix: Vec<String>,
+    /// A 5xx only, like `never` and `later`: the message as sent cannot go through.
+    #[serde(default)]
+    after_fix_permanent: Vec<String>,
 }
 
 /// `data/providers.toml`: the provider knowledge base.
@@ -466,7 +469,8 @@ fn check_explain(data: &Data, reasons: &BTreeSet<String>, problems: &mut Vec<Str
         .chain(&explain.retry.never_any_class)
         .chain(&explain.retry.never)
         .chain(&explain.retry.later)
-        .chain(&explain.retry.after_fix);
+        .chain(&explain.retry.after_fix)
+        .chain(&explain.retry.after_fix_permanent);
     for phrase in phrases {
         if phrase.is_empty()
             || !phrase.as_bytes()[0].is_ascii_alphanumeric()
@@ -1381,7 +1385,7 @@ const DELAY_LEADS: [&str; 6] =
     ["try again in ", "try again after ", "retry in ", "retry after ", "again in ", "wait "];
 
 /// The keyword rules (reason rules in file order, then retry "never_any_class", "never", "later",
-/// "after_fix") as
+/// "after_fix", "after_fix_permanent") as
 /// `KeywordRule` literals, and every scan pattern: keyword phrases, provider markers, command
 /// phrases and delay leads.
 fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
@@ -1402,6 +1406,7 @@ fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
         ("Never", &explain.retry.never, false),
         ("Later", &explain.retry.later, false),
         ("AfterFix", &explain.retry.after_fix, true),
+        ("AfterFix", &explain.retry.after_fix_permanent, false),
     ];
     for (verdict, list, any_class) in lists {
         let rule = rules.len();
