@@ -327,10 +327,10 @@ impl Matches {
         }
     }
 
-    /// The first retry rule found.
-    pub(crate) fn retry(&self) -> Option<Retry> {
+    /// The first retry rule found, with whether it refines a 4xx reply too.
+    pub(crate) fn retry(&self) -> Option<(Retry, bool)> {
         match KEYWORD_RULES.get(usize::from(self.retry_rule)) {
-            Some(&KeywordRule::Retry(retry)) => Some(retry),
+            Some(&KeywordRule::Retry(retry, any_class)) => Some((retry, any_class)),
             _ => None,
         }
     }
@@ -386,7 +386,7 @@ mod tests {
                 match kind {
                     Kind::Rule if reply => match KEYWORD_RULES[usize::from(value)] {
                         KeywordRule::Reason(..) => m.reason_rule = m.reason_rule.min(value),
-                        KeywordRule::Retry(_) => m.retry_rule = m.retry_rule.min(value),
+                        KeywordRule::Retry(..) => m.retry_rule = m.retry_rule.min(value),
                     },
                     Kind::Lead if reply && m.delay.is_none() && !delay_tried => {
                         // The first lead that matches at a position decides there.

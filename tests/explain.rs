@@ -291,6 +291,54 @@ fn kinds_of_wording_from_real_bounces() {
     assert_eq!(e.failure(), Some(Failure::ConnectionRefused));
     let e = explain_text("I'm not going to try again; this message has been in the queue too long.").unwrap();
     assert_eq!((e.code(), e.reason()), (None, Reason::Expired));
+    // A 4xx saying outright that retrying will not succeed is not retried; a plain 4xx is.
+    let e = explain(
+        "421 4.7.1 [TS03] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed.",
+    )
+    .unwrap();
+    assert_eq!(e.retry(), Retry::Never);
+    assert_eq!(
+        explain("421 4.7.1 Messages from 192.0.2.1 temporarily deferred").unwrap().retry(),
+        Retry::Later
+    );
+    // A limit on one message's recipients refuses the message as addressed (split it); a 452
+    // asks for the rest later, and so does a limit per hour.
+    for (reply, retry) in [
+        ("554 5.5.3 Too many recipients for this message", Retry::AfterFix),
+        ("552 5.5.3 Maximum number of recipients exceeded", Retry::AfterFix),
+        ("452 4.5.3 Too many recipients", Retry::Later),
+        ("550 5.7.1 Too many recipients this hour, try again later", Retry::Later),
+    ] {
+        let e = explain(reply).unwrap();
+        assert_eq!((e.reason(), e.retry()), (Reason::RateLimited, retry), "{reply}");
+    }
+    // Exim's local delivery over quota is a deferral.
+    let e =
+        explain_text("mailbox is full (MTA-imposed quota exceeded while writing to /var/mail/bob)").unwrap();
+    assert_eq!((e.reason(), e.retry()), (Reason::MailboxFull, Retry::Later));
+    // A routing loop is a configuration to fix, not a transport failure to retry.
+    for text in
+        ["mail for example.org loops back to myself", "lowest numbered MX record points to local host"]
+    {
+        let e = explain_text(text).unwrap();
+        assert_eq!(
+            (e.failure(), e.reason(), e.retry()),
+            (None, Reason::NetworkError, Retry::AfterFix),
+            "{text}"
+        );
+    }
+    // Every host skipped or failed for now is retried later; given up, it is worded so.
+    for text in ["retry time not reached for any host for 'example.org'", "Tried all MXs"] {
+        let e = explain_text(text).unwrap();
+        assert_eq!((e.reason(), e.retry()), (Reason::NetworkError, Retry::Later), "{text}");
+    }
+    for text in [
+        "retry time not reached for any host after a long failure period",
+        "Too many failures (Tried all MXs)",
+    ] {
+        let e = explain_text(text).unwrap();
+        assert_eq!(e.reason(), Reason::Expired, "{text}");
+    }
 }
 
 /// Kinds of bounce wording added for issue #13 (one made-up representative each, in the words
@@ -324,6 +372,9 @@ fn kinds_of_bounce_wording() {
             Reason::NetworkError,
         ),
         ("I'm not going to try again; this message has been in the queue too long.", Reason::Expired),
+        // The receiving system's local delivery could not reach the mailbox's store.
+        ("Unable to lock mailbox. (#4.2.1)", Reason::ServiceUnavailable),
+        ("Unable to chdir to maildir. (#4.2.1)", Reason::ServiceUnavailable),
     ];
     for &(text, reason) in cases {
         let e = explain_text(text).unwrap_or_else(|| panic!("{text}: nothing found"));
@@ -394,6 +445,32 @@ fn precedence_between_codes_and_words() {
         ),
         // An instruction to turn authentication on names the fix, before the relay refusal.
         ("550 Please turn on SMTP Authentication: you are not permitted to relay", Reason::AuthRequired),
+        // A refusal of DATA because every recipient was refused is about the order of commands,
+        // whatever refusal of the recipients it quotes (Exim).
+        (
+            "503-All RCPT commands were rejected with this error:\r\n503-relay not permitted\r\n503 valid RCPT command must precede DATA",
+            Reason::BadSequence,
+        ),
+        // The sender's domain named as what does not resolve, and a failed callout to the sender
+        // whose explanation lists "blacklisted" among the causes, refuse the sender.
+        ("550 5.7.1 <a@example.org>: Sender domain does not resolve", Reason::SenderRejected),
+        (
+            "553 5.1.8 <a@example.org>... Domain of sender address a@example.org does not resolve",
+            Reason::SenderRejected,
+        ),
+        (
+            "550-Verification failed for <a@example.org>\r\n550-The account or domain may not exist, they may be blacklisted, or missing the proper dns entries.\r\n550 Sender verify failed",
+            Reason::SenderRejected,
+        ),
+        // The receiving software's licence is the server's trouble, not an expiry nor a virus.
+        ("451 4.3.0 Virus scanner license expired", Reason::ServiceUnavailable),
+        // Credentials that no longer work are a failed sign-in, even when asked to sign in again.
+        ("535 5.7.8 Credentials are no longer valid, please re-authenticate", Reason::AuthFailed),
+        // A SASL mechanism named in a refusal is the mechanism that is not available.
+        ("504 5.5.4 AUTH DIGEST-MD5 not supported", Reason::AuthMechanism),
+        ("535 5.7.8 Error: authentication failed: CRAM-MD5", Reason::AuthFailed),
+        // "We do not allow" is a policy, even in a 502.
+        ("502 5.7.0 Sorry, we do not allow this command here", Reason::PolicyBlocked),
     ];
     for (reply, want) in cases {
         assert_eq!(explain(reply).unwrap().reason(), *want, "{reply}");

@@ -7,8 +7,9 @@ use crate::explain::{Reason, Retry};
 pub(crate) enum KeywordRule {
     /// The text names this reason; `true` when it overrides even a specific code.
     Reason(Reason, bool),
-    /// The text states this retry verdict.
-    Retry(Retry),
+    /// The text states this retry verdict; `true` when it refines a 4xx reply too (otherwise
+    /// only a 5xx one).
+    Retry(Retry, bool),
 }
 
 /// `text` equals the lowercase `phrase`, ignoring ASCII case; inlined, unlike the std method.

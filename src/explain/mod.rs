@@ -330,9 +330,10 @@ impl Explanation {
         let policy = generated::reason_policy(reason);
         let mut retry = if class.is_transient() { policy.transient } else { policy.permanent };
         match found.retry() {
-            Some(verdict) if class.is_permanent() => retry = verdict,
-            // "Bare LF": even a 4xx will not go through until the client changes how it sends.
-            Some(Retry::AfterFix) => retry = Retry::AfterFix,
+            Some((verdict, _)) if class.is_permanent() => retry = verdict,
+            // "Bare LF": even a 4xx will not go through until the client changes how it sends;
+            // a 4xx saying outright that retrying will not succeed is not retried.
+            Some((verdict, true)) => retry = verdict,
             _ => {}
         }
         if retry_after.is_some() && class.is_permanent() && retry == Retry::Never {
@@ -932,9 +933,12 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
     let found = scan(bytes);
     fill(&mut context, &found);
     let worded = found.reason().map(|(reason, _)| reason);
+    let stated_retry = found.retry().map(|(retry, _)| retry);
     let from_words = |reason: Reason| {
         let mut e = Explanation::from_words(reason, &context);
-        if deferred(bytes) {
+        // A report of a deferral, or words that say it is retried (Exim's local delivery "quota
+        // exceeded while writing to …"), as a 5xx reply's words would.
+        if deferred(bytes) || stated_retry == Some(Retry::Later) {
             e.retry = Retry::Later;
         }
         e

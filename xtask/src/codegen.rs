@@ -202,11 +202,17 @@ struct KeywordRule {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RetryKeywords {
+    /// Any class, even a 4xx: the reply says outright that retrying will not succeed.
+    #[serde(default)]
+    never_any_class: Vec<String>,
     never: Vec<String>,
     later: Vec<String>,
     /// Any class, even a 4xx: the client must change how it sends first.
     #[serde(default)]
     after_fix: Vec<String>,
+    /// A 5xx only, like `never` and `later`: the message as sent cannot go through.
+    #[serde(default)]
+    after_fix_permanent: Vec<String>,
 }
 
 /// `data/providers.toml`: the provider knowledge base.
@@ -460,9 +466,11 @@ fn check_explain(data: &Data, reasons: &BTreeSet<String>, problems: &mut Vec<Str
         .keyword
         .iter()
         .flat_map(|k| &k.phrases)
+        .chain(&explain.retry.never_any_class)
         .chain(&explain.retry.never)
         .chain(&explain.retry.later)
-        .chain(&explain.retry.after_fix);
+        .chain(&explain.retry.after_fix)
+        .chain(&explain.retry.after_fix_permanent);
     for phrase in phrases {
         if phrase.is_empty()
             || !phrase.as_bytes()[0].is_ascii_alphanumeric()
@@ -1325,8 +1333,6 @@ const FAILURE_PHRASES: [(&str, &str); 67] = [
     ("temporary failure in mx lookup", "DnsUnavailable"),
     ("lookup failed temporarily", "DnsUnavailable"),
     ("host name lookup failure", "HostNotFound"),
-    ("loops back to myself", "Network"),
-    ("points to local host", "Network"),
     ("connection died", "Closed"),
     ("unable to find primary relay", "Network"),
     ("no valid route", "Network"),
@@ -1351,6 +1357,11 @@ const FAILURE_PHRASES: [(&str, &str); 67] = [
     ("host is unreachable", "Network"),
     ("host unreachable", "Network"),
     ("cannot assign requested address", "Network"),
+    // A delivery attempt skipped or failed on every host for now (Exim's "retry time not reached
+    // for any host", Haraka's "Tried all MXs"): retried later. Given up, they are worded so
+    // ("... after a long failure period", "Too many failures"): the expiry rule.
+    ("retry time not reached", "Network"),
+    ("tried all mxs", "Network"),
     // TLS.
     ("certificate", "Tls"),
     ("handshake", "Tls"),
@@ -1373,7 +1384,8 @@ const FAILURE_PHRASES: [(&str, &str); 67] = [
 const DELAY_LEADS: [&str; 6] =
     ["try again in ", "try again after ", "retry in ", "retry after ", "again in ", "wait "];
 
-/// The keyword rules (reason rules in file order, then retry "never", "later", "after_fix") as
+/// The keyword rules (reason rules in file order, then retry "never_any_class", "never", "later",
+/// "after_fix", "after_fix_permanent") as
 /// `KeywordRule` literals, and every scan pattern: keyword phrases, provider markers, command
 /// phrases and delay leads.
 fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
@@ -1388,15 +1400,18 @@ fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
     for (i, k) in explain.keyword.iter().enumerate() {
         patterns.extend(k.phrases.iter().map(|p| word(p, Output::Rule(i))));
     }
+    // (verdict, list, whether it refines a 4xx too)
     let lists = [
-        ("Never", &explain.retry.never),
-        ("Later", &explain.retry.later),
-        ("AfterFix", &explain.retry.after_fix),
+        ("Never", &explain.retry.never_any_class, true),
+        ("Never", &explain.retry.never, false),
+        ("Later", &explain.retry.later, false),
+        ("AfterFix", &explain.retry.after_fix, true),
+        ("AfterFix", &explain.retry.after_fix_permanent, false),
     ];
-    for (verdict, list) in lists {
+    for (verdict, list, any_class) in lists {
         let rule = rules.len();
         patterns.extend(list.iter().map(|p| word(p, Output::Rule(rule))));
-        rules.push(format!("KeywordRule::Retry(Retry::{verdict})"));
+        rules.push(format!("KeywordRule::Retry(Retry::{verdict}, {any_class})"));
     }
     for (i, p) in data.providers.provider.iter().enumerate() {
         patterns.extend(p.markers.iter().map(|m| word(m, Output::Provider(i))));
