@@ -424,6 +424,11 @@ fn precedence_between_codes_and_words() {
             "550 Mail rejected for policy reasons. A block has been placed against your IP address.",
             Reason::SpamBlocked,
         ),
+        // A DNS failure named outright is the network's, whatever it says of the answer.
+        (
+            "451 4.4.3 Name service error for name=example.org type=MX: Malformed or unexpected name server reply",
+            Reason::NetworkError,
+        ),
         // A code naming the sender's address decides whose domain the DNS words are about.
         ("550 5.1.8 <a@example.org>: sender domain has no MX record", Reason::SenderRejected),
         ("550 5.1.2 <a@example.org>: MX lookup failure for example.org", Reason::NetworkError),
