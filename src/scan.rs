@@ -105,8 +105,10 @@ fn advance(mut state: u32, text: &[u8], mut i: usize) -> (u32, usize) {
 }
 
 /// [`advance`] for two runs at once over `first[i..n]` and `second[i..n]` (`n` at most either
-/// length): stops after the first byte where either has found something.
-#[inline(always)]
+/// length): stops after the first byte where either has found something. Not inlined, so that
+/// the loop has the registers to itself (inlined, its slices' addresses were reloaded from the
+/// stack at every byte).
+#[inline(never)]
 fn advance2(
     mut a: u32,
     mut b: u32,
