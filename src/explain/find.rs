@@ -234,9 +234,17 @@ fn candidate(text: &[u8], i: usize) -> Option<(u32, u16)> {
         after = Some(b' ');
     }
     let line_start = before.is_none() || before == Some(b'\n') || hash_form && i == 1;
-    let has_enhanced =
-        enhanced_after(text, i + 3, b' ').is_some() || enhanced_after(text, i + 3, b':').is_some();
-    if !introduced && !line_start && !has_enhanced && !led_in(head) {
+    // The enhanced code after the code and a space, parsed once for both uses below.
+    let spaced = match text.get(i + 3) {
+        Some(b' ') => EnhancedCode::parse_prefix(&text[i + 4..]),
+        _ => None,
+    };
+    let has_enhanced = || {
+        spaced.is_some_and(|(_, used)| {
+            matches!(text.get(i + 4 + used), None | Some(b' ' | b'\r' | b'\n' | b',' | b';'))
+        }) || enhanced_after(text, i + 3, b':').is_some()
+    };
+    if !introduced && !line_start && !has_enhanced() && !led_in(head) {
         return None;
     }
     // In a transcript or a log the reply that matters is the failure: a refusal outranks an
@@ -250,7 +258,9 @@ fn candidate(text: &[u8], i: usize) -> Option<(u32, u16)> {
         Some(b' ') => {
             score += 1;
             let rest = &text[i + 4..];
-            if let Some((enhanced, used)) = EnhancedCode::parse_prefix(rest) {
+            // After "550:" or "550," (read as a space) the code, if any, is parsed here.
+            let parsed = if text[i + 3] == b' ' { spaced } else { EnhancedCode::parse_prefix(rest) };
+            if let Some((enhanced, used)) = parsed {
                 if matches!(rest.get(used), None | Some(b' ' | b'\r' | b'\n')) {
                     score += if u16::from(enhanced.class()) == code / 100 { 4 } else { 2 };
                 }
