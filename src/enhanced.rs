@@ -149,12 +149,20 @@ impl EnhancedCode {
 }
 
 fn parse_number(bytes: &[u8]) -> Option<(u16, usize)> {
-    let digits = bytes.iter().take(4).take_while(|b| b.is_ascii_digit()).count();
-    if digits == 0 || digits > 3 {
-        return None;
+    let mut value = 0u16;
+    let mut digits = 0;
+    while let Some(&b) = bytes.get(digits) {
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            break;
+        }
+        if digits == 3 {
+            return None; // a fourth digit
+        }
+        value = value * 10 + u16::from(digit);
+        digits += 1;
     }
-    let value = bytes[..digits].iter().fold(0u16, |n, b| n * 10 + u16::from(b - b'0'));
-    Some((value, digits))
+    (digits > 0).then_some((value, digits))
 }
 
 /// The registry entry `X.subject.detail`, if the registry lists it.

@@ -153,11 +153,11 @@ impl ProviderRule {
         PROVIDER_RULES.iter()
     }
 
-    fn matches(&self, code: u16, enhanced: Option<EnhancedCode>, found_text: u64) -> bool {
+    /// Whether the rule's code conditions hold (its text conditions are checked apart, only then).
+    fn codes_match(&self, code: u16, enhanced: Option<EnhancedCode>) -> bool {
         self.code.is_none_or(|c| c == code)
             && self.enhanced.is_none_or(|e| Some(e) == enhanced)
             && self.enhanced_range.is_none_or(|(low, high)| enhanced.is_some_and(|e| low <= e && e <= high))
-            && found_text & self.text_mask() == self.text_mask()
     }
 
     /// One bit per text condition (at most 64 per rule are checked).
@@ -178,7 +178,8 @@ pub(crate) fn matching_rule(
 ) -> Option<u8> {
     let mut result = None;
     for (index, rule) in PROVIDER_RULES.iter().enumerate() {
-        if rule.provider != provider || rule.code.is_some_and(|c| c != code) {
+        // The codes first: the text is searched only for a rule they allow.
+        if rule.provider != provider || !rule.codes_match(code, enhanced) {
             continue;
         }
         let mut found = 0u64;
@@ -191,7 +192,7 @@ pub(crate) fn matching_rule(
                 }
             });
         }
-        if rule.matches(code, enhanced, found) {
+        if found & rule.text_mask() == rule.text_mask() {
             result = Some(index as u8);
             break;
         }
@@ -200,7 +201,11 @@ pub(crate) fn matching_rule(
 }
 
 fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
-    needle.is_empty() || haystack.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+    let Some((&head, tail)) = needle.split_first() else { return true };
+    // The first byte alone, then the rest where it matches.
+    haystack
+        .windows(needle.len())
+        .any(|w| w[0].eq_ignore_ascii_case(&head) && w[1..].eq_ignore_ascii_case(tail))
 }
 
 pub(crate) fn rule(index: u8) -> &'static ProviderRule {

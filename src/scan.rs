@@ -46,6 +46,18 @@ pub(crate) enum Kind {
     Failure,
 }
 
+/// Byte → the check of its class, `class + 1 << SCAN_CHECK_SHIFT`: one load instead of an
+/// increment and a shift on the scan's path.
+static CHECKS: [u32; 256] = {
+    let mut checks = [0u32; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        checks[byte] = (SCAN_CLASSES[byte] as u32 + 1) << SCAN_CHECK_SHIFT;
+        byte += 1;
+    }
+    checks
+};
+
 /// One transition. A state is one u32: `base << SCAN_BASE_SHIFT | default row << SCAN_ROW_SHIFT |
 /// output`. Its exceptions are the slots `base + class` whose check is that class; every other
 /// class takes the transition of its default row.
@@ -60,7 +72,7 @@ fn step(state: u32, byte: u8) -> u32 {
     let slot = SCAN_SLOTS[(state >> SCAN_BASE_SHIFT) as usize + usize::from(class)];
     // The slot without this class's check: the next state when the slot is this state's, else
     // at least `1 << SCAN_CHECK_SHIFT` (another check is left, or a free slot's none removed).
-    let next = slot ^ (u32::from(class) + 1) << SCAN_CHECK_SHIFT;
+    let next = slot ^ CHECKS[usize::from(byte)];
     // All ones when the slot is this state's, else zero. A mask, not an `if`: the compiler makes
     // an `if` with a load in it a branch, and about half the bytes take the default, so that
     // branch is mispredicted often (measured: the mask is faster once two runs go at once).
@@ -77,14 +89,55 @@ fn output(state: u32) -> Option<&'static Output> {
     }
 }
 
+/// Steps from `state` over `text[i..]` until a state that has found something, or the end;
+/// returns that state and the index after the byte that led to it. The scan's inner loop: no
+/// output is looked at but the test of the state's bits.
+#[inline(always)]
+fn advance(mut state: u32, text: &[u8], mut i: usize) -> (u32, usize) {
+    while let Some(&byte) = text.get(i) {
+        state = step(state, byte);
+        i += 1;
+        if state & SCAN_OUTPUT_MASK != 0 {
+            break;
+        }
+    }
+    (state, i)
+}
+
+/// [`advance`] for two runs at once over `first[i..n]` and `second[i..n]` (`n` at most either
+/// length): stops after the first byte where either has found something. Not inlined, so that
+/// the loop has the registers to itself (inlined, its slices' addresses were reloaded from the
+/// stack at every byte).
+#[inline(never)]
+fn advance2(
+    mut a: u32,
+    mut b: u32,
+    first: &[u8],
+    second: &[u8],
+    mut i: usize,
+    n: usize,
+) -> (u32, u32, usize) {
+    let (first, second) = (&first[..n], &second[..n]);
+    while i < n {
+        a = step(a, first[i]);
+        b = step(b, second[i]);
+        i += 1;
+        if (a | b) & SCAN_OUTPUT_MASK != 0 {
+            break;
+        }
+    }
+    (a, b, i)
+}
+
 /// Runs the automaton over `text` from `state`, calling `found` with each output and the text
 /// after it; returns the last state.
 #[inline(always)]
 fn run<'t>(mut state: u32, text: &'t [u8], mut found: impl FnMut(&Output, &'t [u8])) -> u32 {
-    for (i, &byte) in text.iter().enumerate() {
-        state = step(state, byte);
+    let mut i = 0;
+    while i < text.len() {
+        (state, i) = advance(state, text, i);
         if let Some(out) = output(state) {
-            found(out, &text[i + 1..]);
+            found(out, &text[i..]);
         }
     }
     state
@@ -142,52 +195,48 @@ fn run_cut<'t>(
     let (first, second) = text.split_at(cut);
     let mut later = Matches::new();
     let (mut a, mut b) = (state, SCAN_START);
-    // The second run's states at the first MEET bytes after the cut.
-    let mut met_at = [0u32; MEET];
     let both = first.len().min(second.len());
-    for i in 0..both {
-        a = step(a, first[i]);
-        b = step(b, second[i]);
-        if i < MEET {
-            met_at[i] = b;
-        }
+    let mut i = 0;
+    while i < both {
+        (a, b, i) = advance2(a, b, first, second, i, both);
         if let Some(out) = output(a) {
-            found(matches, out, &text[i + 1..]);
+            found(matches, out, &text[i..]);
         }
         if let Some(out) = output(b) {
-            found(&mut later, out, &second[i + 1..]);
+            found(&mut later, out, &second[i..]);
         }
     }
-    for (i, &byte) in first.iter().enumerate().skip(both) {
-        a = step(a, byte);
+    while i < first.len() {
+        (a, i) = advance(a, first, i);
         if let Some(out) = output(a) {
-            found(matches, out, &text[i + 1..]);
+            found(matches, out, &text[i..]);
         }
     }
-    for (i, &byte) in second.iter().enumerate().skip(both) {
-        b = step(b, byte);
-        if i < MEET {
-            met_at[i] = b;
-        }
+    let mut j = both;
+    while j < second.len() {
+        (b, j) = advance(b, second, j);
         if let Some(out) = output(b) {
-            found(&mut later, out, &second[i + 1..]);
+            found(&mut later, out, &second[j..]);
         }
     }
-    // The first run past the cut, until it meets the second. When they have not met by the end
-    // of the text (or within MEET bytes, and then the first run reads the rest alone), the first
-    // run's last state is the text's; what the second found is true all the same.
+    // The first run past the cut, until it meets the second: the second run's states are
+    // replayed from the cut (`replay`), byte by byte beside the first. When they have not met by
+    // the end of the text (or within MEET bytes, and then the first run reads the rest alone),
+    // the first run's last state is the text's; what the second found is true all the same.
     let mut last = a;
+    let mut replay = SCAN_START;
     for (i, &byte) in second.iter().enumerate() {
         if i == MEET {
             last = run(a, &second[i..], |out, rest| found(matches, out, rest));
             break;
         }
         a = step(a, byte);
+        replay = step(replay, byte);
         if let Some(out) = output(a) {
             found(matches, out, &second[i + 1..]);
         }
         last = a;
-        if a == met_at[i] {
+        if a == replay {
             last = b;
             break;
         }

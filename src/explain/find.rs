@@ -49,8 +49,8 @@ const MAX_REGION: usize = 4096;
 /// code followed by `-` (`550-`, `550-5.7.1 `), or by a space and an enhanced code
 /// (`550 5.7.1 `); 0 when `rest` does not start with one.
 pub(crate) fn continuation_prefix(rest: &[u8], code: u16) -> usize {
-    let digits = [b'0' + (code / 100 % 10) as u8, b'0' + (code / 10 % 10) as u8, b'0' + (code % 10) as u8];
-    if rest.len() < 4 || rest[..3] != digits {
+    // `code` is a reply code (200 to 599), as `line_code` reads them.
+    if rest.len() < 4 || crate::reply::line_code(rest) != Some(code) {
         return 0;
     }
     let enhanced = |at: usize| {
@@ -69,20 +69,13 @@ pub(crate) fn continuation_prefix(rest: &[u8], code: u16) -> usize {
 /// The pieces of a reply's text between its repeated prefixes (`550-5.7.1 `), trimmed: its
 /// lines, whether they stand apart or a relaying MTA joined them into one.
 pub(crate) fn reply_pieces(region: &[u8], code: u16) -> impl Iterator<Item = &[u8]> {
-    let first = b'0' + (code / 100 % 10) as u8;
     let mut rest = region;
     core::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
         }
         let start = continuation_prefix(rest, code);
-        let next = (start.max(1)..rest.len())
-            .find(|&i| {
-                rest[i] == first
-                    && rest[i - 1].is_ascii_whitespace()
-                    && continuation_prefix(&rest[i..], code) > 0
-            })
-            .unwrap_or(rest.len());
+        let next = next_prefix(rest, start.max(1), code).unwrap_or(rest.len());
         let piece = rest[start.min(next)..next].trim_ascii();
         rest = &rest[next..];
         Some(piece)
@@ -92,7 +85,23 @@ pub(crate) fn reply_pieces(region: &[u8], code: u16) -> impl Iterator<Item = &[u
 /// Whether a reply's text repeats its prefix after its start (`550-5.7.1 … multiple\n550 5.7.1
 /// addresses`, or the same lines joined into one by a relaying MTA).
 pub(crate) fn continued(region: &[u8], code: u16) -> bool {
-    reply_pieces(region, code).nth(1).is_some()
+    // As `reply_pieces(region, code).nth(1).is_some()`: a second piece starts at the next prefix.
+    !region.is_empty() && next_prefix(region, continuation_prefix(region, code).max(1), code).is_some()
+}
+
+/// Where the next repeated prefix of a reply's text starts at or after `from` (at least 1): at a
+/// byte after white space. Each byte equal to the code's first digit in turn, eight bytes at a
+/// time between them.
+fn next_prefix(rest: &[u8], from: usize, code: u16) -> Option<usize> {
+    let first = b'0' + (code / 100 % 10) as u8;
+    let mut from = from;
+    while let Some(i) = crate::swar::find_byte(rest, from, first) {
+        if rest[i - 1].is_ascii_whitespace() && continuation_prefix(&rest[i..], code) > 0 {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
 }
 
 /// Finds the reply in `text`: lettre's `error (535): …` form first, then the best three-digit
@@ -202,7 +211,9 @@ fn candidate(text: &[u8], i: usize) -> Option<(u32, u16)> {
     // Not inside a number, a word, an address, a date or a time: "192.0.2.250", "x250",
     // "2024-05", "12:250", "#550", "=550".
     let head = &text[..i];
-    let introduced = MARKERS.iter().any(|marker| head.ends_with(marker));
+    // Every marker ends with a space, a ':' or a ';'.
+    let introduced =
+        matches!(before, Some(b' ' | b':' | b';')) && MARKERS.iter().any(|marker| head.ends_with(marker));
     // Exchange's NDR writes "#550 5.1.1 RESOLVER…": a '#' is allowed before a code that an
     // enhanced code follows.
     let hash_form = before == Some(b'#') && enhanced_after(text, i + 3, b' ').is_some();
@@ -223,9 +234,17 @@ fn candidate(text: &[u8], i: usize) -> Option<(u32, u16)> {
         after = Some(b' ');
     }
     let line_start = before.is_none() || before == Some(b'\n') || hash_form && i == 1;
-    let has_enhanced =
-        enhanced_after(text, i + 3, b' ').is_some() || enhanced_after(text, i + 3, b':').is_some();
-    if !introduced && !line_start && !has_enhanced && !led_in(head) {
+    // The enhanced code after the code and a space, parsed once for both uses below.
+    let spaced = match text.get(i + 3) {
+        Some(b' ') => EnhancedCode::parse_prefix(&text[i + 4..]),
+        _ => None,
+    };
+    let has_enhanced = || {
+        spaced.is_some_and(|(_, used)| {
+            matches!(text.get(i + 4 + used), None | Some(b' ' | b'\r' | b'\n' | b',' | b';'))
+        }) || enhanced_after(text, i + 3, b':').is_some()
+    };
+    if !introduced && !line_start && !has_enhanced() && !led_in(head) {
         return None;
     }
     // In a transcript or a log the reply that matters is the failure: a refusal outranks an
@@ -239,7 +258,9 @@ fn candidate(text: &[u8], i: usize) -> Option<(u32, u16)> {
         Some(b' ') => {
             score += 1;
             let rest = &text[i + 4..];
-            if let Some((enhanced, used)) = EnhancedCode::parse_prefix(rest) {
+            // After "550:" or "550," (read as a space) the code, if any, is parsed here.
+            let parsed = if text[i + 3] == b' ' { spaced } else { EnhancedCode::parse_prefix(rest) };
+            if let Some((enhanced, used)) = parsed {
                 if matches!(rest.get(used), None | Some(b' ' | b'\r' | b'\n')) {
                     score += if u16::from(enhanced.class()) == code / 100 { 4 } else { 2 };
                 }

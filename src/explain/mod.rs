@@ -645,56 +645,74 @@ fn bare_reason(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>
     if bytes > 96 {
         return None;
     }
+    // The statements the code may make; the words are read only as long as they begin one.
+    let (statements, reason): (&[&[u8]], _) = if matches!(code, 450 | 451) {
+        (&RETRY_LATER, Reason::Greylisted)
+    } else {
+        (&MESSAGE_REFUSED, Reason::ContentRejected)
+    };
     let mut words = [0u8; 48];
-    let len = bare_words(segments, &mut words)?;
-    let words = &words[..len];
-    if matches!(code, 450 | 451) && policy_or_none && RETRY_LATER.contains(&words) {
-        return Some(Reason::Greylisted);
+    const { assert!(longest(&RETRY_LATER) <= 48 && longest(&MESSAGE_REFUSED) <= 48) };
+    let len = bare_words(segments, &mut words, statements)?;
+    statements.contains(&&words[..len]).then_some(reason)
+}
+
+/// The length of the longest of `phrases`.
+const fn longest(phrases: &[&[u8]]) -> usize {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < phrases.len() {
+        if phrases[i].len() > longest {
+            longest = phrases[i].len();
+        }
+        i += 1;
     }
-    if (500..600).contains(&code) && policy_or_none && MESSAGE_REFUSED.contains(&words) {
-        return Some(Reason::ContentRejected);
-    }
-    None
+    longest
 }
 
 /// The words of a short reply, lowercase, single-spaced: tokens holding a digit (the reply
-/// code, the enhanced code, a count) dropped, and punctuation. `None` when longer than `out`.
-fn bare_words(segments: Segments<'_>, out: &mut [u8]) -> Option<usize> {
+/// code, the enhanced code, a count) dropped, and punctuation. `None` as soon as they do not
+/// begin any of `statements` (words are only added after them, so they cannot become one).
+fn bare_words(segments: Segments<'_>, out: &mut [u8], statements: &[&[u8]]) -> Option<usize> {
     let mut len = 0;
     let mut fits = true;
     segments(&mut |segment| {
-        for token in segment.split(|b| b.is_ascii_whitespace()) {
-            // Longer than any bare statement: the rest need not be read.
+        // Each token's letters are written after a space (when words come before), and kept
+        // when the token ends with no digit seen. A byte past the end of `out` is not written;
+        // its token, if kept, does not fit.
+        let start = |len: usize| len + usize::from(len > 0);
+        let mut at = start(len);
+        let mut digit = false;
+        for &b in segment.iter().chain(b" ") {
             if !fits {
                 return;
             }
-            if token.iter().any(u8::is_ascii_digit) {
-                continue;
-            }
-            let letters = token.iter().filter(|b| b.is_ascii_alphabetic());
-            if token.iter().all(|b| !b.is_ascii_alphabetic()) {
-                continue;
-            }
-            if len > 0 {
-                fits &= push(out, &mut len, b' ');
-            }
-            for &b in letters {
-                fits &= push(out, &mut len, b.to_ascii_lowercase());
+            match b {
+                b'a'..=b'z' | b'A'..=b'Z' => {
+                    if let Some(slot) = out.get_mut(at) {
+                        *slot = b | 0x20;
+                    }
+                    at += 1;
+                }
+                b'0'..=b'9' => digit = true,
+                b' ' | b'\t' | b'\n' | b'\x0C' | b'\r' => {
+                    if !digit && at > start(len) {
+                        if let Some(space) = out.get_mut(len).filter(|_| len > 0) {
+                            *space = b' ';
+                        }
+                        len = at;
+                        fits = out
+                            .get(..len)
+                            .is_some_and(|words| statements.iter().any(|s| s.starts_with(words)));
+                    }
+                    at = start(len);
+                    digit = false;
+                }
+                _ => {}
             }
         }
     });
     fits.then_some(len)
-}
-
-fn push(out: &mut [u8], len: &mut usize, byte: u8) -> bool {
-    match out.get_mut(*len) {
-        Some(slot) => {
-            *slot = byte;
-            *len += 1;
-            true
-        }
-        None => false,
-    }
 }
 
 /// Whether a report with no reply says it is temporary: sendmail's "Deferred:" lead and its
@@ -970,4 +988,125 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
         return Some(e);
     }
     worded.map(from_words)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    extern crate std;
+    use std::vec::Vec;
+
+    /// The words of a reply as `bare_words` reads them, spelled out: every token, then the
+    /// statements compared whole.
+    fn reference(code: u16, text: &[u8]) -> Option<Reason> {
+        let mut words: Vec<u8> = Vec::new();
+        for token in text.split(|b| b.is_ascii_whitespace()) {
+            if token.iter().any(u8::is_ascii_digit) || !token.iter().any(u8::is_ascii_alphabetic) {
+                continue;
+            }
+            if !words.is_empty() {
+                words.push(b' ');
+            }
+            words.extend(token.iter().filter(|b| b.is_ascii_alphabetic()).map(u8::to_ascii_lowercase));
+        }
+        if text.len() > 96 || words.len() > 48 {
+            return None;
+        }
+        let retry: &[&[u8]] = &[
+            b"try again later",
+            b"please try again later",
+            b"try later",
+            b"please try later",
+            b"retry later",
+            b"please retry later",
+            b"come back later",
+            b"please come back later",
+            b"try again in minutes",
+            b"please try again in minutes",
+            b"temporary failure please try again later",
+            b"temporarily deferred please try again later",
+        ];
+        let refused: &[&[u8]] = &[
+            b"message rejected",
+            b"message denied",
+            b"message refused",
+            b"message not accepted",
+            b"message was rejected",
+            b"rejected message",
+        ];
+        match code {
+            450 | 451 if retry.contains(&words.as_slice()) => Some(Reason::Greylisted),
+            500..=599 if refused.contains(&words.as_slice()) => Some(Reason::ContentRejected),
+            _ => None,
+        }
+    }
+
+    fn piece() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            prop::sample::select(
+                &[
+                    "try",
+                    "again",
+                    "later",
+                    "please",
+                    "retry",
+                    "come",
+                    "back",
+                    "in",
+                    "minutes",
+                    "temporary",
+                    "failure",
+                    "temporarily",
+                    "deferred",
+                    "message",
+                    "rejected",
+                    "denied",
+                    "refused",
+                    "not",
+                    "accepted",
+                    "was",
+                    "Later.",
+                    "la.ter",
+                    "TRY",
+                    "451",
+                    "4.7.1",
+                    "5.7.1",
+                    "(5)",
+                    "x1",
+                ][..]
+            )
+            .prop_map(|w| w.as_bytes().to_vec()),
+            prop::sample::select(&[" ", "  ", "\t", "\r\n", ", ", "... ", "-", ""][..])
+                .prop_map(|s| s.as_bytes().to_vec()),
+            proptest::collection::vec(any::<u8>(), 0..3),
+        ]
+    }
+
+    #[test]
+    fn bare_statements_are_read_to_the_end() {
+        let cases: [(u16, &[u8], Option<Reason>); 6] = [
+            (451, b"451 4.7.1 Please try again later.", Some(Reason::Greylisted)),
+            (451, b"Try again la.ter", Some(Reason::Greylisted)),
+            (451, b"Try again later, 5 (#4.7.1)", Some(Reason::Greylisted)),
+            (451, b"Try again later or not", None),
+            (554, b"554 5.7.1 Message rejected", Some(Reason::ContentRejected)),
+            (554, b"554 Message (x) rejected because", None),
+        ];
+        for (code, text, reason) in cases {
+            assert_eq!(bare_reason(code, None, &|visit| visit(text)), reason, "{text:?}");
+            assert_eq!(reference(code, text), reason, "{text:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn bare_statements_read_as_the_reference(pieces in proptest::collection::vec(piece(), 0..14), code in prop::sample::select(&[450u16, 451, 550, 554, 421][..])) {
+            let text = pieces.concat();
+            prop_assert_eq!(bare_reason(code, None, &|visit| visit(&text)), reference(code, &text));
+        }
+    }
 }
