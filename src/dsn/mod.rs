@@ -112,6 +112,7 @@ mod fields;
 mod interop;
 mod limits;
 mod mime;
+mod phrases;
 mod plain;
 mod recipient;
 mod report;
