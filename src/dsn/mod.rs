@@ -238,13 +238,13 @@ fn parse_at(raw: &[u8], depth: u8) -> Result<Report, DsnError> {
     let mut found_in_text: Option<Vec<plain::Found>> = None;
     if let Some((status, global)) = &parts.delivery_status {
         report.format = if *global { Format::GlobalDeliveryStatus } else { Format::DeliveryStatus };
-        read_fields(&mut report, status, text, &mut found_in_text);
+        read_fields(&mut report, status, (text, lower_text), &mut found_in_text);
     }
     if report.recipients.is_empty()
         && plain::lower_has_any(&lower, &["final-recipient:", "original-recipient:"])
     {
         report.format = Format::FieldsInText;
-        read_fields(&mut report, &parts.text, text, &mut found_in_text);
+        read_fields(&mut report, &parts.text, (text, lower_text), &mut found_in_text);
     }
     if report.recipients.is_empty() {
         if let Some((kind, recipients)) = ses::read(&parts.text) {
@@ -315,11 +315,11 @@ fn parse_at(raw: &[u8], depth: u8) -> Result<Report, DsnError> {
 }
 
 /// Recipients from delivery-status fields; a recipient without a `Diagnostic-Code` takes what
-/// the text says about it.
+/// the text says about it. The report's text comes with its lowercase copy.
 fn read_fields(
     report: &mut Report,
     text: &str,
-    report_text: &str,
+    (report_text, lower_report_text): (&str, &str),
     found_in_text: &mut Option<Vec<plain::Found>>,
 ) {
     let groups = fields::groups(text);
@@ -355,7 +355,8 @@ fn read_fields(
         }
         if from_text.is_none()
             && stage::command(&r.diagnostic).is_none()
-            && *prose_names_stage.get_or_insert_with(|| stage::command(report_text).is_some())
+            && *prose_names_stage
+                .get_or_insert_with(|| stage::command_in(report_text, lower_report_text).is_some())
         {
             // The command stage the text tells about this recipient (Postfix writes "(in reply
             // to MAIL FROM command)" in its prose, not in the Diagnostic-Code).

@@ -8,9 +8,14 @@ use super::plain::lower_has_any;
 /// `after RCPT TO:` / `after end of data`, Yahoo `[RCPT_TO]`, qmail `RCPT TO response`,
 /// DragonFly `did not like our final DATA`, x3 `SMTP:RCPT`, m-FILTER's `SMTP command` section.
 pub(crate) fn command(text: &str) -> Option<Command> {
-    let lower = text.to_ascii_lowercase();
+    command_in(text, &text.to_ascii_lowercase())
+}
+
+/// [`command`], with the text lowercased (ASCII letters) by the caller.
+pub(crate) fn command_in(text: &str, lower: &str) -> Option<Command> {
+    debug_assert_eq!(text.len(), lower.len());
     if lower_has_any(
-        &lower,
+        lower,
         &[
             "end of data",
             "final data",
@@ -23,7 +28,7 @@ pub(crate) fn command(text: &str) -> Option<Command> {
         return Some(Command::EndOfData);
     }
     // qmail: "Connected to 192.0.2.1 but sender was rejected."
-    if lower_has_any(&lower, &["sender was rejected", "sender address rejected"]) {
+    if lower_has_any(lower, &["sender was rejected", "sender address rejected"]) {
         return Some(Command::Mail);
     }
     // One pass: the first place a command word stands (each word starts with its own letter,
