@@ -2,8 +2,9 @@
 //! case-insensitively: the same answers as lowercasing the text and calling `str::contains` for
 //! each phrase of each list, without the lowercase copy and the one search a phrase.
 //!
-//! The phrases are bucketed by their first two bytes (lowercased); each position of the text
-//! looks up its own two bytes' bucket, and only the phrases there are compared.
+//! Each position of the text tests the three bytes that end there in a bit set of the phrases'
+//! first three bytes (hashed, in any case); where one may start, the phrases bucketed by their
+//! first two bytes (lowercased) are compared.
 
 /// Buckets of the two-byte index (a power of two).
 const BUCKETS: usize = 2048;
@@ -12,6 +13,16 @@ const BUCKETS: usize = 2048;
 #[inline(always)]
 fn bucket(a: u8, b: u8) -> usize {
     ((usize::from(a) << 3) ^ usize::from(b)) & (BUCKETS - 1)
+}
+
+/// Hashes of three bytes (a power of two).
+const TRIGRAMS: usize = 1 << 15;
+
+/// The hash of the three bytes that end at `byte`, from the hash of those that end before it:
+/// `(a << 10 ^ b << 5 ^ c) & (TRIGRAMS - 1)` for the bytes `a`, `b`, `c` (earlier bytes shift out).
+#[inline(always)]
+fn trigram(previous: usize, byte: u8) -> usize {
+    ((previous << 5) ^ usize::from(byte)) & (TRIGRAMS - 1)
 }
 
 /// One phrase of a [`Phrases`] table: its bytes, its list and its index in that list.
@@ -29,9 +40,9 @@ pub(crate) struct Phrases {
     entries: Vec<Entry>,
     /// Where each bucket's entries start in `entries` (`BUCKETS + 1` offsets).
     start: Box<[u16; BUCKETS + 1]>,
-    /// One bit for each pair of bytes (as they stand, any case): whether a phrase starts with
-    /// it. The one test most positions need.
-    pairs: Box<[u64; 65536 / 64]>,
+    /// One bit for each hash of three bytes ([`trigram`], as they stand, in any case): whether a
+    /// phrase may start with them. The one test most positions need.
+    starts: Box<[u64; TRIGRAMS / 64]>,
 }
 
 /// What a pass found: for each list, the lowest index of a phrase found, if any.
@@ -51,8 +62,8 @@ impl Found {
 }
 
 impl Phrases {
-    /// The table of these lists. Every phrase must be lowercase and at least two bytes long, a
-    /// list at most 255 phrases long.
+    /// The table of these lists. Every phrase must be lowercase and at least three bytes long, a
+    /// list at most 254 phrases long.
     pub(crate) fn new(lists: &[&[&'static str]]) -> Self {
         assert!(lists.len() <= 8, "at most eight lists");
         let mut keyed: Vec<(usize, Entry)> = Vec::new();
@@ -60,7 +71,7 @@ impl Phrases {
             assert!(phrases.len() < usize::from(u8::MAX), "a list of at most 254 phrases");
             for (index, phrase) in phrases.iter().enumerate() {
                 let bytes = phrase.as_bytes();
-                assert!(bytes.len() >= 2 && !bytes.iter().any(u8::is_ascii_uppercase), "{phrase}");
+                assert!(bytes.len() >= 3 && !bytes.iter().any(u8::is_ascii_uppercase), "{phrase}");
                 #[allow(clippy::cast_possible_truncation)] // both checked above
                 let entry = Entry { phrase: bytes, list: list as u8, index: index as u8 };
                 keyed.push((bucket(bytes[0], bytes[1]), entry));
@@ -69,21 +80,23 @@ impl Phrases {
         // Stable: within a bucket, list order (the lowest index of a list is met first).
         keyed.sort_by_key(|(key, _)| *key);
         let mut start = Box::new([0u16; BUCKETS + 1]);
-        let mut pairs = Box::new([0u64; 65536 / 64]);
+        let mut starts = Box::new([0u64; TRIGRAMS / 64]);
         for (key, entry) in &keyed {
             start[key + 1] += 1;
-            let (a, b) = (entry.phrase[0], entry.phrase[1]);
+            let (a, b, c) = (entry.phrase[0], entry.phrase[1], entry.phrase[2]);
             for a in [a, a.to_ascii_uppercase()] {
                 for b in [b, b.to_ascii_uppercase()] {
-                    let pair = usize::from(a) << 8 | usize::from(b);
-                    pairs[pair / 64] |= 1 << (pair % 64);
+                    for c in [c, c.to_ascii_uppercase()] {
+                        let hash = trigram(trigram(trigram(0, a), b), c);
+                        starts[hash / 64] |= 1 << (hash % 64);
+                    }
                 }
             }
         }
         for i in 0..BUCKETS {
             start[i + 1] += start[i];
         }
-        Self { entries: keyed.into_iter().map(|(_, e)| e).collect(), start, pairs }
+        Self { entries: keyed.into_iter().map(|(_, e)| e).collect(), start, starts }
     }
 
     /// Finds, in one pass over `text`, which lists have a phrase in it (ASCII
@@ -91,13 +104,13 @@ impl Phrases {
     /// of their phrases is found (a bit a list).
     pub(crate) fn scan(&self, text: &[u8], stop: u8) -> Found {
         let mut found = Found([u8::MAX; 8]);
-        let Some(&first) = text.first() else { return found };
-        let mut pair = usize::from(first);
-        for (i, &b) in text.iter().enumerate().skip(1) {
-            pair = (pair << 8 | usize::from(b)) & 0xffff;
-            if self.pairs[pair / 64] & (1 << (pair % 64)) != 0 {
-                let key = bucket(text[i - 1].to_ascii_lowercase(), b.to_ascii_lowercase());
-                if self.check(&text[i - 1..], key, &mut found, stop) {
+        let [first, second, ..] = *text else { return found };
+        let mut hash = trigram(trigram(0, first), second);
+        for (i, &c) in text.iter().enumerate().skip(2) {
+            hash = trigram(hash, c);
+            if self.starts[hash / 64] & (1 << (hash % 64)) != 0 {
+                let key = bucket(text[i - 2].to_ascii_lowercase(), text[i - 1].to_ascii_lowercase());
+                if self.check(&text[i - 2..], key, &mut found, stop) {
                     return found;
                 }
             }
@@ -133,7 +146,7 @@ mod tests {
     #[test]
     fn as_lowercasing_and_contains() {
         let a: &[&str] = &["end of data", "final data", "after data", "dns error", "no mx"];
-        let b: &[&str] = &["user unknown", "unknown user", "no such user", "virus", "nxdomain", "ab"];
+        let b: &[&str] = &["user unknown", "unknown user", "no such user", "virus", "nxdomain", "abc"];
         let table = Phrases::new(&[a, b]);
         let texts = [
             "",
@@ -145,7 +158,9 @@ mod tests {
             "NO MX for example.com, unknown user",
             "no m",
             "\u{e9}\u{e9} DNS Error \u{e9}",
-            "aB",
+            "aBc",
+            "ab",
+            "xABC",
         ];
         for text in texts {
             let lower = text.to_ascii_lowercase();
