@@ -27,7 +27,7 @@ fn fields(text: &str) -> Vec<(bool, Field)> {
     let mut out: Vec<(bool, Field)> = Vec::new();
     let mut blank_before = true;
     let mut open = false;
-    for line in text.lines() {
+    for line in super::lines::lines(text) {
         if out.len() >= MAX_FIELDS {
             break;
         }

@@ -111,6 +111,7 @@ mod explain;
 mod fields;
 mod interop;
 mod limits;
+mod lines;
 mod mime;
 mod phrases;
 mod plain;
