@@ -86,6 +86,13 @@ fn capped_text(bytes: &[u8]) -> String {
     }
 }
 
+/// `text.split_once(byte)` for an ASCII byte, found eight bytes at a time.
+fn split_once_ascii(text: &str, byte: u8) -> Option<(&str, &str)> {
+    debug_assert!(byte.is_ascii());
+    let at = crate::swar::find_byte(text.as_bytes(), 0, byte)?;
+    Some((&text[..at], &text[at + 1..]))
+}
+
 /// Drops tags and the few entities bounce HTML uses; keeps line structure at block tags.
 fn html_to_text(html: &str) -> String {
     const BLOCK_TAGS: [&str; 9] = ["br", "p", "div", "tr", "li", "h1", "h2", "h3", "table"];
@@ -94,7 +101,7 @@ fn html_to_text(html: &str) -> String {
     // Text runs between tags are copied whole while they fit; the text stops as soon as it
     // reaches MAX_TEXT_BYTES (the last character may cross it).
     while out.len() < MAX_TEXT_BYTES {
-        let (run, tag) = match rest.split_once('<') {
+        let (run, tag) = match split_once_ascii(rest, b'<') {
             Some((run, tag)) => (run, Some(tag)),
             None => (rest, None),
         };
@@ -110,7 +117,7 @@ fn html_to_text(html: &str) -> String {
             break;
         }
         // An unclosed tag runs to the end of the text.
-        let Some((tag, after)) = tag.and_then(|tag| tag.split_once('>')) else { break };
+        let Some((tag, after)) = tag.and_then(|tag| split_once_ascii(tag, b'>')) else { break };
         // The tag's name: within its first 16 bytes (whole characters), after a '/'.
         let mut head = 0;
         for c in tag.chars() {
