@@ -51,6 +51,8 @@ fn push_text(out: &mut String, text: &str) {
         return;
     }
     let end = super::fields::floor_char_boundary(text, room);
+    // The text and its line break in one allocation.
+    out.reserve(end + 1);
     out.push_str(&text[..end]);
     out.push('\n');
 }
