@@ -29,6 +29,16 @@ pub(crate) fn bytes_equal(word: u64, byte: u8) -> u64 {
     x.wrapping_sub(LO) & !x & HI
 }
 
+/// The high bit of each byte of `x` from `lo` to `hi` (SWAR "has between": no carry or borrow
+/// crosses a byte, so every byte's bit is exact).
+#[inline(always)]
+pub(crate) fn bytes_between(x: u64, lo: u8, hi: u8) -> u64 {
+    const L: u64 = 0x0101_0101_0101_0101;
+    let low = x & (L * 127);
+    let (m, n) = (u64::from(lo) - 1, u64::from(hi) + 1);
+    (L * (127 + n)).wrapping_sub(low) & !x & (low + L * (127 - m)) & (L * 128)
+}
+
 /// The index of the first set byte of a [`bytes_equal`] mask.
 #[inline(always)]
 pub(crate) fn first(mask: u64) -> usize {

@@ -17,15 +17,38 @@
 use crate::generated::{BOUNCE_GAVE_UP, BOUNCE_IMPLIED, BOUNCE_NO_REPLY, BOUNCE_NO_SUCH_DOMAIN};
 use crate::{Command, Context, EnhancedCode, Explanation, Reason, Retry, explain_text_with};
 
-use super::plain::lower_has_any;
+use super::phrases::{Found, Phrases};
 use super::recipient::{Action, Recipient};
 
-fn implied_status(lower: &str, class: u8) -> Option<EnhancedCode> {
+/// The lists of [`WORDING`], by index.
+const GAVE_UP: usize = 0;
+const NO_REPLY: usize = 1;
+const NO_SUCH_DOMAIN: usize = 2;
+const IMPLIED: usize = 3;
+const GROUPS: usize = 4;
+
+/// The phrases of the bounce's wording read here, found in one pass over the diagnostic.
+fn wording(text: &str) -> Found {
+    static WORDING: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
+    WORDING
+        .get_or_init(|| {
+            let implied: Vec<&'static str> = BOUNCE_IMPLIED.iter().map(|&(phrase, _, _)| phrase).collect();
+            Phrases::new(&[
+                &BOUNCE_GAVE_UP,
+                &BOUNCE_NO_REPLY,
+                &BOUNCE_NO_SUCH_DOMAIN,
+                &implied,
+                &["groups.google.com/support"],
+            ])
+        })
+        .scan(text.as_bytes(), 0)
+}
+
+/// The status the first `[bounce] implied` phrase in the text stands for, of the class given.
+fn implied_status(found: Found, class: u8) -> Option<EnhancedCode> {
     let class = if class == 4 { 4 } else { 5 };
-    BOUNCE_IMPLIED
-        .iter()
-        .find(|(phrase, _, _)| lower.contains(phrase))
-        .and_then(|&(_, subject, detail)| EnhancedCode::new(class, subject, detail))
+    let (_, subject, detail) = BOUNCE_IMPLIED[found.first(IMPLIED)?];
+    EnhancedCode::new(class, subject, detail)
 }
 
 /// The reply code that carries a status with no reply into [`Explanation::from_parts`]: it only
@@ -42,7 +65,7 @@ fn carrier(status: Option<EnhancedCode>, action: Option<Action>) -> u16 {
 /// code, the status (when the reply has a more precise one), the reason and the retry verdict.
 pub(crate) fn explain(recipient: &mut Recipient) {
     let text = recipient.diagnostic.as_str();
-    let lower = text.to_ascii_lowercase();
+    let words = wording(text);
     // `x-unix; 255` is a local program's exit code, not an SMTP reply.
     // A recipient that is a pipe (`|/usr/bin/procmail`) is a local program too.
     let smtp = recipient.diagnostic_code.as_ref().is_none_or(|d| !d.kind.eq_ignore_ascii_case("x-unix"))
@@ -56,7 +79,7 @@ pub(crate) fn explain(recipient: &mut Recipient) {
     // Gave up: 4.4.7/5.4.7 ("delivery time expired") or the MTA's own words; less surely, a
     // failed action on a temporary status (the MTA stopped retrying a temporary failure).
     let says_expired = recipient.status.is_some_and(|s| s.subject() == 4 && s.detail() == 7);
-    let gave_up = says_expired || lower_has_any(&lower, &BOUNCE_GAVE_UP);
+    let gave_up = says_expired || words.any(GAVE_UP);
     let stopped_retrying =
         recipient.action == Some(Action::Failed) && recipient.status.is_some_and(|s| s.class() == 4);
     if found.is_none() && recipient.status.is_none_or(|s| s.subject() == 0 && s.detail() == 0) {
@@ -73,7 +96,7 @@ pub(crate) fn explain(recipient: &mut Recipient) {
         let specific = recipient.status.filter(|s| s.subject() != 0 || s.detail() != 0);
         // A bounce's own wording ("The recipient name is not recognized", "Domain does not
         // exist") stands for the status it implies; the crate then explains that status.
-        let implied = specific.or_else(|| implied_status(&lower, (code / 100) as u8));
+        let implied = specific.or_else(|| implied_status(words, (code / 100) as u8));
         let explanation = Explanation::from_parts(code, implied.or(recipient.status), text)?;
         // Neither a reply, nor a specific status, nor a known phrase: the carrier's default would
         // speak for a reply that never came. Two carriers with different defaults tell.
@@ -118,7 +141,7 @@ pub(crate) fn explain(recipient: &mut Recipient) {
         retry = Retry::AfterFix;
     }
     let no_reply = recipient.reply_code.is_none();
-    let says_no_reply = lower_has_any(&lower, &BOUNCE_NO_REPLY);
+    let says_no_reply = words.any(NO_REPLY);
     if no_reply && says_no_reply {
         reason = Reason::NetworkError;
         retry = Retry::AfterFix;
@@ -128,7 +151,7 @@ pub(crate) fn explain(recipient: &mut Recipient) {
     let permanent = recipient.status.is_none_or(|s| s.class() == 5)
         && recipient.reply_code.is_none_or(|c| c >= 500)
         && recipient.action != Some(Action::Delayed);
-    if permanent && reason == Reason::NetworkError && lower_has_any(&lower, &BOUNCE_NO_SUCH_DOMAIN) {
+    if permanent && reason == Reason::NetworkError && words.any(NO_SUCH_DOMAIN) {
         reason = Reason::MailboxUnknown;
         retry = Retry::Never;
     }
@@ -159,7 +182,7 @@ pub(crate) fn explain(recipient: &mut Recipient) {
             recipient
                 .status
                 .filter(|s| s.subject() != 0 || s.detail() != 0)
-                .or_else(|| implied_status(&lower, class))
+                .or_else(|| implied_status(words, class))
                 .filter(|s| s.subject() != 4 || s.detail() != 7)
                 .and_then(crate::explain::status_reason)
                 .filter(|&(cause, weak)| !weak && cause != Reason::Expired)
@@ -173,8 +196,7 @@ pub(crate) fn explain(recipient: &mut Recipient) {
     // Google Groups' notice (in the poster's language, with no reply): the group may not exist,
     // or the sender may not post to it — a refusal of the sender, as Sisimai files it.
     let domain = recipient.address.rsplit_once('@').map_or("", |(_, domain)| domain);
-    let group =
-        domain.eq_ignore_ascii_case("googlegroups.com") || lower.contains("groups.google.com/support");
+    let group = domain.eq_ignore_ascii_case("googlegroups.com") || words.any(GROUPS);
     if failed && found.is_none() && group {
         reason = Reason::SenderRejected;
         retry = Retry::AfterFix;

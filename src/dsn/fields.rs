@@ -27,7 +27,7 @@ fn fields(text: &str) -> Vec<(bool, Field)> {
     let mut out: Vec<(bool, Field)> = Vec::new();
     let mut blank_before = true;
     let mut open = false;
-    for line in text.lines() {
+    for line in super::lines::lines(text) {
         if out.len() >= MAX_FIELDS {
             break;
         }
@@ -102,24 +102,25 @@ pub(crate) fn starts_report_fields(line: &str) -> bool {
 /// write everything in one block, in any order).
 pub(crate) fn groups(text: &str) -> Groups {
     let mut groups = Groups::default();
-    let mut blocks: Vec<Vec<Field>> = Vec::new();
-    for (block_start, field) in fields(text) {
-        match blocks.last_mut() {
-            Some(block) if !block_start => block.push(field),
-            _ => blocks.push(vec![field]),
+    let mut fields = fields(text).into_iter().peekable();
+    // One block at a time, in one buffer: the first field starts one, then each field after a
+    // blank line.
+    let mut block: Vec<Field> = Vec::new();
+    while let Some((_, first)) = fields.next() {
+        block.push(first);
+        while let Some((_, field)) = fields.next_if(|(block_start, _)| !block_start) {
+            block.push(field);
         }
-    }
-    for block in blocks {
         if !block.iter().any(|(n, _)| is_recipient_field(n)) {
             match groups.recipients.last_mut() {
-                Some(last) => last.extend(block),
-                None => groups.message.extend(block),
+                Some(last) => last.append(&mut block),
+                None => groups.message.append(&mut block),
             }
             continue;
         }
         let mut pending: Vec<Field> = Vec::new();
         let mut current: Option<Vec<Field>> = None;
-        for (name, value) in block {
+        for (name, value) in block.drain(..) {
             if is_recipient_field(&name) {
                 let starts = match &current {
                     None => true,

@@ -4,8 +4,13 @@
 
 use std::borrow::Cow;
 
+use mail_parser::decoders::DecodeFnc;
+use mail_parser::decoders::charsets::map::charset_decoder;
+use mail_parser::decoders::quoted_printable::quoted_printable_decode;
 use mail_parser::parsers::MessageStream;
-use mail_parser::{Header, HeaderName, HeaderValue, Message, MessageParser, MimeHeaders, PartType};
+use mail_parser::{
+    Encoding, Header, HeaderName, HeaderValue, Message, MessageParser, MessagePart, MimeHeaders, PartType,
+};
 
 use super::error::DsnError;
 use super::limits::{MAX_HEADER_BYTES, MAX_PARTS, MAX_TEXT_BYTES};
@@ -46,6 +51,8 @@ fn push_text(out: &mut String, text: &str) {
         return;
     }
     let end = super::fields::floor_char_boundary(text, room);
+    // The text and its line break in one allocation.
+    out.reserve(end + 1);
     out.push_str(&text[..end]);
     out.push('\n');
 }
@@ -81,6 +88,13 @@ fn capped_text(bytes: &[u8]) -> String {
     }
 }
 
+/// `text.split_once(byte)` for an ASCII byte, found eight bytes at a time.
+fn split_once_ascii(text: &str, byte: u8) -> Option<(&str, &str)> {
+    debug_assert!(byte.is_ascii());
+    let at = crate::swar::find_byte(text.as_bytes(), 0, byte)?;
+    Some((&text[..at], &text[at + 1..]))
+}
+
 /// Drops tags and the few entities bounce HTML uses; keeps line structure at block tags.
 fn html_to_text(html: &str) -> String {
     const BLOCK_TAGS: [&str; 9] = ["br", "p", "div", "tr", "li", "h1", "h2", "h3", "table"];
@@ -89,7 +103,7 @@ fn html_to_text(html: &str) -> String {
     // Text runs between tags are copied whole while they fit; the text stops as soon as it
     // reaches MAX_TEXT_BYTES (the last character may cross it).
     while out.len() < MAX_TEXT_BYTES {
-        let (run, tag) = match rest.split_once('<') {
+        let (run, tag) = match split_once_ascii(rest, b'<') {
             Some((run, tag)) => (run, Some(tag)),
             None => (rest, None),
         };
@@ -105,7 +119,7 @@ fn html_to_text(html: &str) -> String {
             break;
         }
         // An unclosed tag runs to the end of the text.
-        let Some((tag, after)) = tag.and_then(|tag| tag.split_once('>')) else { break };
+        let Some((tag, after)) = tag.and_then(|tag| split_once_ascii(tag, b'>')) else { break };
         // The tag's name: within its first 16 bytes (whole characters), after a '/'.
         let mut head = 0;
         for c in tag.chars() {
@@ -182,21 +196,173 @@ fn message_id(message: &Message<'_>) -> Result<Option<String>, DsnError> {
     Ok(parsed(message, header, |s| s.parse_id())?.as_text().map(str::to_owned))
 }
 
-/// A parser that parses only what it needs to find and decode the parts, `Content-Type` and
-/// `Content-Transfer-Encoding`, and skips the value of every other header (Received,
-/// DKIM-Signature, dates, the Subject, From, To and Message-ID of every part and returned
-/// message, …). Skipped headers keep their offsets: the few values read here are parsed from
-/// the raw message by the same field parsers ([`parsed`]), the marker headers read raw.
-/// `Content-Disposition` only sorts parts into mail-parser's inline and attachment lists (not
-/// read here); `Content-ID`, `-Description` and `-Location` are not read at all.
-fn parser() -> &'static MessageParser {
+/// The parser: it parses only `Content-Type`, what it needs to find the parts, and skips the
+/// value of every other header (Received, DKIM-Signature, dates, the Subject, From, To and
+/// Message-ID of every part and returned message, …). Skipped headers keep their offsets: the few
+/// values read here are parsed from the raw message by the same field parsers ([`parsed`]), the
+/// marker headers read raw. `Content-Disposition` only sorts parts into mail-parser's inline and
+/// attachment lists (not read here); `Content-ID`, `-Description` and `-Location` are not read
+/// at all.
+///
+/// With `decoding`, it also parses `Content-Transfer-Encoding`, and so decodes every
+/// quoted-printable and base64 part, the HTML alternatives, images and attachments of the report
+/// and of the returned message included. Without it, no part is decoded: [`read`] decodes the few
+/// parts it reads with mail-parser's own decoders ([`decoded`]), and goes back to the decoding
+/// parser when the structure could differ (an encoded `message/rfc822` part, which the decoding
+/// parser decodes before reading the message inside).
+fn parser(decoding: bool) -> &'static MessageParser {
     static PARSER: std::sync::OnceLock<MessageParser> = std::sync::OnceLock::new();
-    PARSER.get_or_init(|| {
-        MessageParser::new()
-            .header_content_type(HeaderName::ContentType)
-            .header_text(HeaderName::ContentTransferEncoding)
-            .default_header_ignore()
+    static DECODING: std::sync::OnceLock<MessageParser> = std::sync::OnceLock::new();
+    if decoding {
+        DECODING.get_or_init(|| {
+            MessageParser::new()
+                .header_content_type(HeaderName::ContentType)
+                .header_text(HeaderName::ContentTransferEncoding)
+                .default_header_ignore()
+        })
+    } else {
+        PARSER.get_or_init(|| {
+            MessageParser::new().header_content_type(HeaderName::ContentType).default_header_ignore()
+        })
+    }
+}
+
+/// The part's transfer encoding as the decoding parser reads it: its last
+/// `Content-Transfer-Encoding`, parsed as text, `base64` or `quoted-printable` in any case.
+fn encoding(message: &Message<'_>, part: &MessagePart<'_>) -> Result<Encoding, DsnError> {
+    let Some(header) = part.headers.iter().rev().find(|h| h.name == HeaderName::ContentTransferEncoding)
+    else {
+        return Ok(Encoding::None);
+    };
+    Ok(match parsed(message, header, |s| s.parse_unstructured())? {
+        HeaderValue::Text(e) if e.eq_ignore_ascii_case("base64") => Encoding::Base64,
+        HeaderValue::Text(e) if e.eq_ignore_ascii_case("quoted-printable") => Encoding::QuotedPrintable,
+        _ => Encoding::None,
     })
+}
+
+/// Whether a part of the message, at any depth, is a message read inline that the decoding
+/// parser would have decoded first (an encoded `message/rfc822`): then the parts differ.
+fn has_encoded_message(message: &Message<'_>) -> Result<bool, DsnError> {
+    for part in &message.parts {
+        if let PartType::Message(inner) = &part.body {
+            if encoding(message, part)? != Encoding::None || has_encoded_message(inner)? {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
+}
+
+/// The body of an encoded part of the message, decoded as the decoding parser decodes it: the
+/// same decoder over the same bytes, up to the same MIME boundary (its parent multipart's; none
+/// for a message's only part), then, for text, the part's charset. `Ok(None)` for a part that
+/// is not encoded; `Err` when the decoder does not end where the part ends, or fails (the
+/// decoding parser then reads the part differently): the caller parses again with decoding.
+fn decoded(
+    message: &Message<'_>,
+    index: usize,
+    parents: &[usize],
+) -> Result<Option<PartType<'static>>, DsnError> {
+    let part = &message.parts[index];
+    let encoding = encoding(message, part)?;
+    let decode: DecodeFnc<'_> = match encoding {
+        Encoding::None => return Ok(None),
+        Encoding::Base64 => MessageStream::decode_base64_mime,
+        Encoding::QuotedPrintable => MessageStream::decode_quoted_printable_mime,
+    };
+    let boundary = match parents.get(index).copied().filter(|&p| p != index) {
+        Some(parent) => {
+            message.parts.get(parent).and_then(|p| p.content_type()).and_then(|ct| ct.attribute("boundary"))
+        }
+        None => Some(""),
+    }
+    .ok_or(DsnError::UnreadableMime)?;
+    let raw: &[u8] = &message.raw_message;
+    let start = part.offset_body as usize;
+    if start > raw.len() {
+        return Err(DsnError::UnreadableMime);
+    }
+    let (end, bytes) = if encoding == Encoding::QuotedPrintable {
+        quoted_printable(raw, start, boundary.as_bytes()).ok_or(DsnError::UnreadableMime)?
+    } else {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let mut stream = MessageStream::new(raw);
+            stream.skip_bytes(start);
+            decode(&mut stream, boundary.as_bytes())
+        }))
+        .map_err(|_| DsnError::UnreadableMime)?
+    };
+    if end != part.offset_end as usize {
+        return Err(DsnError::UnreadableMime);
+    }
+    Ok(Some(match &part.body {
+        PartType::Text(_) | PartType::Html(_) => {
+            let charset = part.content_type().and_then(|ct| ct.attribute("charset"));
+            let text = match charset.and_then(|c| charset_decoder(c.as_bytes())) {
+                Some(decoder) => decoder(&bytes),
+                None => String::from_utf8(bytes.into_owned())
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            };
+            if matches!(part.body, PartType::Html(_)) {
+                PartType::Html(Cow::Owned(text))
+            } else {
+                PartType::Text(Cow::Owned(text))
+            }
+        }
+        PartType::Binary(_) => PartType::Binary(Cow::Owned(bytes.into_owned())),
+        PartType::InlineBinary(_) => PartType::InlineBinary(Cow::Owned(bytes.into_owned())),
+        // Containers are never decoded; an encoded message sends the caller back to decoding.
+        PartType::Multipart(_) | PartType::Message(_) => return Err(DsnError::UnreadableMime),
+    }))
+}
+
+/// `MessageStream::decode_quoted_printable_mime` from `start` of `raw` up to `boundary`, through
+/// mail-parser's slice decoder (`quoted_printable_decode`), which reads the same bytes with the
+/// same states without the stream's cost per byte: where the part ends and its bytes, `None` where
+/// the stream decoder fails (no boundary, a bad escape) or would wrap around (an empty part ending
+/// in a soft line break: a panic in debug builds).
+///
+/// The stream decoder stops at the first `--` and `boundary` (its second `-`, after the previous
+/// character was one): it has then decoded every byte up to the first `-` exactly as the slice
+/// decoder does, and takes off the `-` it kept, with the line break before it if the `-` starts a
+/// line. Without a boundary it reads to the end of the message.
+fn quoted_printable(raw: &[u8], start: usize, boundary: &[u8]) -> Option<(usize, Cow<'static, [u8]>)> {
+    let body = raw.get(start..)?;
+    if boundary.is_empty() {
+        return Some((raw.len(), Cow::Owned(quoted_printable_decode(body)?)));
+    }
+    // The first `--boundary`, wherever it stands.
+    let mut from = 0;
+    let dash = loop {
+        let at = crate::swar::find_byte(body, from, b'-')?;
+        if body.get(at + 1) == Some(&b'-') && body.get(at + 2..)?.starts_with(boundary) {
+            break at;
+        }
+        from = at + 1;
+    };
+    let mut bytes = quoted_printable_decode(&body[..=dash])?;
+    let before = if dash == 0 { 0 } else { body[dash - 1] };
+    let end = if before == b'\n' {
+        // The stream's end is the last line break, before its `\r`.
+        let crlf = if body[..dash].contains(&b'\r') { 2 } else { 1 };
+        bytes.truncate(bytes.len().checked_sub(crlf + 1)?);
+        start + dash - 1 - usize::from(dash >= 2 && body[dash - 2] == b'\r')
+    } else {
+        bytes.truncate(bytes.len().checked_sub(1)?);
+        start + dash
+    };
+    Some((end, Cow::Owned(bytes)))
+}
+
+/// A part's contents, as `MessagePart::contents` reads them.
+fn contents<'p>(body: &'p PartType<'_>) -> &'p [u8] {
+    match body {
+        PartType::Text(text) | PartType::Html(text) => text.as_bytes(),
+        PartType::Binary(bin) | PartType::InlineBinary(bin) => bin.as_ref(),
+        PartType::Message(message) => message.raw_message(),
+        PartType::Multipart(_) => b"",
+    }
 }
 
 /// Runs mail-parser, catching the unwind of the `debug_assert!` that mail-parser 0.11.3 can
@@ -207,13 +373,35 @@ fn guarded<'x>(f: impl FnOnce() -> Option<Message<'x>>) -> Result<Option<Message
 }
 
 /// Reads the MIME structure. `Ok(None)` when mail-parser finds no headers at all.
+///
+/// The message is parsed without decoding any part, and the parts read are decoded here, the
+/// way the decoding parser decodes them ([`decoded`]); a message whose parts could read
+/// differently that way is parsed again by the decoding parser, as every message once was.
 pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
-    let Some(message) = guarded(|| parser().parse(raw))? else { return Ok(None) };
-    if message.parts.is_empty() {
-        return Ok(None);
+    if let Ok(Some(message)) = guarded(|| parser(false).parse(raw)) {
+        if let Ok(Ok(parts)) = read_message(&message, raw, false) {
+            return Ok(parts);
+        }
     }
-    let subject = match last_header(&message, &HeaderName::Subject) {
-        Some(h) => Some(parsed(&message, h, |s| s.parse_unstructured())?),
+    let Some(message) = guarded(|| parser(true).parse(raw))? else { return Ok(None) };
+    read_message(&message, raw, true)?.map_err(|()| DsnError::UnreadableMime)
+}
+
+/// [`read`] from a parsed message: `Ok(Ok(None))` when it has no part, `Ok(Err(()))` when the
+/// message was parsed without `decoding` and must be parsed again with it.
+fn read_message(
+    message: &Message<'_>,
+    raw: &[u8],
+    decoding: bool,
+) -> Result<Result<Option<Parts>, ()>, DsnError> {
+    if message.parts.is_empty() {
+        return Ok(Ok(None));
+    }
+    if !decoding && has_encoded_message(message)? {
+        return Ok(Err(()));
+    }
+    let subject = match last_header(message, &HeaderName::Subject) {
+        Some(h) => Some(parsed(message, h, |s| s.parse_unstructured())?),
         None => None,
     };
     let mut parts = Parts {
@@ -221,7 +409,7 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
             .as_ref()
             .and_then(HeaderValue::as_text)
             .map(|s| s[..super::fields::floor_char_boundary(s, MAX_HEADER_BYTES)].to_owned()),
-        from: first_address(&message, &HeaderName::From)?,
+        from: first_address(message, &HeaderName::From)?,
         ..Parts::default()
     };
     // The last header of each marker name (as `Message::header_raw` finds it), in one pass.
@@ -255,6 +443,24 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
             parts.report_type = ct.attribute("report-type").map(str::to_ascii_lowercase);
         }
     }
+    // The parent multipart of each part, whose boundary ends it (for [`decoded`]).
+    let mut parents = Vec::new();
+    if !decoding {
+        parents = (0..message.parts.len()).collect();
+        for (index, part) in message.parts.iter().enumerate() {
+            if let PartType::Multipart(children) = &part.body {
+                for &child in children {
+                    if let Some(parent) = parents.get_mut(child as usize) {
+                        *parent = index;
+                    }
+                }
+            }
+        }
+    }
+    // A part's body as the decoding parser reads it: `None` when that is the body parsed.
+    let decode = |index: usize| -> Result<Option<PartType<'static>>, ()> {
+        if decoding { Ok(None) } else { decoded(message, index, &parents).map_err(|_| ()) }
+    };
     let mut html = None;
     for (index, part) in message.parts.iter().enumerate().take(MAX_PARTS) {
         // A part without a blank line between MIME headers and the returned message's headers
@@ -262,7 +468,7 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
         if index > 0 && parts.original_message_id.is_none() {
             if let Some(h) = part.headers.iter().find(|h| h.name == HeaderName::MessageId) {
                 parts.original_message_id =
-                    parsed(&message, h, |s| s.parse_id())?.as_text().map(str::to_owned);
+                    parsed(message, h, |s| s.parse_id())?.as_text().map(str::to_owned);
             }
         }
         let (ctype, subtype) = match part.content_type() {
@@ -274,10 +480,13 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
             ("message", "delivery-status" | "global-delivery-status", _)
                 if parts.delivery_status.is_none() =>
             {
-                parts.delivery_status = Some((capped_text(part.contents()), subtype.starts_with("global")));
+                let Ok(body) = decode(index) else { return Ok(Err(())) };
+                let contents = contents(body.as_ref().unwrap_or(&part.body));
+                parts.delivery_status = Some((capped_text(contents), subtype.starts_with("global")));
             }
             ("message", "feedback-report", _) => {
-                parts.feedback = Some(capped_text(part.contents()));
+                let Ok(body) = decode(index) else { return Ok(Err(())) };
+                parts.feedback = Some(capped_text(contents(body.as_ref().unwrap_or(&part.body))));
             }
             (_, _, PartType::Message(inner)) => {
                 if parts.inner_report.is_none() && !inner.parts.is_empty() {
@@ -298,7 +507,9 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
             }
             ("text" | "message", "rfc822-headers" | "rfc822" | "global-headers", _) => {
                 // As before, headers mail-parser cannot read are skipped, not an error.
-                if let Ok(Some(headers)) = guarded(|| parser().parse_headers(part.contents())) {
+                let Ok(body) = decode(index) else { return Ok(Err(())) };
+                let contents = contents(body.as_ref().unwrap_or(&part.body));
+                if let Ok(Some(headers)) = guarded(|| parser(false).parse_headers(contents)) {
                     let id =
                         if parts.original_message_id.is_none() { message_id(&headers) } else { Ok(None) };
                     let to = if parts.original_to.is_none() {
@@ -318,19 +529,29 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
             }
             // The body of a single-part message is part 0; in a multipart message part 0 is the
             // container, skipped above.
-            ("text", "plain", PartType::Text(text)) => push_text(&mut parts.text, text),
-            ("text", "html", PartType::Html(text) | PartType::Text(text)) if html.is_none() => {
-                html = Some(text.as_ref());
+            ("text", "plain", PartType::Text(_) | PartType::Binary(_) | PartType::InlineBinary(_)) => {
+                let Ok(body) = decode(index) else { return Ok(Err(())) };
+                match body.as_ref().unwrap_or(&part.body) {
+                    PartType::Text(text) => push_text(&mut parts.text, text),
+                    PartType::Binary(bytes) | PartType::InlineBinary(bytes) => {
+                        push_text(&mut parts.text, &lossy(bytes));
+                    }
+                    _ => {}
+                }
             }
-            ("text", "plain", PartType::Binary(bytes) | PartType::InlineBinary(bytes)) => {
-                push_text(&mut parts.text, &lossy(bytes));
-            }
+            // Read (and decoded) only when the text is empty.
+            ("text", "html", PartType::Html(_) | PartType::Text(_)) if html.is_none() => html = Some(index),
             _ => {}
         }
     }
     if parts.text.trim().is_empty() {
-        if let Some(html) = html {
-            push_text(&mut parts.text, &html_to_text(html));
+        if let Some(index) = html {
+            let Ok(body) = decode(index) else { return Ok(Err(())) };
+            if let PartType::Html(text) | PartType::Text(text) =
+                body.as_ref().unwrap_or(&message.parts[index].body)
+            {
+                push_text(&mut parts.text, &html_to_text(text));
+            }
         }
     }
     parts.text = super::plain::unquote(core::mem::take(&mut parts.text));
@@ -340,7 +561,7 @@ pub(crate) fn read(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
             push_text(&mut parts.text, &lossy(body));
         }
     }
-    Ok(Some(parts))
+    Ok(Ok(Some(parts)))
 }
 
 #[cfg(test)]
@@ -385,6 +606,116 @@ mod tests {
             }
         }
         out.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    }
+
+    /// The stream decoder's answer, `None` where it fails or panics (debug builds).
+    fn stream_quoted_printable(raw: &[u8], start: usize, boundary: &[u8]) -> Option<(usize, Vec<u8>)> {
+        let (end, bytes) = std::panic::catch_unwind(|| {
+            let mut stream = MessageStream::new(raw);
+            stream.skip_bytes(start);
+            stream.decode_quoted_printable_mime(boundary)
+        })
+        .ok()?;
+        (end != usize::MAX).then(|| (end, bytes.into_owned()))
+    }
+
+    /// Ours answers as the stream decoder does, or not at all where the stream decoder fails,
+    /// or, without overflow checks, wraps around (the caller then parses with decoding).
+    fn agrees(ours: Option<(usize, Vec<u8>)>, stream: Option<(usize, Vec<u8>)>) -> bool {
+        match ours {
+            Some(_) => ours == stream,
+            None => stream.is_none() || !cfg!(debug_assertions),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quoted_printable_as_the_stream_decoder(
+            body in proptest::collection::vec(proptest::sample::select(b"a=-\r\n \t3Dbx".to_vec()), 0..48),
+            boundary in proptest::sample::select(vec!["", "b", "bx", "-b", "x-"]),
+            prefix in 0usize..3,
+        ) {
+            let raw = [&b"ab\n"[..prefix], &body].concat();
+            let ours = quoted_printable(&raw, prefix, boundary.as_bytes()).map(|(end, b)| (end, b.into_owned()));
+            let stream = stream_quoted_printable(&raw, prefix, boundary.as_bytes());
+            proptest::prop_assert!(agrees(ours.clone(), stream.clone()), "{:?} {:?}", ours, stream);
+        }
+    }
+
+    /// [`read`] as it was: every message parsed by the decoding parser.
+    fn read_decoding(raw: &[u8]) -> Result<Option<Parts>, DsnError> {
+        let Some(message) = guarded(|| parser(true).parse(raw))? else { return Ok(None) };
+        read_message(&message, raw, true)?.map_err(|()| DsnError::UnreadableMime)
+    }
+
+    /// The bounce corpus, and its emails mangled where decoding matters (escapes, boundaries,
+    /// line breaks, truncation), read as the decoding parser reads them.
+    #[test]
+    fn parts_as_the_decoding_parser_reads_them() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sisimai/eml");
+        let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        files.sort();
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let (mut total, mut fast) = (0, 0);
+        for file in files {
+            let raw = std::fs::read(&file).unwrap();
+            let mut inputs = vec![raw.clone(), raw[..raw.len() / 2].to_vec()];
+            for _ in 0..4 {
+                let mut mangled = raw.clone();
+                for _ in 0..1 + next() % 8 {
+                    let at = (next() % mangled.len().max(1) as u64) as usize;
+                    let with: &[u8] = [&b"="[..], b"-", b"--", b"\r\n", b"\n", b" ", b"=\n", b"=3D", b"=Z"]
+                        [(next() % 9) as usize];
+                    if next() % 2 == 0 && at < mangled.len() {
+                        mangled.splice(at..at + 1, with.iter().copied());
+                    } else {
+                        mangled.splice(at..at, with.iter().copied());
+                    }
+                }
+                inputs.push(mangled);
+            }
+            for input in inputs {
+                let ours = format!("{:?}", read(&input));
+                assert_eq!(ours, format!("{:?}", read_decoding(&input)), "{}", file.display());
+                total += 1;
+                if let Ok(Some(message)) = guarded(|| parser(false).parse(&input)) {
+                    fast += usize::from(matches!(read_message(&message, &input, false), Ok(Ok(_))));
+                }
+            }
+        }
+        // Most are read without parsing twice.
+        assert!(fast * 10 > total * 9, "{fast} of {total}");
+    }
+
+    #[test]
+    fn quoted_printable_cases() {
+        let cases: [&[u8]; 12] = [
+            b"abc\r\n--b--",
+            b"abc=\r\n--b",
+            b"=\n--b",
+            b"\n--b",
+            b"--b",
+            b"a=3D\r\n\r\n--b\r\n",
+            b"a =\n b  \n--b",
+            b"a---b",
+            b"a=ZZ\n--b",
+            b"a\r\n--c",
+            b"x\n\r--b",
+            b"==\n--b",
+        ];
+        for body in cases {
+            for boundary in [&b"b"[..], b"", b"-b"] {
+                let ours = quoted_printable(body, 0, boundary).map(|(end, b)| (end, b.into_owned()));
+                let stream = stream_quoted_printable(body, 0, boundary);
+                assert!(agrees(ours.clone(), stream.clone()), "{body:?} {boundary:?}: {ours:?} {stream:?}");
+            }
+        }
     }
 
     #[test]

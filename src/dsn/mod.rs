@@ -111,7 +111,9 @@ mod explain;
 mod fields;
 mod interop;
 mod limits;
+mod lines;
 mod mime;
+mod phrases;
 mod plain;
 mod recipient;
 mod report;
@@ -125,6 +127,7 @@ pub use limits::{MAX_INPUT_BYTES, MAX_RECIPIENTS};
 pub use recipient::{Action, Recipient, TypedValue};
 pub use report::{Format, Kind, Report};
 
+use crate::Command;
 use plain::contains_any;
 
 /// Subjects of automatic replies.
@@ -235,15 +238,17 @@ fn parse_at(raw: &[u8], depth: u8) -> Result<Report, DsnError> {
 
     // Read only when needed: a complete delivery-status part makes it unnecessary.
     let mut found_in_text: Option<Vec<plain::Found>> = None;
+    // The command stage of each recipient's diagnostic, when `read_fields` has read it.
+    let mut stages = Vec::new();
     if let Some((status, global)) = &parts.delivery_status {
         report.format = if *global { Format::GlobalDeliveryStatus } else { Format::DeliveryStatus };
-        read_fields(&mut report, status, text, &mut found_in_text);
+        read_fields(&mut report, status, (text, lower_text), &mut found_in_text, &mut stages);
     }
     if report.recipients.is_empty()
         && plain::lower_has_any(&lower, &["final-recipient:", "original-recipient:"])
     {
         report.format = Format::FieldsInText;
-        read_fields(&mut report, &parts.text, text, &mut found_in_text);
+        read_fields(&mut report, &parts.text, (text, lower_text), &mut found_in_text, &mut stages);
     }
     if report.recipients.is_empty() {
         if let Some((kind, recipients)) = ses::read(&parts.text) {
@@ -253,7 +258,7 @@ fn parse_at(raw: &[u8], depth: u8) -> Result<Report, DsnError> {
                 report.original_message_id = ses::message_id(&parts.text);
             }
             report.recipients = recipients;
-            finish(&mut report);
+            finish(&mut report, &[]);
             if kind == Kind::Feedback {
                 report.recipients.iter_mut().for_each(|r| r.explanation = None);
             }
@@ -309,17 +314,18 @@ fn parse_at(raw: &[u8], depth: u8) -> Result<Report, DsnError> {
             }
         }
     }
-    finish(&mut report);
+    finish(&mut report, &stages);
     Ok(report)
 }
 
 /// Recipients from delivery-status fields; a recipient without a `Diagnostic-Code` takes what
-/// the text says about it.
+/// the text says about it. The report's text comes with its lowercase copy.
 fn read_fields(
     report: &mut Report,
     text: &str,
-    report_text: &str,
+    (report_text, lower_report_text): (&str, &str),
     found_in_text: &mut Option<Vec<plain::Found>>,
+    stages: &mut Vec<Option<Option<Command>>>,
 ) {
     let groups = fields::groups(text);
     let single = groups.recipients.len() == 1;
@@ -352,9 +358,10 @@ fn read_fields(
         if r.address.is_empty() && !r.fields.is_empty() {
             continue;
         }
-        if from_text.is_none()
-            && stage::command(&r.diagnostic).is_none()
-            && *prose_names_stage.get_or_insert_with(|| stage::command(report_text).is_some())
+        let own = from_text.is_none().then(|| stage::command(&r.diagnostic));
+        if own == Some(None)
+            && *prose_names_stage
+                .get_or_insert_with(|| stage::command_in(report_text, lower_report_text).is_some())
         {
             // The command stage the text tells about this recipient (Postfix writes "(in reply
             // to MAIL FROM command)" in its prose, not in the Diagnostic-Code).
@@ -364,6 +371,9 @@ fn read_fields(
                 .find(|f| f.address.eq_ignore_ascii_case(&r.address))
                 .and_then(|f| stage::command(&f.text));
         }
+        // `finish` reads the stage of the diagnostic again unless it is known here (a diagnostic
+        // still empty is filled there).
+        stages.push(own.filter(|_| !r.diagnostic.is_empty()));
         report.recipients.push(r);
     }
 }
@@ -382,15 +392,17 @@ fn block_naming(text: &str, address: &str) -> Option<String> {
     Some(rest[..end].trim().to_owned())
 }
 
-/// Explains every recipient and decides the kind from their actions.
-fn finish(report: &mut Report) {
-    for r in &mut report.recipients {
+/// Explains every recipient and decides the kind from their actions. `stages` has the command
+/// stage of the first recipients' diagnostics where `read_fields` has read it.
+fn finish(report: &mut Report, stages: &[Option<Option<Command>>]) {
+    for (i, r) in report.recipients.iter_mut().enumerate() {
         if r.diagnostic.is_empty() {
             if let Some(code) = &r.diagnostic_code {
                 r.diagnostic.clone_from(&code.value);
             }
         }
-        r.command = stage::command(&r.diagnostic).or(r.command);
+        let stage = stages.get(i).copied().flatten().unwrap_or_else(|| stage::command(&r.diagnostic));
+        r.command = stage.or(r.command);
         explain::explain(r);
     }
     if report.kind != Kind::NotAReport || report.recipients.is_empty() {

@@ -108,7 +108,7 @@ pub(crate) fn unquote(text: String) -> String {
         return text;
     }
     let (mut quoted, mut lines) = (0usize, 0usize);
-    for line in text.lines().filter(|l| !l.trim().is_empty()).take(200) {
+    for line in super::lines::lines(&text).filter(|l| !l.trim().is_empty()).take(200) {
         lines += 1;
         quoted += usize::from(line.starts_with('>'));
     }
@@ -116,7 +116,7 @@ pub(crate) fn unquote(text: String) -> String {
         return text;
     }
     let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
+    for line in super::lines::lines(&text) {
         let line = line.strip_prefix('>').map_or(line, |l| l.strip_prefix(' ').unwrap_or(l));
         out.push_str(line);
         out.push('\n');
@@ -202,7 +202,7 @@ fn has_marker(line: &[u8]) -> bool {
 pub(crate) fn split_original(text: &str, lower: &str) -> usize {
     debug_assert_eq!(text.len(), lower.len());
     let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    for line in super::lines::split_inclusive(text) {
         let header = line.as_bytes().first().is_some_and(|b| matches!(b | 0x20, b'r' | b'd' | b'x' | b'a'))
             && HEADER_STARTS.iter().any(|h| {
                 line.len() >= h.len() && line.as_bytes()[..h.len()].eq_ignore_ascii_case(h.as_bytes())
@@ -395,7 +395,7 @@ fn says_something(text: &str) -> bool {
 
 /// Whether a line of `text` starts with a reply code (`550 …`, `550-…`).
 fn has_reply_line(text: &str) -> bool {
-    text.lines().any(|l| {
+    super::lines::lines(text).any(|l| {
         let l = l.trim_start().as_bytes();
         crate::reply::line_code(l).is_some() && matches!(l.get(3), None | Some(b' ' | b'-'))
     })
@@ -404,7 +404,7 @@ fn has_reply_line(text: &str) -> bool {
 /// The recipients a non-standard report names, each with its diagnostic lines: the lines after
 /// it, or, when those say nothing, the lines before it (some bounces give the reason first).
 pub(crate) fn recipients(report: &str) -> Vec<Found> {
-    let lines: Vec<&str> = report.lines().collect();
+    let lines: Vec<&str> = super::lines::lines(report).collect();
     let mut starts: Vec<(usize, String, usize)> = Vec::new(); // (line, address, rest offset)
     let mut previous = "";
     for (i, line) in lines.iter().enumerate() {
@@ -504,7 +504,7 @@ pub(crate) fn quoted_header(text: &str, lower: &str, name: &str) -> Option<Strin
     while let Some(at) = lower.get(from..).and_then(|rest| rest.find(needle.as_str())) {
         // The line the name stands in, as `str::lines` gives it.
         let start = text[..from + at].rfind('\n').map_or(0, |p| p + 1);
-        if let Some(value) = text[start..].lines().next().and_then(header) {
+        if let Some(value) = super::lines::lines(&text[start..]).next().and_then(header) {
             return Some(value);
         }
         from = text[from + at..].find('\n').map_or(text.len(), |p| from + at + p + 1);

@@ -368,18 +368,8 @@ fn code_starts(bytes: &[u8]) -> u64 {
     let mut word = [0u8; 8];
     word.copy_from_slice(bytes);
     let x = u64::from_le_bytes(word);
-    let digits = bytes_between(x, b'0', b'9');
-    bytes_between(x, b'2', b'5') & digits >> 8 & digits >> 16 & 0x0000_8080_8080_8080
-}
-
-/// The high bit of each byte of `x` from `lo` to `hi` (SWAR "has between": no carry or borrow
-/// crosses a byte, so every byte's bit is exact).
-#[inline(always)]
-fn bytes_between(x: u64, lo: u8, hi: u8) -> u64 {
-    const L: u64 = 0x0101_0101_0101_0101;
-    let low = x & (L * 127);
-    let (m, n) = (u64::from(lo) - 1, u64::from(hi) + 1);
-    (L * (127 + n)).wrapping_sub(low) & !x & (low + L * (127 - m)) & (L * 128)
+    let digits = crate::swar::bytes_between(x, b'0', b'9');
+    crate::swar::bytes_between(x, b'2', b'5') & digits >> 8 & digits >> 16 & 0x0000_8080_8080_8080
 }
 
 /// The highest score a candidate can reach: base 1, space 1, enhanced code of its class 4,
@@ -437,7 +427,7 @@ mod tests {
             }
         }
         for byte in 0..=255u8 {
-            let mask = bytes_between(u64::from_le_bytes([byte; 8]), b'0', b'9');
+            let mask = crate::swar::bytes_between(u64::from_le_bytes([byte; 8]), b'0', b'9');
             assert_eq!(mask != 0, byte.is_ascii_digit(), "{byte}");
         }
     }
