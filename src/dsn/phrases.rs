@@ -5,6 +5,13 @@
 //! Each position of the text tests the three bytes that end there in a bit set of the phrases'
 //! first three bytes (hashed, in any case); where one may start, the phrases bucketed by their
 //! first two bytes (lowercased) are compared.
+//!
+//! Why not the crate's automaton (`crate::scan`): these lists are read over whole report texts,
+//! kilobytes long, for a few dozen phrases that match anywhere, not at a word start; the
+//! automaton pays one dependent table load a byte (about 2.6 ns), where most positions here cost
+//! one bit test. Measured with callgrind on the bounce corpus: the command-stage phrases through
+//! the automaton took 18.8M instructions against 11.5M for `str::contains` per phrase, and this
+//! table less than either.
 
 /// Buckets of the two-byte index (a power of two).
 const BUCKETS: usize = 2048;
