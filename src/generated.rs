@@ -3224,6 +3224,15 @@ pub(crate) static UI: Lang<Ui> = Lang {
     },
 };
 
+/// The longest `[bare]` statement may be this long (the reader's buffer).
+pub(crate) const BARE_MAX: usize = 48;
+
+/// `[bare] retry_later`: all a 450/451 says when it is greylisting.
+pub(crate) const BARE_RETRY_LATER: [&[u8]; 12] = [b"try again later", b"please try again later", b"try later", b"please try later", b"retry later", b"please retry later", b"come back later", b"please come back later", b"try again in minutes", b"please try again in minutes", b"temporary failure please try again later", b"temporarily deferred please try again later"];
+
+/// `[bare] message_refused`: all a 5xx says when it refuses the content.
+pub(crate) const BARE_MESSAGE_REFUSED: [&[u8]; 6] = [b"message rejected", b"message denied", b"message refused", b"message not accepted", b"message was rejected", b"rejected message"];
+
 /// `[bounce] gave_up`: wording of an MTA that stopped retrying.
 #[cfg(feature = "dsn")]
 pub(crate) static BOUNCE_GAVE_UP: [&str; 17] = ["could not deliver for", "envelope expired", "queue.expired", "retry timeout exceeded", "too long in queue", "message expired", "delivery time expired", "delivery expired", "cannot send message for", "could not be delivered for", "retry time not reached for any host after a long failure period", "was not delivered within", "message timeout", "queue lifetime", "have been failing for", "undeliverable for", "expired after"];

@@ -612,29 +612,9 @@ fn offset_in(outer: &[u8], inner: &[u8]) -> usize {
 ///   later." A system status (X.3.x, X.4.x) names the server's own trouble instead;
 /// - a 5xx refusal saying only "message rejected" (denied, refused, not accepted) refuses the
 ///   message as such: its content.
+///
+/// The statements are `[bare]` in `data/explain.toml`.
 fn bare_reason(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>) -> Option<Reason> {
-    const RETRY_LATER: [&[u8]; 12] = [
-        b"try again later",
-        b"please try again later",
-        b"try later",
-        b"please try later",
-        b"retry later",
-        b"please retry later",
-        b"come back later",
-        b"please come back later",
-        b"try again in minutes",
-        b"please try again in minutes",
-        b"temporary failure please try again later",
-        b"temporarily deferred please try again later",
-    ];
-    const MESSAGE_REFUSED: [&[u8]; 6] = [
-        b"message rejected",
-        b"message denied",
-        b"message refused",
-        b"message not accepted",
-        b"message was rejected",
-        b"rejected message",
-    ];
     let policy_or_none = enhanced.is_none_or(|e| e.subject() == 7);
     if !policy_or_none || !(matches!(code, 450 | 451) || (500..600).contains(&code)) {
         return None;
@@ -647,27 +627,14 @@ fn bare_reason(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>
     }
     // The statements the code may make; the words are read only as long as they begin one.
     let (statements, reason): (&[&[u8]], _) = if matches!(code, 450 | 451) {
-        (&RETRY_LATER, Reason::Greylisted)
+        (&generated::BARE_RETRY_LATER, Reason::Greylisted)
     } else {
-        (&MESSAGE_REFUSED, Reason::ContentRejected)
+        (&generated::BARE_MESSAGE_REFUSED, Reason::ContentRejected)
     };
-    let mut words = [0u8; 48];
-    const { assert!(longest(&RETRY_LATER) <= 48 && longest(&MESSAGE_REFUSED) <= 48) };
+    // The generator refuses a statement longer than the buffer.
+    let mut words = [0u8; generated::BARE_MAX];
     let len = bare_words(segments, &mut words, statements)?;
     statements.contains(&&words[..len]).then_some(reason)
-}
-
-/// The length of the longest of `phrases`.
-const fn longest(phrases: &[&[u8]]) -> usize {
-    let mut longest = 0;
-    let mut i = 0;
-    while i < phrases.len() {
-        if phrases[i].len() > longest {
-            longest = phrases[i].len();
-        }
-        i += 1;
-    }
-    longest
 }
 
 /// The words of a short reply, lowercase, single-spaced: tokens holding a digit (the reply
@@ -1014,28 +981,7 @@ mod tests {
         if text.len() > 96 || words.len() > 48 {
             return None;
         }
-        let retry: &[&[u8]] = &[
-            b"try again later",
-            b"please try again later",
-            b"try later",
-            b"please try later",
-            b"retry later",
-            b"please retry later",
-            b"come back later",
-            b"please come back later",
-            b"try again in minutes",
-            b"please try again in minutes",
-            b"temporary failure please try again later",
-            b"temporarily deferred please try again later",
-        ];
-        let refused: &[&[u8]] = &[
-            b"message rejected",
-            b"message denied",
-            b"message refused",
-            b"message not accepted",
-            b"message was rejected",
-            b"rejected message",
-        ];
+        let (retry, refused) = (&generated::BARE_RETRY_LATER, &generated::BARE_MESSAGE_REFUSED);
         match code {
             450 | 451 if retry.contains(&words.as_slice()) => Some(Reason::Greylisted),
             500..=599 if refused.contains(&words.as_slice()) => Some(Reason::ContentRejected),

@@ -151,7 +151,16 @@ struct ExplainFile {
     basic: BTreeMap<String, CodeReason>,
     keyword: Vec<KeywordRule>,
     retry: RetryKeywords,
+    bare: BareStatements,
     bounce: BounceWording,
+}
+
+/// `[bare]`: the whole statements of a short reply that says nothing else (`bare_reason`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BareStatements {
+    retry_later: Vec<String>,
+    message_refused: Vec<String>,
 }
 
 /// `[bounce]`: what a bounce report's own words say beyond any reply (read by `src/dsn`).
@@ -402,6 +411,7 @@ fn check(data: &Data) -> Result<(), String> {
     }
     check_explain(data, &reasons, &mut problems);
     check_bounce_wording(&data.explain.bounce, &mut problems);
+    check_bare_statements(&data.explain.bare, &mut problems);
     check_providers(data, &reasons, &mut problems);
     if problems.is_empty() { Ok(()) } else { Err(problems.join("\n")) }
 }
@@ -1153,8 +1163,54 @@ pub fn generate(root: &Path) -> Result<String, String> {
         writeln!(w, "    }},").unwrap();
     }
     writeln!(w, "}};\n").unwrap();
+    write_bare_statements(w, &data.explain.bare);
     write_bounce_wording(w, &data.explain.bounce);
     Ok(out)
+}
+
+/// The longest bare statement `bare_words` reads (its buffer).
+const BARE_MAX: usize = 48;
+
+/// `[bare]` statements are words of lowercase ASCII letters, single-spaced, at most
+/// [`BARE_MAX`] bytes: the only shape `bare_words` produces.
+fn check_bare_statements(bare: &BareStatements, problems: &mut Vec<String>) {
+    for statement in bare.retry_later.iter().chain(&bare.message_refused) {
+        let words_ok =
+            statement.split(' ').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()));
+        if !words_ok || statement.len() > BARE_MAX {
+            problems.push(format!(
+                "explain.toml [bare]: {statement:?} must be lowercase ASCII words, single-spaced, at most {BARE_MAX} bytes"
+            ));
+        }
+    }
+}
+
+/// The `[bare]` statements, as the byte strings `bare_reason` compares.
+fn write_bare_statements(w: &mut String, bare: &BareStatements) {
+    let list = |items: &[String]| items.iter().map(|p| format!("b{p:?}")).collect::<Vec<_>>().join(", ");
+    writeln!(w, "/// The longest `[bare]` statement may be this long (the reader's buffer).").unwrap();
+    writeln!(
+        w,
+        "pub(crate) const BARE_MAX: usize = {BARE_MAX};
+"
+    )
+    .unwrap();
+    writeln!(w, "/// `[bare] retry_later`: all a 450/451 says when it is greylisting.").unwrap();
+    writeln!(
+        w,
+        "pub(crate) const BARE_RETRY_LATER: [&[u8]; {}] = [{}];\n",
+        bare.retry_later.len(),
+        list(&bare.retry_later)
+    )
+    .unwrap();
+    writeln!(w, "/// `[bare] message_refused`: all a 5xx says when it refuses the content.").unwrap();
+    writeln!(
+        w,
+        "pub(crate) const BARE_MESSAGE_REFUSED: [&[u8]; {}] = [{}];\n",
+        bare.message_refused.len(),
+        list(&bare.message_refused)
+    )
+    .unwrap();
 }
 
 /// `[bounce]` phrases are lowercase and not empty; every implied status is `subject.detail`.
