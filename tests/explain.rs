@@ -429,6 +429,10 @@ fn precedence_between_codes_and_words() {
             "451 4.4.3 Name service error for name=example.org type=MX: Malformed or unexpected name server reply",
             Reason::NetworkError,
         ),
+        // A header the server finds invalid, or a content filter's refusal, is about the
+        // message's content, not the command syntax or a policy.
+        ("554 5.6.0 Message contains invalid header", Reason::ContentRejected),
+        ("554 Message refused due to content filtering", Reason::ContentRejected),
         // A code naming the sender's address decides whose domain the DNS words are about.
         ("550 5.1.8 <a@example.org>: sender domain has no MX record", Reason::SenderRejected),
         ("550 5.1.2 <a@example.org>: MX lookup failure for example.org", Reason::NetworkError),

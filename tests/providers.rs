@@ -85,6 +85,11 @@ fn headline_cases_get_the_remedies_people_need() {
     let dmarc = explain("550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's\r\n550-5.7.26 DMARC policy.\r\n550 5.7.26 https://support.google.com/mail/?p=DmarcRejection - gsmtp").unwrap();
     let remedy = dmarc.remedy();
     assert!(remedy.contains("SPF") && remedy.contains("DKIM") && remedy.contains("DMARC"), "{remedy}");
+    // Directory-Based Edge Blocking's own tag shows Microsoft without a host name: the
+    // recipient is not in the organisation's directory.
+    let dbeb = explain("550 5.4.1 Recipient address rejected: Access denied. AS(201806281)").unwrap();
+    assert_eq!(dbeb.provider().map(Provider::id), Some("microsoft"));
+    assert_eq!(dbeb.reason(), smtp_codes::Reason::MailboxUnknown);
     // Microsoft's documented throttling range, shown by an Outlook host.
     let ms = explain("451 4.7.500 Server busy. Please try again later from [192.0.2.2]. (AS761) [DM6NAM11FT012.eop-nam11.prod.protection.outlook.com]").unwrap();
     assert_eq!(ms.reason(), smtp_codes::Reason::RateLimited);
