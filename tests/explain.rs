@@ -433,6 +433,11 @@ fn precedence_between_codes_and_words() {
         // message's content, not the command syntax or a policy.
         ("554 5.6.0 Message contains invalid header", Reason::ContentRejected),
         ("554 Message refused due to content filtering", Reason::ContentRejected),
+        // A client IP listed on a block list is its reputation; an attachment or word the
+        // server bans is the content.
+        ("550 Rejected: Sender IP is listed in SBL", Reason::SpamBlocked),
+        ("554 5.7.0 Reject, id=12345-01 - BANNED: invoice.exe", Reason::ContentRejected),
+        ("550 5.7.1 Message rejected due to content restrictions", Reason::ContentRejected),
         // A code naming the sender's address decides whose domain the DNS words are about.
         ("550 5.1.8 <a@example.org>: sender domain has no MX record", Reason::SenderRejected),
         ("550 5.1.2 <a@example.org>: MX lookup failure for example.org", Reason::NetworkError),
