@@ -307,12 +307,11 @@ impl Explanation {
                 reason = Reason::SyntaxError;
             }
             // 501 is a syntax error in the command's arguments (RFC 5321): words naming the
-            // argument (the AUTH mechanism, the HELO name, policy words about it) say which one,
-            // not another reason.
+            // argument (the AUTH mechanism, the HELO name) say which one, not another reason.
             // A mechanism the server does not offer is 504 (RFC 4954).
             // Vague sender words ("invalid MAIL FROM address") name the argument too.
             Some(
-                (Reason::AuthMechanism, _) | (Reason::PolicyBlocked, _) | (Reason::SenderRejected, false),
+                (Reason::AuthMechanism, _) | (Reason::PolicyBlocked, true) | (Reason::SenderRejected, false),
             ) if code == 501 => {
                 reason = Reason::SyntaxError;
             }
