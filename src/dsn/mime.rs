@@ -457,9 +457,10 @@ fn read_message(
             }
         }
     }
-    // A part's body as the decoding parser reads it: `None` when that is the body parsed.
-    let decode = |index: usize| -> Result<Option<PartType<'static>>, ()> {
-        if decoding { Ok(None) } else { decoded(message, index, &parents).map_err(|_| ()) }
+    // A part's body as the decoding parser reads it: decoded here, or the body parsed.
+    let body = |index: usize| -> Result<Cow<'_, PartType<'_>>, ()> {
+        let decoded = if decoding { None } else { decoded(message, index, &parents).map_err(|_| ())? };
+        Ok(decoded.map_or(Cow::Borrowed(&message.parts[index].body), Cow::Owned))
     };
     let mut html = None;
     for (index, part) in message.parts.iter().enumerate().take(MAX_PARTS) {
@@ -480,13 +481,13 @@ fn read_message(
             ("message", "delivery-status" | "global-delivery-status", _)
                 if parts.delivery_status.is_none() =>
             {
-                let Ok(body) = decode(index) else { return Ok(Err(())) };
-                let contents = contents(body.as_ref().unwrap_or(&part.body));
+                let Ok(body) = body(index) else { return Ok(Err(())) };
+                let contents = contents(&body);
                 parts.delivery_status = Some((capped_text(contents), subtype.starts_with("global")));
             }
             ("message", "feedback-report", _) => {
-                let Ok(body) = decode(index) else { return Ok(Err(())) };
-                parts.feedback = Some(capped_text(contents(body.as_ref().unwrap_or(&part.body))));
+                let Ok(body) = body(index) else { return Ok(Err(())) };
+                parts.feedback = Some(capped_text(contents(&body)));
             }
             (_, _, PartType::Message(inner)) => {
                 if parts.inner_report.is_none() && !inner.parts.is_empty() {
@@ -507,8 +508,8 @@ fn read_message(
             }
             ("text" | "message", "rfc822-headers" | "rfc822" | "global-headers", _) => {
                 // As before, headers mail-parser cannot read are skipped, not an error.
-                let Ok(body) = decode(index) else { return Ok(Err(())) };
-                let contents = contents(body.as_ref().unwrap_or(&part.body));
+                let Ok(body) = body(index) else { return Ok(Err(())) };
+                let contents = contents(&body);
                 if let Ok(Some(headers)) = guarded(|| parser(false).parse_headers(contents)) {
                     let id =
                         if parts.original_message_id.is_none() { message_id(&headers) } else { Ok(None) };
@@ -530,8 +531,8 @@ fn read_message(
             // The body of a single-part message is part 0; in a multipart message part 0 is the
             // container, skipped above.
             ("text", "plain", PartType::Text(_) | PartType::Binary(_) | PartType::InlineBinary(_)) => {
-                let Ok(body) = decode(index) else { return Ok(Err(())) };
-                match body.as_ref().unwrap_or(&part.body) {
+                let Ok(body) = body(index) else { return Ok(Err(())) };
+                match body.as_ref() {
                     PartType::Text(text) => push_text(&mut parts.text, text),
                     PartType::Binary(bytes) | PartType::InlineBinary(bytes) => {
                         push_text(&mut parts.text, &lossy(bytes));
@@ -546,10 +547,8 @@ fn read_message(
     }
     if parts.text.trim().is_empty() {
         if let Some(index) = html {
-            let Ok(body) = decode(index) else { return Ok(Err(())) };
-            if let PartType::Html(text) | PartType::Text(text) =
-                body.as_ref().unwrap_or(&message.parts[index].body)
-            {
+            let Ok(body) = body(index) else { return Ok(Err(())) };
+            if let PartType::Html(text) | PartType::Text(text) = body.as_ref() {
                 push_text(&mut parts.text, &html_to_text(text));
             }
         }
