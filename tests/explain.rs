@@ -375,6 +375,17 @@ fn kinds_of_bounce_wording() {
         // The receiving system's local delivery could not reach the mailbox's store.
         ("Unable to lock mailbox. (#4.2.1)", Reason::ServiceUnavailable),
         ("Unable to chdir to maildir. (#4.2.1)", Reason::ServiceUnavailable),
+        // Google Groups refuses a post in the sender's language; its help link is the constant.
+        (
+            "Hallo a@example.org, die Gruppe (list) ist möglicherweise nicht vorhanden bzw. Sie haben \
+             nicht die erforderlichen Berechtigungen. https://groups.google.com/support/",
+            Reason::SenderRejected,
+        ),
+        (
+            "The group you tried to contact (list) may not exist, or you may not have permission to \
+             post messages to the group.",
+            Reason::SenderRejected,
+        ),
     ];
     for &(text, reason) in cases {
         let e = explain_text(text).unwrap_or_else(|| panic!("{text}: nothing found"));
