@@ -375,6 +375,12 @@ fn kinds_of_bounce_wording() {
         // The receiving system's local delivery could not reach the mailbox's store.
         ("Unable to lock mailbox. (#4.2.1)", Reason::ServiceUnavailable),
         ("Unable to chdir to maildir. (#4.2.1)", Reason::ServiceUnavailable),
+        // Two replies on one line: the refusal, then the answer to the next command, which
+        // only follows from it.
+        (
+            "550 5.2.1 The email account that you tried to reach is disabled. a1si.00 503 5.5.1 RCPT first. a1si.00",
+            Reason::MailboxDisabled,
+        ),
         // Google Groups refuses a post in the sender's language; its help link is the constant.
         (
             "Hallo a@example.org, die Gruppe (list) ist möglicherweise nicht vorhanden bzw. Sie haben \

@@ -104,6 +104,31 @@ fn next_prefix(rest: &[u8], from: usize, code: u16) -> Option<usize> {
     None
 }
 
+/// Where a different reply of the same class starts after the first in `region`: a code other
+/// than `code` after white space, a space and an enhanced code of its class (Gmail's "550 5.2.1
+/// The email account … is disabled. 503 5.5.1 RCPT first.", a bounce that quotes the refusal
+/// and then the server's answer to the next command). The words after it belong to that later
+/// reply, which is only a consequence of the first.
+fn next_reply(region: &[u8], code: u16) -> Option<usize> {
+    let first = b'0' + (code / 100 % 10) as u8;
+    let mut from = 4;
+    while let Some(i) = crate::swar::find_byte(region, from, first) {
+        let rest = &region[i..];
+        if region[i - 1].is_ascii_whitespace()
+            && crate::reply::line_code(rest).is_some_and(|other| other != code)
+            && rest.get(3) == Some(&b' ')
+            && EnhancedCode::parse_prefix(&rest[4..]).is_some_and(|(status, used)| {
+                status.class() == first - b'0'
+                    && matches!(rest.get(4 + used), None | Some(b' ' | b'\r' | b'\n'))
+            })
+        {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
+}
+
 /// Finds the reply in `text`: lettre's `error (535): …` form first, then the best three-digit
 /// code at a word boundary that is not part of an IP address, a date, a time, a version number
 /// or an identifier.
@@ -142,6 +167,10 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
     let (_, at, code) = best?;
     let at = first_line_of_reply(text, at, code);
     let region = paragraph(&text[at..]);
+    let region = match next_reply(region, code) {
+        Some(end) => region[..end].trim_ascii_end(),
+        None => region,
+    };
     // After the code and its separator (" ", "-", ": ", "-'"), or Zoho's ", ERROR_CODE :".
     let after_code = region.get(3..).unwrap_or_default();
     let after_code = after_code.strip_prefix(b", ERROR_CODE :").unwrap_or(after_code);
