@@ -500,6 +500,8 @@ fn precedence_between_codes_and_words() {
         // A SASL mechanism named in a refusal is the mechanism that is not available.
         ("504 5.5.4 AUTH DIGEST-MD5 not supported", Reason::AuthMechanism),
         ("535 5.7.8 Error: authentication failed: CRAM-MD5", Reason::AuthFailed),
+        // Basic authentication switched off is the mechanism, however the refusal is worded.
+        ("550 5.7.30 Basic authentication is not supported for Client Submission.", Reason::AuthMechanism),
         // "We do not allow" is a policy, even in a 502.
         ("502 5.7.0 Sorry, we do not allow this command here", Reason::PolicyBlocked),
     ];

@@ -90,6 +90,13 @@ fn headline_cases_get_the_remedies_people_need() {
     let dbeb = explain("550 5.4.1 Recipient address rejected: Access denied. AS(201806281)").unwrap();
     assert_eq!(dbeb.provider().map(Provider::id), Some("microsoft"));
     assert_eq!(dbeb.reason(), smtp_codes::Reason::MailboxUnknown);
+    // Microsoft's own short links (aka.ms) show Microsoft too.
+    let linked = explain(
+        "550 5.4.1 Recipient address rejected: Access denied. For more information see https://aka.ms/EXOSmtpErrors",
+    )
+    .unwrap();
+    assert_eq!(linked.provider().map(Provider::id), Some("microsoft"));
+    assert_eq!(linked.reason(), smtp_codes::Reason::MailboxUnknown);
     // Microsoft's documented throttling range, shown by an Outlook host.
     let ms = explain("451 4.7.500 Server busy. Please try again later from [192.0.2.2]. (AS761) [DM6NAM11FT012.eop-nam11.prod.protection.outlook.com]").unwrap();
     assert_eq!(ms.reason(), smtp_codes::Reason::RateLimited);
