@@ -375,6 +375,9 @@ fn kinds_of_bounce_wording() {
         // The receiving system's local delivery could not reach the mailbox's store.
         ("Unable to lock mailbox. (#4.2.1)", Reason::ServiceUnavailable),
         ("Unable to chdir to maildir. (#4.2.1)", Reason::ServiceUnavailable),
+        // An account closed for want of use is a disabled mailbox, however "blocked".
+        ("550 Mailbox has been blocked due to inactivity", Reason::MailboxDisabled),
+        ("550 5.2.1 This mailbox is dormant", Reason::MailboxDisabled),
         // Two replies on one line: the refusal, then the answer to the next command, which
         // only follows from it.
         (
