@@ -372,6 +372,13 @@ fn kinds_of_bounce_wording() {
             Reason::NetworkError,
         ),
         ("I'm not going to try again; this message has been in the queue too long.", Reason::Expired),
+        // Exim gives up with its last error first: that error is the cause.
+        ("save to /var/mail/user mailbox is full: retry timeout exceeded", Reason::MailboxFull),
+        (
+            "SMTP error from remote mail server after RCPT TO:<a@example.org>: 421 4.7.0 Too many concurrent connections: retry timeout exceeded",
+            Reason::RateLimited,
+        ),
+        ("retry timeout exceeded", Reason::Expired),
         // The receiving system's local delivery could not reach the mailbox's store.
         ("Unable to lock mailbox. (#4.2.1)", Reason::ServiceUnavailable),
         ("Unable to chdir to maildir. (#4.2.1)", Reason::ServiceUnavailable),

@@ -862,6 +862,25 @@ pub fn explain_text(text: &str) -> Option<Explanation> {
 /// [`explain_text`] with what the client knows. The command the text shows (`in reply to RCPT
 /// TO command`, Exim's `after RCPT TO:`) fills the context's command when it has none.
 pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanation> {
+    let explanation = explain_text_once(text, context)?;
+    if explanation.reason != Reason::Expired {
+        return Some(explanation);
+    }
+    // Exim gives up with its last error before ": retry timeout exceeded" ("mailbox is full:
+    // retry timeout exceeded"): that error is why the message expired, and what to act on.
+    const GAVE_UP: &[u8] = b": retry timeout exceeded";
+    let bytes = text.as_bytes();
+    let cause = bytes
+        .windows(GAVE_UP.len())
+        .position(|w| eq_lower(w, GAVE_UP))
+        .and_then(|at| text.get(..at))
+        .and_then(|before| explain_text_once(before, context))
+        .filter(|cause| !matches!(cause.reason, Reason::Expired | Reason::Other));
+    Some(cause.unwrap_or(explanation))
+}
+
+/// [`explain_text_with`] without looking behind an expiry for its cause.
+fn explain_text_once(text: &str, context: &Context<'_>) -> Option<Explanation> {
     let bytes = text.as_bytes();
     let mut context = *context;
     // One pass of the scanner over the text: the providers and the command it shows, and the
