@@ -399,7 +399,7 @@ fn kinds_of_bounce_wording() {
         ),
         (
             "The group you tried to contact (list) may not exist, or you may not have permission to \
-             post messages to the group.",
+             post messages to the group. Visit the Help Center at https://groups.google.com/support/.",
             Reason::SenderRejected,
         ),
     ];
