@@ -522,3 +522,46 @@ fn precedence_between_codes_and_words() {
     let bounce = "Diagnostic-Code: smtp; 450-4.2.1 The user you are trying to contact is receiving mail too\n    450 4.2.1 quickly";
     assert_eq!(explain_text(bounce).unwrap().reason(), Reason::RateLimited);
 }
+
+/// Kinds of wording found in the fourth round's new sources (mox, qpsmtpd, Citadel, Cyrus,
+/// Proxmox, provider pages): one reply of each kind, each read by its words.
+#[test]
+fn kinds_of_wording_from_new_sources() {
+    let cases: &[(&str, Reason)] = &[
+        ("503 but you already said HELO ...", Reason::BadSequence),
+        ("504 5.7.4 Already logged in.", Reason::BadSequence),
+        ("503 5.5.1 RCPT TO without MAIL FROM", Reason::BadSequence),
+        ("503 5.1.0 Only one sender permitted", Reason::BadSequence),
+        ("550 5.5.1 Command received before SMTP greeting", Reason::BadSequence),
+        ("500 Syntax error, command not recognized", Reason::CommandUnrecognized),
+        ("550 5.7.1 You must log in to send mail from example.com", Reason::AuthRequired),
+        ("504 Unknown authentication method.", Reason::AuthMechanism),
+        ("552 Headers are missing", Reason::ContentRejected),
+        ("552 We do not accept password-protected zip files!", Reason::ContentRejected),
+        ("452 Unable to scan for viruses", Reason::ServiceUnavailable),
+        ("554 5.6.0 Message contains bare newlines", Reason::SyntaxError),
+        (
+            "554 5.7.1 <a@example.org>: Recipient address rejected: You have exceeded your Outmail quota.",
+            Reason::RateLimited,
+        ),
+        ("550 Relay Disabled", Reason::RelayDenied),
+        ("501 5.7.1 Message is too long", Reason::MessageTooLarge),
+        ("530 Login fail. A secure connection is requiered(such as ssl).", Reason::TlsRequired),
+        ("501 mail from address must be same as authorization user", Reason::SenderRejected),
+        (
+            "421 cmsmtp blocked. Refer to Error Codes section at for more information. AUP#CXCNCT",
+            Reason::RateLimited,
+        ),
+        (
+            "554 cmsmtp blocked. Refer to Error Codes section at for more information. AUP#CXBL",
+            Reason::SpamBlocked,
+        ),
+        ("550 Forged IPs not accepted here", Reason::PolicyBlocked),
+        ("550 Sorry, service not available for you", Reason::PolicyBlocked),
+        ("551 <list@example.com> - The message is not from a list member", Reason::PolicyBlocked),
+        ("451 This mail is temporarily denied", Reason::Greylisted),
+    ];
+    for (reply, want) in cases {
+        assert_eq!(explain(reply).unwrap().reason(), *want, "{reply}");
+    }
+}
