@@ -379,6 +379,9 @@ fn kinds_of_bounce_wording() {
             Reason::RateLimited,
         ),
         ("retry timeout exceeded", Reason::Expired),
+        // A specific enhanced code names why the message expired.
+        ("550 5.4.312 Message expired, DNS query failed(InfoNoRecords)", Reason::NetworkError),
+        ("550 4.4.7 QUEUE.Expired; message expired", Reason::Expired),
         // The receiving system's local delivery could not reach the mailbox's store.
         ("Unable to lock mailbox. (#4.2.1)", Reason::ServiceUnavailable),
         ("Unable to chdir to maildir. (#4.2.1)", Reason::ServiceUnavailable),
