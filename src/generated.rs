@@ -3235,7 +3235,7 @@ pub(crate) const BARE_MESSAGE_REFUSED: [&[u8]; 6] = [b"message rejected", b"mess
 
 /// `[bounce] gave_up`: wording of an MTA that stopped retrying.
 #[cfg(feature = "dsn")]
-pub(crate) static BOUNCE_GAVE_UP: [&str; 17] = ["could not deliver for", "envelope expired", "queue.expired", "retry timeout exceeded", "too long in queue", "message expired", "delivery time expired", "delivery expired", "cannot send message for", "could not be delivered for", "retry time not reached for any host after a long failure period", "was not delivered within", "message timeout", "queue lifetime", "have been failing for", "undeliverable for", "expired after"];
+pub(crate) static BOUNCE_GAVE_UP: [&str; 19] = ["could not deliver for", "envelope expired", "queue.expired", "retry timeout exceeded", "too long in queue", "message expired", "delivery time expired", "delivery expired", "cannot send message for", "could not be delivered for", "retry time not reached for any host after a long failure period", "was not delivered within", "message timeout", "queue lifetime", "have been failing for", "undeliverable for", "expired after", "not going to try again", "in the queue too long"];
 
 /// `[bounce] no_reply`: wording of a transport failure without any SMTP reply.
 #[cfg(feature = "dsn")]

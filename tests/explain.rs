@@ -380,7 +380,7 @@ fn kinds_of_bounce_wording() {
         ),
         ("retry timeout exceeded", Reason::Expired),
         // A specific enhanced code names why the message expired.
-        ("550 5.4.312 Message expired, DNS query failed(InfoNoRecords)", Reason::NetworkError),
+        ("554 5.4.4 Message expired, unable to route to the recipient domain", Reason::NetworkError),
         ("550 4.4.7 QUEUE.Expired; message expired", Reason::Expired),
         // The receiving system's local delivery could not reach the mailbox's store.
         ("Unable to lock mailbox. (#4.2.1)", Reason::ServiceUnavailable),

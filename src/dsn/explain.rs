@@ -174,7 +174,10 @@ pub(crate) fn explain(recipient: &mut Recipient) {
     // in its words, or a specific status such as qmail's `(#4.4.1)`) is about that cause; the
     // verdict stays "after a fix". A status of x.4.7 ("delivery time expired") is the MTA's own
     // summary and stands.
-    if failed && reason == Reason::Expired && !says_expired {
+    // The words may already have given way to that status (`Explanation::decide` reads a
+    // specific status as the cause over expiry words): the verdict is still "after a fix".
+    let cause_already = failed && (gave_up || stopped_retrying) && found.is_none();
+    if (failed && reason == Reason::Expired || cause_already) && !says_expired {
         let cause = if says_no_reply {
             Some(Reason::NetworkError)
         } else {
@@ -188,7 +191,7 @@ pub(crate) fn explain(recipient: &mut Recipient) {
                 .filter(|&(cause, weak)| !weak && cause != Reason::Expired)
                 .map(|(cause, _)| cause)
         };
-        if let Some(cause) = cause {
+        if let Some(cause) = cause.filter(|&cause| reason == Reason::Expired || reason == cause) {
             reason = cause;
             retry = Retry::AfterFix;
         }

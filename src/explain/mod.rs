@@ -318,8 +318,8 @@ impl Explanation {
             // 502 and 504 say a command or parameter is not available: "disabled", "not
             // active" then describe the command, not a mailbox ("VRFY has been disabled").
             Some((Reason::MailboxDisabled, _)) if matches!(code, 502 | 504) => {}
-            // A specific enhanced code names why the message expired ("550 5.4.312 Message
-            // expired, DNS query failed"): the cause over the expiry, as for a report without a
+            // A specific enhanced code names why the message expired ("554 5.4.4 Message
+            // expired, unable to route"): the cause over the expiry, as for a report without a
             // reply (`explain_text`).
             Some((Reason::Expired, _)) if !weak && from_enhanced.is_some() && reason != Reason::Expired => {}
             Some((keyword, always)) if always || weak => reason = keyword,
