@@ -563,6 +563,30 @@ fn kinds_of_wording_from_new_sources() {
         ("550 Sorry, service not available for you", Reason::PolicyBlocked),
         ("551 <list@example.com> - The message is not from a list member", Reason::PolicyBlocked),
         ("451 This mail is temporarily denied", Reason::Greylisted),
+        ("500 Failed to store message [1]", Reason::ServiceUnavailable),
+        ("452 max rcpt limit exceeded (#5.7.1)", Reason::RateLimited),
+        ("504 auth type unimplemented (#5.5.1)", Reason::AuthMechanism),
+        ("538 auth not available without TLS (#5.3.3)", Reason::TlsRequired),
+        ("553 we don't relay (#5.7.1)", Reason::RelayDenied),
+        ("553 sorry, this recipient is not in my validrcptto list (#5.7.1)", Reason::MailboxUnknown),
+        (
+            "451 Bare Line Feeds (LF) are not accepted in SMTP; CRLF is required according to RFC 2822.",
+            Reason::SyntaxError,
+        ),
+        (
+            "454 TLS connection failed: error:0A000102:SSL routines::unsupported protocol (#4.3.0)",
+            Reason::NetworkError,
+        ),
+        ("403 4.7.0 TLS handshake failed.", Reason::NetworkError),
+        (
+            "500 A delivery loop was detected which causes this email to be undeliverable (26)",
+            Reason::NetworkError,
+        ),
+        ("550 User \"alice\" is currently disabled", Reason::MailboxDisabled),
+        (
+            "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using ee.countries.nerd.dk; Your IP is in ee, rejected based on geographical location",
+            Reason::PolicyBlocked,
+        ),
     ];
     for (reply, want) in cases {
         assert_eq!(explain(reply).unwrap().reason(), *want, "{reply}");

@@ -1290,8 +1290,8 @@ fn write_bounce_wording(w: &mut String, bounce: &BounceWording) {
 
 /// How a scanner state is one u32: `base << SCAN_BASE_SHIFT | row << SCAN_ROW_SHIFT | output`,
 /// below `1 << (32 - SCAN_CHECK_BITS)` so that a slot holds a state and a check.
-const SCAN_BASE_SHIFT: u32 = 11;
-const SCAN_ROW_SHIFT: u32 = 10;
+const SCAN_BASE_SHIFT: u32 = 10;
+const SCAN_ROW_SHIFT: u32 = 9;
 const SCAN_OUTPUT_MASK: u32 = (1 << SCAN_ROW_SHIFT) - 1;
 /// The classes a default row is padded to (a power of two, above the class count).
 const SCAN_ROW_STRIDE: usize = 64;
