@@ -591,4 +591,8 @@ fn kinds_of_wording_from_new_sources() {
     for (reply, want) in cases {
         assert_eq!(explain(reply).unwrap().reason(), *want, "{reply}");
     }
+    // A 4xx that requires TLS is not retried as it was sent; "try after a few minutes" is.
+    assert_eq!(explain("451 5.7.3 STARTTLS is required to send mail").unwrap().retry(), Retry::AfterFix);
+    let busy = "554 Transaction failed[Service Temporarily Unavailable. Please try after a few minutes.]";
+    assert_eq!(explain(busy).unwrap().retry(), Retry::Later);
 }
