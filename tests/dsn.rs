@@ -443,3 +443,23 @@ fn reports_serialize() {
     assert_eq!(json["recipients"][0]["status"], "5.1.1");
     assert_eq!(json["recipients"][0]["reason"], "mailbox_unknown");
 }
+
+/// An expiry that quotes the remote server's last reply (Amazon SES): the recipient's reply code
+/// and status are that reply's, the reason stays the expiry.
+#[test]
+fn an_expiry_quoting_the_last_reply_reports_that_reply() {
+    let ses = "Reporting-MTA: dns; a1-2.smtp-out.amazonses.com\r\n\r\nFinal-Recipient: rfc822; bob@example.org\r\n\
+               Action: failed\r\nStatus: 4.4.7\r\n\
+               Diagnostic-Code: smtp; 554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>\r\n";
+    let r = dsn::parse(&report("message/delivery-status", ses)).unwrap();
+    let bob = &r.recipients[0];
+    assert_eq!(bob.reply_code, Some(421));
+    assert_eq!(bob.status.map(|s| s.to_string()).as_deref(), Some("4.4.2"));
+    assert_eq!(bob.reason(), Reason::Expired);
+    // `explain_text` reads the reply the text gives: the expiry.
+    let e = smtp_codes::explain_text(
+        "554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>",
+    )
+    .unwrap();
+    assert_eq!((e.code(), e.reason()), (Some(554), Reason::Expired));
+}

@@ -76,6 +76,16 @@ pub(crate) fn explain(recipient: &mut Recipient) {
     context.command = recipient.command;
     let found = if smtp { explain_text_with(text, &context).filter(|e| e.code().is_some()) } else { None };
     recipient.reply_code = found.and_then(|e| e.code());
+    // An expiry that quotes the remote server's last reply (Amazon SES's "554 4.4.7 Message
+    // expired: … <421 4.4.2 Connection timed out>"): that reply and its status are what the
+    // remote end said; the explanation stays the expiry.
+    let quoted = found
+        .and_then(|e| e.enhanced())
+        .filter(|e| e.subject() == 4 && e.detail() == 7)
+        .and_then(|_| crate::explain::quoted_cause(text));
+    if let Some((code, _)) = quoted {
+        recipient.reply_code = Some(code);
+    }
     // Gave up: 4.4.7/5.4.7 ("delivery time expired") or the MTA's own words; less surely, a
     // failed action on a temporary status (the MTA stopped retrying a temporary failure).
     let says_expired = recipient.status.is_some_and(|s| s.subject() == 4 && s.detail() == 7);
@@ -109,7 +119,7 @@ pub(crate) fn explain(recipient: &mut Recipient) {
         Some(explanation)
     });
     let Some(explanation) = explanation else { return };
-    if let Some(enhanced) = found.and_then(|e| e.enhanced()) {
+    if let Some(enhanced) = quoted.map(|(_, status)| status).or_else(|| found.and_then(|e| e.enhanced())) {
         // The remote server's own code is more precise than the relaying MTA's summary
         // (`Status: 4.4.7` over `450 4.7.1 …`), unless it only gives the class.
         let specific = enhanced.subject() != 0 || enhanced.detail() != 0;

@@ -187,6 +187,29 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
     Some(Found { code, region, enhanced })
 }
 
+/// A reply quoted in angle brackets inside `region` (`<421 4.4.2 Connection timed out>`): a code,
+/// a space and an enhanced code of its class right after a `<`, up to the closing `>`. An expiry
+/// quotes the last error so (Amazon SES: "554 4.4.7 Message expired: unable to deliver in 840
+/// minutes.<421 4.4.2 Connection timed out>").
+pub(crate) fn quoted_reply(region: &[u8]) -> Option<Found<'_>> {
+    let mut from = 0;
+    while let Some(open) = crate::swar::find_byte(region, from, b'<') {
+        from = open + 1;
+        let rest = &region[open + 1..];
+        let Some(code) = crate::reply::line_code(rest) else { continue };
+        if rest.get(3) != Some(&b' ') {
+            continue;
+        }
+        let Some((enhanced, used)) = EnhancedCode::parse_prefix(&rest[4..]) else { continue };
+        if u16::from(enhanced.class()) != code / 100 || !matches!(rest.get(4 + used), Some(b' ' | b'>')) {
+            continue;
+        }
+        let end = rest.iter().position(|&b| b == b'>').unwrap_or(rest.len());
+        return Some(Found { code, region: &rest[..end], enhanced: Some(enhanced) });
+    }
+    None
+}
+
 /// The start of a multi-line reply whose line at `at` was chosen: the earlier lines right
 /// before it that continue the same reply (`550-5.7.1 …`), each at a line start.
 fn first_line_of_reply(text: &[u8], mut at: usize, code: u16) -> usize {
