@@ -564,6 +564,22 @@ fn kinds_of_wording_from_new_sources() {
         ("551 <list@example.com> - The message is not from a list member", Reason::PolicyBlocked),
         ("451 This mail is temporarily denied", Reason::Greylisted),
         ("550 5.2.5 Folder full", Reason::MailboxFull),
+        ("500 5.5.1 This is a LMTP server, use LHLO", Reason::BadSequence),
+        ("502 5.5.1 Already running in TLS", Reason::BadSequence),
+        ("502 5.5.1 RCPT not allowed during message transfer", Reason::BadSequence),
+        ("500 Syntax error command unrecognized", Reason::CommandUnrecognized),
+        ("501 Authentication canceled by client", Reason::AuthFailed),
+        ("550 Message contains encrypted archive", Reason::ContentRejected),
+        ("550 Required header 'Date' missing", Reason::ContentRejected),
+        ("554 Too many MAIL transactions in the same connection", Reason::RateLimited),
+        ("554 Relay to <a@example.org> is denied", Reason::RelayDenied),
+        ("535 Bad Base64 data", Reason::SyntaxError),
+        ("450 Virus scanner timed out", Reason::ServiceUnavailable),
+        ("550 Host mx.example.org [192.0.2.1] is listed by ips.backscatterer.org", Reason::SpamBlocked),
+        (
+            "550 5.7.1 Sender <a@example.org> is not allowed for unauthenticated connection from 192.0.2.1",
+            Reason::AuthRequired,
+        ),
         ("421 VS1-IP Excessive unknown recipients - possible Open Relay (#4.1.8)", Reason::SpamBlocked),
         ("454 4.7.0 Too many active sessions for user", Reason::RateLimited),
         ("452 4.2.2 Quota exceeded for the current period", Reason::RateLimited),
@@ -624,6 +640,13 @@ fn kinds_of_wording_from_new_sources() {
     for (reply, want) in cases {
         assert_eq!(explain(reply).unwrap().reason(), *want, "{reply}");
     }
+    // A transport failure DragonFly Mail Agent reports as deferred is retried.
+    let dma = "remote delivery deferred: DNS lookup failure: host example.com not found";
+    assert_eq!(explain_text(dma).unwrap().retry(), Retry::Later);
+    assert_eq!(
+        explain_text("Could not deliver for the last 432000 seconds. Giving up.").unwrap().reason(),
+        Reason::Expired
+    );
     // A 4xx that requires TLS is not retried as it was sent; "try after a few minutes" is.
     assert_eq!(explain("451 5.7.3 STARTTLS is required to send mail").unwrap().retry(), Retry::AfterFix);
     let busy = "554 Transaction failed[Service Temporarily Unavailable. Please try after a few minutes.]";

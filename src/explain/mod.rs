@@ -702,6 +702,8 @@ fn deferred(text: &[u8]) -> bool {
         || starts(b"warning:")
         || hash_enhanced(text).is_some_and(|status| status.class() == 4)
         || text.windows(8).any(|w| eq_lower(w, b"temporar"))
+        // DragonFly Mail Agent's "remote delivery deferred: …"
+        || text.windows(17).any(|w| eq_lower(w, b"delivery deferred"))
 }
 
 /// Whether the registry ties the enhanced code to specific reply codes, and this is not one.
