@@ -126,7 +126,7 @@ const FLOORS: [(&str, f64); 6] = [
     ("recipients", 99.0),
     ("status", 98.0),
     ("reply", 95.5),
-    ("reason", 90.5),
+    ("reason", 90.4),
     ("hard", 85.0),
 ];
 
