@@ -564,6 +564,9 @@ fn kinds_of_wording_from_new_sources() {
         ("551 <list@example.com> - The message is not from a list member", Reason::PolicyBlocked),
         ("451 This mail is temporarily denied", Reason::Greylisted),
         ("550 5.2.5 Folder full", Reason::MailboxFull),
+        ("554 5.7.10 REQUIRETLS needed", Reason::TlsRequired),
+        ("550 authentication required but server did not advertise AUTH support", Reason::AuthMechanism),
+        ("550 message has lines too long for transport (received 1200, limit 998)", Reason::SyntaxError),
         ("500 5.5.1 This is a LMTP server, use LHLO", Reason::BadSequence),
         ("502 5.5.1 Already running in TLS", Reason::BadSequence),
         ("502 5.5.1 RCPT not allowed during message transfer", Reason::BadSequence),
@@ -640,6 +643,17 @@ fn kinds_of_wording_from_new_sources() {
     for (reply, want) in cases {
         assert_eq!(explain(reply).unwrap().reason(), *want, "{reply}");
     }
+    // Transport failures named in words only.
+    for text in [
+        "Remote host closed connection in response to RCPT TO:<a@example.org>",
+        "all host address lookups for 'example.org' failed temporarily",
+        "host lookup did not complete",
+        "Failed to get socket: Error: connect ECONNREFUSED 192.0.2.1:25",
+    ] {
+        assert_eq!(explain_text(text).map(|e| e.reason()), Some(Reason::NetworkError), "{text}");
+    }
+    let closed = explain_text("Remote host closed connection in response to end of data").unwrap();
+    assert_eq!(closed.retry(), Retry::Later);
     // A transport failure DragonFly Mail Agent reports as deferred is retried.
     let dma = "remote delivery deferred: DNS lookup failure: host example.com not found";
     assert_eq!(explain_text(dma).unwrap().retry(), Retry::Later);
