@@ -654,6 +654,24 @@ fn kinds_of_wording_from_new_sources() {
     }
     let closed = explain_text("Remote host closed connection in response to end of data").unwrap();
     assert_eq!(closed.retry(), Retry::Later);
+    // Client libraries' own words around or instead of a reply.
+    let cases: &[(&str, Reason)] = &[
+        (
+            "smtplib.SMTPDataError: (450, b'4.7.1 <END-OF-MESSAGE>: End-of-data rejected: Sorry, too many requests per time unit')",
+            Reason::RateLimited,
+        ),
+        (
+            "javax.mail.AuthenticationFailedException: No authentication mechansims supported by both server and client",
+            Reason::AuthMechanism,
+        ),
+        ("Error: connect ETIMEDOUT 192.0.2.1:587", Reason::NetworkError),
+        ("2016-12-12T04:14:09.782Z WARN: Net::OpenTimeout: execution expired", Reason::NetworkError),
+        ("SMTP-AUTH requested but missing user name", Reason::AuthRequired),
+        ("Error: Message failed: 550 I cannot deliver mail for <a@example.org>", Reason::RelayDenied),
+    ];
+    for (text, want) in cases {
+        assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
+    }
     // A transport failure DragonFly Mail Agent reports as deferred is retried.
     let dma = "remote delivery deferred: DNS lookup failure: host example.com not found";
     assert_eq!(explain_text(dma).unwrap().retry(), Retry::Later);
