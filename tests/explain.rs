@@ -665,6 +665,11 @@ fn kinds_of_wording_from_new_sources() {
             Reason::AuthMechanism,
         ),
         ("Error: connect ETIMEDOUT 192.0.2.1:587", Reason::NetworkError),
+        // lettre's `Debug` of its reply code: 535.
+        (
+            "SMTP 5xx error: lettre::transport::smtp::Error { kind: Permanent(Code { severity: PermanentNegativeCompletion, category: Unspecified3, detail: Five }) }",
+            Reason::AuthFailed,
+        ),
         ("2016-12-12T04:14:09.782Z WARN: Net::OpenTimeout: execution expired", Reason::NetworkError),
         ("SMTP-AUTH requested but missing user name", Reason::AuthRequired),
         ("Error: Message failed: 550 I cannot deliver mail for <a@example.org>", Reason::RelayDenied),
@@ -672,6 +677,10 @@ fn kinds_of_wording_from_new_sources() {
     for (text, want) in cases {
         assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
     }
+    let debug = "Error { kind: Transient(Code { severity: TransientNegativeCompletion, category: MailSystem, detail: Two }) }";
+    assert_eq!(explain_text(debug).and_then(|e| e.code()), Some(452));
+    let unknown = explain_text("Code { severity: Sometimes, category: Syntax, detail: Zero }");
+    assert_eq!(unknown.and_then(|e| e.code()), None);
     // A transport failure DragonFly Mail Agent reports as deferred is retried.
     let dma = "remote delivery deferred: DNS lookup failure: host example.com not found";
     assert_eq!(explain_text(dma).unwrap().retry(), Retry::Later);

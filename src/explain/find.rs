@@ -133,7 +133,7 @@ fn next_reply(region: &[u8], code: u16) -> Option<usize> {
 /// code at a word boundary that is not part of an IP address, a date, a time, a version number
 /// or an identifier.
 pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
-    if let Some(found) = find_lettre(text) {
+    if let Some(found) = find_lettre(text).or_else(|| find_lettre_debug(text)) {
         return Some(found);
     }
     let mut best: Option<(u32, usize, u16)> = marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code));
@@ -223,6 +223,45 @@ fn first_line_of_reply(text: &[u8], mut at: usize, code: u16) -> usize {
         at = start;
     }
     at
+}
+
+/// lettre 0.11's `Debug` of its reply code, as logs print a `lettre::transport::smtp::Error`:
+/// "Code { severity: PermanentNegativeCompletion, category: Unspecified3, detail: Five }" is
+/// 535. The region is the rest of the paragraph (lettre's `source`, when it printed one).
+fn find_lettre_debug(text: &[u8]) -> Option<Found<'_>> {
+    const MARKER: &[u8] = b"Code { severity: ";
+    let at = text.windows(MARKER.len()).position(|w| w == MARKER)? + MARKER.len();
+    let rest = &text[at..];
+    let word = |rest: &'_ [u8]| -> usize { rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count() };
+    let severity_len = word(rest);
+    let severity = match &rest[..severity_len] {
+        b"PositiveCompletion" => 2,
+        b"PositiveIntermediate" => 3,
+        b"TransientNegativeCompletion" => 4,
+        b"PermanentNegativeCompletion" => 5,
+        _ => return None,
+    };
+    let rest = rest[severity_len..].strip_prefix(b", category: ")?;
+    let category_len = word(rest);
+    let category = match &rest[..category_len] {
+        b"Syntax" => 0,
+        b"Information" => 1,
+        b"Connections" => 2,
+        b"Unspecified3" => 3,
+        b"Unspecified4" => 4,
+        b"MailSystem" => 5,
+        _ => return None,
+    };
+    let rest = rest[category_len..].strip_prefix(b", detail: ")?;
+    let detail_len = word(rest);
+    const DETAILS: [&[u8]; 10] =
+        [b"Zero", b"One", b"Two", b"Three", b"Four", b"Five", b"Six", b"Seven", b"Eight", b"Nine"];
+    let detail = DETAILS.iter().position(|d| *d == &rest[..detail_len])? as u16;
+    let rest = rest[detail_len..].strip_prefix(b" }")?;
+    let code = severity * 100 + category * 10 + detail;
+    let region = paragraph(trim_start(rest));
+    let enhanced = None;
+    Some(Found { code, region, enhanced })
 }
 
 /// lettre 0.11's `Display`: "permanent error (535): 5.7.8 …" / "transient error (421): …".
