@@ -111,8 +111,33 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
     if let Some(found) = find_lettre(text) {
         return Some(found);
     }
-    let mut best: Option<(u32, usize, u16)> = marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code));
-    let mut i = if best.is_some() { text.len() } else { 0 };
+    let best = leading_candidate(text)
+        .or_else(|| marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code)))
+        .or_else(|| best_candidate(text));
+    let (_, at, code) = best?;
+    let at = first_line_of_reply(text, at, code);
+    let region = paragraph(&text[at..]);
+    // After the code and its separator (" ", "-", ": ", "-'"), or Zoho's ", ERROR_CODE :".
+    let after_code = region.get(3..).unwrap_or_default();
+    let after_code = after_code.strip_prefix(b", ERROR_CODE :").unwrap_or(after_code);
+    let after_code = match after_code.first() {
+        Some(b' ' | b'-' | b':') => &after_code[1..],
+        _ => after_code,
+    };
+    let after_code = after_code.strip_prefix(b" ").unwrap_or(after_code);
+    let after_code = after_code.strip_prefix(b"'").unwrap_or(after_code);
+    let enhanced = EnhancedCode::parse_prefix(after_code).and_then(|(e, used)| {
+        matches!(after_code.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n' | b';' | b',' | b')'))
+            .then_some(e)
+    });
+    Some(Found { code, region, enhanced })
+}
+
+/// The first candidate with the highest score in `text`, every byte considered: (score, where,
+/// code).
+fn best_candidate(text: &[u8]) -> Option<(u32, usize, u16)> {
+    let mut best: Option<(u32, usize, u16)> = None;
+    let mut i = 0;
     while i + 3 <= text.len() {
         if i + 8 <= text.len() {
             // No code starts before the first of the next six bytes that begins three digits,
@@ -139,23 +164,7 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
             i += 1;
         }
     }
-    let (_, at, code) = best?;
-    let at = first_line_of_reply(text, at, code);
-    let region = paragraph(&text[at..]);
-    // After the code and its separator (" ", "-", ": ", "-'"), or Zoho's ", ERROR_CODE :".
-    let after_code = region.get(3..).unwrap_or_default();
-    let after_code = after_code.strip_prefix(b", ERROR_CODE :").unwrap_or(after_code);
-    let after_code = match after_code.first() {
-        Some(b' ' | b'-' | b':') => &after_code[1..],
-        _ => after_code,
-    };
-    let after_code = after_code.strip_prefix(b" ").unwrap_or(after_code);
-    let after_code = after_code.strip_prefix(b"'").unwrap_or(after_code);
-    let enhanced = EnhancedCode::parse_prefix(after_code).and_then(|(e, used)| {
-        matches!(after_code.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n' | b';' | b',' | b')'))
-            .then_some(e)
-    });
-    Some(Found { code, region, enhanced })
+    best
 }
 
 /// The start of a multi-line reply whose line at `at` was chosen: the earlier lines right
@@ -376,6 +385,58 @@ fn code_starts(bytes: &[u8]) -> u64 {
 /// marker 8 (a marker and the start of a line exclude each other).
 const MAX_SCORE: u32 = 14;
 
+/// The highest score a candidate that is neither after a marker nor at a line start can reach:
+/// base 2, space 1, enhanced code of its class 4.
+const MAX_MID_LINE_SCORE: u32 = 7;
+
+/// Fast path for a text that starts with its reply (as most pasted replies do): when the
+/// candidate at the start scores at least [`MAX_MID_LINE_SCORE`], only a candidate after a
+/// marker or at a line start can score higher, and those follow a `:`, a `;` or a line feed.
+/// Each of these bytes in turn (eight at a time between them): the first candidate after a
+/// marker that reaches [`MAX_SCORE`] wins, as [`marker_candidate`] would choose it, else the
+/// first candidate with the highest score, as in the full scan. `None` when the text does not
+/// start so.
+fn leading_candidate(text: &[u8]) -> Option<(u32, usize, u16)> {
+    if !matches!(text, [b'2'..=b'5', b'0'..=b'9', b'0'..=b'9', ..]) {
+        return None;
+    }
+    let (score, code) = candidate(text, 0).filter(|&(score, _)| score >= MAX_MID_LINE_SCORE)?;
+    let mut best = (score, 0, code);
+    let mut from = 1;
+    while let Some(b) = find_boundary(text, from) {
+        from = b + 1;
+        // After a line feed, a `:` or a `;`, and after a `: ` or a `; `.
+        let spaced = text[b] != b'\n' && text.get(b + 1) == Some(&b' ');
+        for at in [b + 1, b + 2].into_iter().take(1 + usize::from(spaced)) {
+            if !matches!(text.get(at..), Some([b'2'..=b'5', b'0'..=b'9', b'0'..=b'9', ..])) {
+                continue;
+            }
+            match candidate(text, at) {
+                Some((score, code)) if score >= MAX_SCORE => return Some((MAX_SCORE, at, code)),
+                Some((score, code)) if score > best.0 => best = (score, at, code),
+                _ => {}
+            }
+        }
+    }
+    Some(best)
+}
+
+/// The next `:`, `;` or line feed in `bytes` at or after `from`, eight bytes at a time.
+#[inline]
+fn find_boundary(bytes: &[u8], from: usize) -> Option<usize> {
+    use crate::swar::{bytes_equal, first, load};
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let word = load(bytes, i);
+        let found = bytes_equal(word, b':') | bytes_equal(word, b';') | bytes_equal(word, b'\n');
+        if found != 0 {
+            return Some(i + first(found));
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(|&b| matches!(b, b':' | b';' | b'\n')).map(|p| i + p)
+}
+
 /// Fast path: the first candidate right after a marker (`said: `, `smtp;`, …) that reaches
 /// [`MAX_SCORE`]. Nothing can beat it, and the full scan would pick the same (the first
 /// candidate with the highest score), so the byte-by-byte scan is skipped.
@@ -414,6 +475,97 @@ fn find_colon_or_semicolon(bytes: &[u8], from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    extern crate std;
+    use std::vec::Vec;
+
+    /// The leading fast path chooses what `find` chose before it: the marker's fast path, else
+    /// the full scan (positions and codes; the marker's path reports [`MAX_SCORE`]).
+    fn check_fast_paths(text: &[u8]) {
+        let before =
+            marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code)).or_else(|| best_candidate(text));
+        if let Some(fast) = leading_candidate(text) {
+            let place = |best: Option<(u32, usize, u16)>| best.map(|(_, at, code)| (at, code));
+            assert_eq!(place(Some(fast)), place(before), "{:?}", std::string::String::from_utf8_lossy(text));
+        }
+    }
+
+    #[test]
+    fn the_fast_paths_agree_with_the_full_scan_on_the_corpora() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus");
+        for file in ["replies.tsv", "dev.tsv"] {
+            // The corpora ship with the repository, not with the published crate.
+            let Ok(text) = std::fs::read(root.join(file)) else { continue };
+            for line in text.split(|&b| b == b'\n').skip(1) {
+                let raw = line.split(|&b| b == b'\t').next().unwrap_or_default();
+                // As written (one line), and with its lines joined by CRLF.
+                check_fast_paths(raw);
+                let mut lines = Vec::new();
+                for (i, piece) in raw.split(|&b| b == b'\\').enumerate() {
+                    match piece.strip_prefix(b"n") {
+                        Some(rest) if i > 0 => {
+                            lines.extend_from_slice(b"\r\n");
+                            lines.extend_from_slice(rest);
+                        }
+                        _ => {
+                            if i > 0 {
+                                lines.push(b'\\');
+                            }
+                            lines.extend_from_slice(piece);
+                        }
+                    }
+                }
+                check_fast_paths(&lines);
+            }
+        }
+    }
+
+    /// Texts made of reply-like pieces, so that codes, markers and line starts are common.
+    fn pieces() -> impl Strategy<Value = Vec<u8>> {
+        let piece = prop::sample::select(
+            &[
+                "550",
+                "451",
+                "250",
+                "5.1.1",
+                "4.7.1",
+                "2.0.0",
+                " ",
+                "-",
+                ":",
+                ";",
+                "\n",
+                "\r\n",
+                "said: ",
+                "smtp; ",
+                "smtp;",
+                "Diagnostic-Code: ",
+                "#",
+                "x",
+                "(",
+                "error ",
+                "550-",
+                "550 ",
+                "5.7.26 ",
+                ", ERROR_CODE :",
+                "'",
+                "12",
+                ".",
+            ][..],
+        )
+        .prop_map(|p| p.as_bytes().to_vec());
+        proptest::collection::vec(piece, 0..16).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn the_fast_paths_agree_with_the_full_scan(text in pieces()) {
+            check_fast_paths(&text);
+        }
+    }
 
     #[test]
     fn code_starts_marks_exactly_the_three_digit_starts() {
