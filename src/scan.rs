@@ -256,14 +256,15 @@ fn run_cut<'t>(
     // the end of the text (or within MEET bytes, and then the first run reads the rest alone),
     // the first run's last state is the text's; what the second found is true all the same.
     let mut last = a;
-    let mut replay = SCAN_START;
+    // Both at the same byte, after a byte that is not alphanumeric: one row for both.
+    let (mut replay, mut row) = (SCAN_START, row_of(SCAN_START));
     for (i, &byte) in second.iter().enumerate() {
         if i == MEET {
             last = run(a, &second[i..], |out, rest| found(matches, out, rest));
             break;
         }
-        a = step(a, byte);
-        replay = step(replay, byte);
+        a = step_in(a, row, byte).0;
+        (replay, row) = step_in(replay, row, byte);
         if let Some(out) = output(a) {
             found(matches, out, &second[i + 1..]);
         }
@@ -379,10 +380,11 @@ impl Matches {
         let (region, tail) = rest.split_at(end.saturating_sub(start).min(rest.len()));
         let mut whole = run_split(SCAN_START, head, self, |m, out, _| m.anywhere(out));
         let mut alone = SCAN_START;
+        let (mut row_whole, mut row_alone) = (row_of(whole), row_of(alone));
         let mut i = 0;
         while i < region.len() && !same(whole, alone) {
-            whole = step(whole, region[i]);
-            alone = step(alone, region[i]);
+            (whole, row_whole) = step_in(whole, row_whole, region[i]);
+            (alone, row_alone) = step_in(alone, row_alone, region[i]);
             i += 1;
             if let Some(out) = output(whole) {
                 self.anywhere(out);
