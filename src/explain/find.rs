@@ -111,12 +111,20 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
     if let Some(found) = find_lettre(text) {
         return Some(found);
     }
-    let best = leading_candidate(text)
-        .or_else(|| marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code)))
-        .or_else(|| best_candidate(text));
+    // The leading fast path also finds the paragraph's end, when it read every line feed.
+    let (best, paragraph_end) = match leading_candidate(text) {
+        Some((best, end)) => (Some(best), end),
+        None => (
+            marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code)).or_else(|| best_candidate(text)),
+            None,
+        ),
+    };
     let (_, at, code) = best?;
     let at = first_line_of_reply(text, at, code);
-    let region = paragraph(&text[at..]);
+    let region = match paragraph_end {
+        Some(end) if at < end => &text[at..end],
+        _ => paragraph(&text[at..]),
+    };
     // After the code and its separator (" ", "-", ": ", "-'"), or Zoho's ", ERROR_CODE :".
     let after_code = region.get(3..).unwrap_or_default();
     let after_code = after_code.strip_prefix(b", ERROR_CODE :").unwrap_or(after_code);
@@ -221,8 +229,8 @@ fn candidate(text: &[u8], i: usize) -> Option<(u32, u16)> {
     // "2024-05", "12:250", "#550", "=550".
     let head = &text[..i];
     // Every marker ends with a space, a ':' or a ';'.
-    let introduced =
-        matches!(before, Some(b' ' | b':' | b';')) && MARKERS.iter().any(|marker| head.ends_with(marker));
+    let introduced = matches!(before, Some(b' ' | b':' | b';'))
+        && MARKERS.iter().any(|marker| marker.last() == before.as_ref() && head.ends_with(marker));
     // Exchange's NDR writes "#550 5.1.1 RESOLVER…": a '#' is allowed before a code that an
     // enhanced code follows.
     let hash_form = before == Some(b'#') && enhanced_after(text, i + 3, b' ').is_some();
@@ -359,15 +367,21 @@ fn paragraph(text: &[u8]) -> &[u8] {
     let mut end = limit;
     let mut from = 0;
     while let Some(i) = crate::reply::find_newline(text, from) {
-        let next = &text[i + 1..];
-        let blank = next.iter().take_while(|b| **b == b' ' || **b == b'\t' || **b == b'\r').count();
-        if next.get(blank).is_none_or(|b| *b == b'\n') {
+        if blank_after(text, i) {
             end = i;
             break;
         }
         from = i + 1;
     }
     &text[..end]
+}
+
+/// Whether the line after the line feed at `newline` is blank (spaces, tabs, a CR at most), or
+/// there is none.
+fn blank_after(text: &[u8], newline: usize) -> bool {
+    let next = &text[newline + 1..];
+    let blank = next.iter().take_while(|b| **b == b' ' || **b == b'\t' || **b == b'\r').count();
+    next.get(blank).is_none_or(|b| *b == b'\n')
 }
 
 /// The high bit of each of the first six of the eight bytes that starts three ASCII digits, the
@@ -396,15 +410,23 @@ const MAX_MID_LINE_SCORE: u32 = 7;
 /// marker that reaches [`MAX_SCORE`] wins, as [`marker_candidate`] would choose it, else the
 /// first candidate with the highest score, as in the full scan. `None` when the text does not
 /// start so.
-fn leading_candidate(text: &[u8]) -> Option<(u32, usize, u16)> {
+///
+/// With it, where the paragraph that starts the text ends (as [`paragraph`] finds it), when the
+/// text is no longer than [`MAX_REGION`] and every line feed was read: the first line feed
+/// before a blank line, else the text's end.
+fn leading_candidate(text: &[u8]) -> Option<((u32, usize, u16), Option<usize>)> {
     if !matches!(text, [b'2'..=b'5', b'0'..=b'9', b'0'..=b'9', ..]) {
         return None;
     }
     let (score, code) = candidate(text, 0).filter(|&(score, _)| score >= MAX_MID_LINE_SCORE)?;
     let mut best = (score, 0, code);
+    let mut paragraph_end = None;
     let mut from = 1;
     while let Some(b) = find_boundary(text, from) {
         from = b + 1;
+        if paragraph_end.is_none() && text[b] == b'\n' && blank_after(text, b) {
+            paragraph_end = Some(b);
+        }
         // After a line feed, a `:` or a `;`, and after a `: ` or a `; `.
         let spaced = text[b] != b'\n' && text.get(b + 1) == Some(&b' ');
         for at in [b + 1, b + 2].into_iter().take(1 + usize::from(spaced)) {
@@ -412,13 +434,14 @@ fn leading_candidate(text: &[u8]) -> Option<(u32, usize, u16)> {
                 continue;
             }
             match candidate(text, at) {
-                Some((score, code)) if score >= MAX_SCORE => return Some((MAX_SCORE, at, code)),
+                Some((score, code)) if score >= MAX_SCORE => return Some(((MAX_SCORE, at, code), None)),
                 Some((score, code)) if score > best.0 => best = (score, at, code),
                 _ => {}
             }
         }
     }
-    Some(best)
+    let paragraph_end = (text.len() <= MAX_REGION).then(|| paragraph_end.unwrap_or(text.len()));
+    Some((best, paragraph_end))
 }
 
 /// The next `:`, `;` or line feed in `bytes` at or after `from`, eight bytes at a time.
@@ -485,9 +508,12 @@ mod tests {
     fn check_fast_paths(text: &[u8]) {
         let before =
             marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code)).or_else(|| best_candidate(text));
-        if let Some(fast) = leading_candidate(text) {
+        if let Some((fast, end)) = leading_candidate(text) {
             let place = |best: Option<(u32, usize, u16)>| best.map(|(_, at, code)| (at, code));
             assert_eq!(place(Some(fast)), place(before), "{:?}", std::string::String::from_utf8_lossy(text));
+            if let Some(end) = end {
+                assert_eq!(&text[..end], paragraph(text), "{:?}", std::string::String::from_utf8_lossy(text));
+            }
         }
     }
 
