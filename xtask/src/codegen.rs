@@ -1658,9 +1658,11 @@ fn write_scan(w: &mut String, data: &Data) {
             (0..n).filter(|&c| a.next[s][c] != default[c]).map(|c| (c, a.next[s][c])).collect()
         })
         .collect();
-    // Row displacement, first fit, largest rows first; every state gets its own base.
-    let mut order: Vec<usize> = (0..a.next.len()).filter(|&s| !exceptions[s].is_empty()).collect();
-    order.sort_by_key(|&s| (std::cmp::Reverse(exceptions[s].len()), s));
+    // Row displacement, first fit, in the order the states were found (breadth first: the
+    // states near the start, those a scan visits most, get the first slots and share cache
+    // lines; measured a little faster than largest rows first, in no more slots); every state
+    // gets its own base.
+    let order: Vec<usize> = (0..a.next.len()).filter(|&s| !exceptions[s].is_empty()).collect();
     let mut owner: Vec<Option<usize>> = Vec::new();
     let mut base_used: Vec<bool> = Vec::new();
     let mut base = vec![usize::MAX; a.next.len()];
