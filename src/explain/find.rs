@@ -403,13 +403,18 @@ const MAX_SCORE: u32 = 14;
 /// base 2, space 1, enhanced code of its class 4.
 const MAX_MID_LINE_SCORE: u32 = 7;
 
+/// The highest score such a candidate can reach with no enhanced code right after it: base 2,
+/// space 1.
+const MID_LINE_SCORE_WITHOUT_STATUS: u32 = 3;
+
 /// Fast path for a text that starts with its reply (as most pasted replies do): when the
 /// candidate at the start scores at least [`MAX_MID_LINE_SCORE`], only a candidate after a
-/// marker or at a line start can score higher, and those follow a `:`, a `;` or a line feed.
-/// Each of these bytes in turn (eight at a time between them): the first candidate after a
-/// marker that reaches [`MAX_SCORE`] wins, as [`marker_candidate`] would choose it, else the
-/// first candidate with the highest score, as in the full scan. `None` when the text does not
-/// start so.
+/// marker or at a line start can score higher, and those follow a `:`, a `;` or a line feed;
+/// when it scores more than [`MID_LINE_SCORE_WITHOUT_STATUS`], also one with an enhanced code
+/// right after it, five or six bytes before a `.`. Each of these bytes in turn (eight at a time
+/// between them): the first candidate after a marker that reaches [`MAX_SCORE`] wins, as
+/// [`marker_candidate`] would choose it, else the first candidate with the highest score, as in
+/// the full scan. `None` when the text does not start so.
 ///
 /// With it, where the paragraph that starts the text ends (as [`paragraph`] finds it), when the
 /// text is no longer than [`MAX_REGION`] and every line feed was read: the first line feed
@@ -418,7 +423,7 @@ fn leading_candidate(text: &[u8]) -> Option<((u32, usize, u16), Option<usize>)> 
     if !matches!(text, [b'2'..=b'5', b'0'..=b'9', b'0'..=b'9', ..]) {
         return None;
     }
-    let (score, code) = candidate(text, 0).filter(|&(score, _)| score >= MAX_MID_LINE_SCORE)?;
+    let (score, code) = candidate(text, 0).filter(|&(score, _)| score > MID_LINE_SCORE_WITHOUT_STATUS)?;
     let mut best = (score, 0, code);
     let mut paragraph_end = None;
     let mut from = 1;
@@ -437,6 +442,26 @@ fn leading_candidate(text: &[u8]) -> Option<((u32, usize, u16), Option<usize>)> 
                 Some((score, code)) if score >= MAX_SCORE => return Some(((MAX_SCORE, at, code), None)),
                 Some((score, code)) if score > best.0 => best = (score, at, code),
                 _ => {}
+            }
+        }
+    }
+    if score < MAX_MID_LINE_SCORE {
+        // A candidate mid-line scores more than one without a status only with an enhanced code
+        // right after it (`550 5.`, `550-5.`, `550:5.`, `550-'5.`): five or six bytes before a
+        // `.`. Each `.` in turn; the first candidate with the highest score wins.
+        let mut from = 5;
+        while let Some(dot) = crate::swar::find_byte(text, from, b'.') {
+            from = dot + 1;
+            for at in [dot - 5, dot.wrapping_sub(6)] {
+                if at == 0 || !matches!(text.get(at..), Some([b'2'..=b'5', b'0'..=b'9', b'0'..=b'9', ..])) {
+                    continue;
+                }
+                match candidate(text, at) {
+                    Some((score, code)) if score > best.0 || score == best.0 && at < best.1 => {
+                        best = (score, at, code);
+                    }
+                    _ => {}
+                }
             }
         }
     }
@@ -514,6 +539,22 @@ mod tests {
             if let Some(end) = end {
                 assert_eq!(&text[..end], paragraph(text), "{:?}", std::string::String::from_utf8_lossy(text));
             }
+        }
+    }
+
+    #[test]
+    fn a_later_code_with_an_enhanced_code_outranks_a_bare_leading_one() {
+        // An enhanced code after `550 `, `550-'` (led in by "said"), `550:` and `#550 `.
+        let texts: [&[u8]; 5] = [
+            b"550 rejected 550 5.7.1 x",
+            b"550 rejected, said 550-'5.7.1 x",
+            b"550 rejected 550:5.7.1 x",
+            b"250 ok #550 5.1.1 y",
+            b"451 later\r\n550-5.1.1 z",
+        ];
+        for text in texts {
+            assert!(leading_candidate(text).is_some_and(|((_, at, _), _)| at > 0), "{text:?}");
+            check_fast_paths(text);
         }
     }
 
