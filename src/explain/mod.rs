@@ -668,9 +668,11 @@ fn bare_words(segments: Segments<'_>, out: &mut [u8], statements: &[&[u8]]) -> O
                             *space = b' ';
                         }
                         len = at;
-                        fits = out
-                            .get(..len)
-                            .is_some_and(|words| statements.iter().any(|s| s.starts_with(words)));
+                        // The first letter first: most words begin no statement, and a
+                        // comparison of slices is a call.
+                        fits = out.get(..len).is_some_and(|words| {
+                            statements.iter().any(|s| s.first() == words.first() && s.starts_with(words))
+                        });
                     }
                     at = start(len);
                     digit = false;
