@@ -112,10 +112,11 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         return Some(found);
     }
     // The leading fast path also finds the paragraph's end, when it read every line feed.
-    let (best, paragraph_end) = match leading_candidate(text) {
-        Some((best, end)) => (Some(best), end),
+    let (best, paragraph_end, spaced) = match leading_candidate(text) {
+        Some(leading) => (Some(leading.best), leading.paragraph_end, Some(leading.spaced)),
         None => (
             marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code)).or_else(|| best_candidate(text)),
+            None,
             None,
         ),
     };
@@ -125,6 +126,17 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         Some(end) if at < end => &text[at..end],
         _ => paragraph(&text[at..]),
     };
+    // The enhanced code after the code at the start and a space, as the fast path parsed it,
+    // when the reply is the whole text (so that the parse read the same bytes).
+    let reuse = at == 0 && region.len() == text.len() && !matches!(text.get(4), Some(b' ' | b'\''));
+    if let Some(parsed) = spaced.filter(|_| reuse && text.get(3) == Some(&b' ')) {
+        let after_code = &region[4..];
+        let enhanced = parsed.and_then(|(e, used)| {
+            matches!(after_code.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n' | b';' | b',' | b')'))
+                .then_some(e)
+        });
+        return Some(Found { code, region, enhanced });
+    }
     // After the code and its separator (" ", "-", ": ", "-'"), or Zoho's ", ERROR_CODE :".
     let after_code = region.get(3..).unwrap_or_default();
     let after_code = after_code.strip_prefix(b", ERROR_CODE :").unwrap_or(after_code);
@@ -223,6 +235,16 @@ fn trim_start(bytes: &[u8]) -> &[u8] {
 
 /// A score for a reply code starting at `i`, or `None` when no code starts there.
 fn candidate(text: &[u8], i: usize) -> Option<(u32, u16)> {
+    candidate_parsed(text, i).map(|(score, code, _)| (score, code))
+}
+
+/// An enhanced code parsed at the start of some bytes, with the bytes it used.
+type Parsed = Option<(EnhancedCode, usize)>;
+
+/// [`candidate`], with the enhanced code parsed after the code and a space, if any
+/// (`EnhancedCode::parse_prefix(&text[i + 4..])` when `text[i + 3]` is a space, else `None`).
+#[inline(always)]
+fn candidate_parsed(text: &[u8], i: usize) -> Option<(u32, u16, Parsed)> {
     let code = crate::reply::line_code(&text[i..])?;
     let before = if i == 0 { None } else { Some(text[i - 1]) };
     // Not inside a number, a word, an address, a date or a time: "192.0.2.250", "x250",
@@ -301,7 +323,7 @@ fn candidate(text: &[u8], i: usize) -> Option<(u32, u16)> {
     if line_start {
         score += 2;
     }
-    Some((score, code))
+    Some((score, code, spaced))
 }
 
 /// The enhanced code after `at` when `text[at]` is `separator` and one follows it, with the
@@ -419,11 +441,13 @@ const MID_LINE_SCORE_WITHOUT_STATUS: u32 = 3;
 /// With it, where the paragraph that starts the text ends (as [`paragraph`] finds it), when the
 /// text is no longer than [`MAX_REGION`] and every line feed was read: the first line feed
 /// before a blank line, else the text's end.
-fn leading_candidate(text: &[u8]) -> Option<((u32, usize, u16), Option<usize>)> {
+fn leading_candidate(text: &[u8]) -> Option<Leading> {
     if !matches!(text, [b'2'..=b'5', b'0'..=b'9', b'0'..=b'9', ..]) {
         return None;
     }
-    let (score, code) = candidate(text, 0).filter(|&(score, _)| score > MID_LINE_SCORE_WITHOUT_STATUS)?;
+    let (score, code, spaced) =
+        candidate_parsed(text, 0).filter(|&(score, ..)| score > MID_LINE_SCORE_WITHOUT_STATUS)?;
+    let leading = |best, paragraph_end| Leading { best, paragraph_end, spaced };
     let mut best = (score, 0, code);
     let mut paragraph_end = None;
     let mut from = 1;
@@ -439,7 +463,9 @@ fn leading_candidate(text: &[u8]) -> Option<((u32, usize, u16), Option<usize>)> 
                 continue;
             }
             match candidate(text, at) {
-                Some((score, code)) if score >= MAX_SCORE => return Some(((MAX_SCORE, at, code), None)),
+                Some((score, code)) if score >= MAX_SCORE => {
+                    return Some(leading((MAX_SCORE, at, code), None));
+                }
                 Some((score, code)) if score > best.0 => best = (score, at, code),
                 _ => {}
             }
@@ -466,7 +492,17 @@ fn leading_candidate(text: &[u8]) -> Option<((u32, usize, u16), Option<usize>)> 
         }
     }
     let paragraph_end = (text.len() <= MAX_REGION).then(|| paragraph_end.unwrap_or(text.len()));
-    Some((best, paragraph_end))
+    Some(leading(best, paragraph_end))
+}
+
+/// What the leading fast path found.
+struct Leading {
+    /// The best candidate: (score, where, code).
+    best: (u32, usize, u16),
+    /// Where the paragraph that starts the text ends, when known.
+    paragraph_end: Option<usize>,
+    /// The enhanced code parsed after the code at the start and a space, if any.
+    spaced: Parsed,
 }
 
 /// The next `:`, `;` or line feed in `bytes` at or after `from`, eight bytes at a time.
@@ -533,7 +569,7 @@ mod tests {
     fn check_fast_paths(text: &[u8]) {
         let before =
             marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code)).or_else(|| best_candidate(text));
-        if let Some((fast, end)) = leading_candidate(text) {
+        if let Some(Leading { best: fast, paragraph_end: end, .. }) = leading_candidate(text) {
             let place = |best: Option<(u32, usize, u16)>| best.map(|(_, at, code)| (at, code));
             assert_eq!(place(Some(fast)), place(before), "{:?}", std::string::String::from_utf8_lossy(text));
             if let Some(end) = end {
@@ -553,7 +589,7 @@ mod tests {
             b"451 later\r\n550-5.1.1 z",
         ];
         for text in texts {
-            assert!(leading_candidate(text).is_some_and(|((_, at, _), _)| at > 0), "{text:?}");
+            assert!(leading_candidate(text).is_some_and(|leading| leading.best.1 > 0), "{text:?}");
             check_fast_paths(text);
         }
     }
