@@ -11,6 +11,9 @@ pub(crate) struct Found<'t> {
     pub(crate) region: &'t [u8],
     /// The enhanced code right after the reply code, if any.
     pub(crate) enhanced: Option<EnhancedCode>,
+    /// The region's first enhanced code after a `#` (`crate::explain::hash_enhanced`), when
+    /// the reply finder read it on its way.
+    pub(crate) hash_enhanced: Option<Option<EnhancedCode>>,
 }
 
 /// Texts that introduce a reply: Postfix "said: ", a DSN's "smtp; ", qmail's "Remote host said: ".
@@ -108,14 +111,19 @@ fn next_prefix(rest: &[u8], from: usize, code: u16) -> Option<usize> {
 /// code at a word boundary that is not part of an IP address, a date, a time, a version number
 /// or an identifier.
 pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
-    if let Some(found) = find_lettre(text) {
-        return Some(found);
+    // The leading fast path also looks for lettre's form, and finds the paragraph's end and the
+    // first enhanced code after a `#`, when it read the whole text.
+    let leading = leading_candidate(text);
+    if leading.as_ref().is_none_or(|leading| !leading.complete) {
+        if let Some(found) = find_lettre(text) {
+            return Some(found);
+        }
     }
-    // The leading fast path also finds the paragraph's end, when it read every line feed.
-    let (best, paragraph_end, spaced) = match leading_candidate(text) {
-        Some(leading) => (Some(leading.best), leading.paragraph_end, Some(leading.spaced)),
+    let (best, paragraph_end, spaced, hash) = match leading {
+        Some(leading) => (Some(leading.best), leading.paragraph_end, Some(leading.spaced), leading.hash),
         None => (
             marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code)).or_else(|| best_candidate(text)),
+            None,
             None,
             None,
         ),
@@ -129,13 +137,14 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
     // The enhanced code after the code at the start and a space, as the fast path parsed it,
     // when the reply is the whole text (so that the parse read the same bytes).
     let reuse = at == 0 && region.len() == text.len() && !matches!(text.get(4), Some(b' ' | b'\''));
+    let hash = hash.filter(|_| at == 0 && region.len() == text.len());
     if let Some(parsed) = spaced.filter(|_| reuse && text.get(3) == Some(&b' ')) {
         let after_code = &region[4..];
         let enhanced = parsed.and_then(|(e, used)| {
             matches!(after_code.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n' | b';' | b',' | b')'))
                 .then_some(e)
         });
-        return Some(Found { code, region, enhanced });
+        return Some(Found { code, region, enhanced, hash_enhanced: hash });
     }
     // After the code and its separator (" ", "-", ": ", "-'"), or Zoho's ", ERROR_CODE :".
     let after_code = region.get(3..).unwrap_or_default();
@@ -150,7 +159,7 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         matches!(after_code.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n' | b';' | b',' | b')'))
             .then_some(e)
     });
-    Some(Found { code, region, enhanced })
+    Some(Found { code, region, enhanced, hash_enhanced: hash })
 }
 
 /// The first candidate with the highest score in `text`, every byte considered: (score, where,
@@ -210,13 +219,9 @@ fn find_lettre(text: &[u8]) -> Option<Found<'_>> {
     let (code, rest) = loop {
         let paren = crate::swar::find_byte(text, from, b'(')?;
         from = paren + 1;
-        if paren < 6 || &text[paren - 6..paren] != b"error " {
-            continue;
-        }
-        let at = paren - 6;
-        let Some(code) = text.get(at + marker.len()..).and_then(crate::reply::line_code) else { continue };
-        if let Some(rest) = text[at + marker.len() + 3..].strip_prefix(b")") {
-            break (code, rest);
+        if let Some(code) = lettre_code(text, paren) {
+            let at = paren - 6;
+            break (code, &text[at + marker.len() + 4..]);
         }
     };
     let rest = rest.strip_prefix(b":").unwrap_or(rest);
@@ -225,7 +230,16 @@ fn find_lettre(text: &[u8]) -> Option<Found<'_>> {
     let enhanced = EnhancedCode::parse_prefix(region).and_then(|(e, used)| {
         matches!(region.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n')).then_some(e)
     });
-    Some(Found { code, region, enhanced })
+    Some(Found { code, region, enhanced, hash_enhanced: None })
+}
+
+/// The code of lettre's `error (535)` when the `(` at `text[paren]` opens one.
+fn lettre_code(text: &[u8], paren: usize) -> Option<u16> {
+    if paren < 6 || &text[paren - 6..paren] != b"error " {
+        return None;
+    }
+    let code = crate::reply::line_code(&text[paren + 1..])?;
+    (text.get(paren + 4) == Some(&b')')).then_some(code)
 }
 
 fn trim_start(bytes: &[u8]) -> &[u8] {
@@ -447,24 +461,33 @@ fn leading_candidate(text: &[u8]) -> Option<Leading> {
     }
     let (score, code, spaced) =
         candidate_parsed(text, 0).filter(|&(score, ..)| score > MID_LINE_SCORE_WITHOUT_STATUS)?;
-    let leading = |best, paragraph_end| Leading { best, paragraph_end, spaced };
     let mut best = (score, 0, code);
     let mut paragraph_end = None;
+    let mut hash = None;
     let mut from = 1;
     while let Some(b) = find_boundary(text, from) {
         from = b + 1;
-        if paragraph_end.is_none() && text[b] == b'\n' && blank_after(text, b) {
-            paragraph_end = Some(b);
+        match text[b] {
+            // lettre's form wins over any other: `find` looks for it.
+            b'(' if lettre_code(text, b).is_some() => return None,
+            b'#' if hash.is_none() => {
+                hash = crate::explain::hash_enhanced_at(text, b);
+                continue;
+            }
+            b'(' | b'#' => continue,
+            b'\n' if paragraph_end.is_none() && blank_after(text, b) => paragraph_end = Some(b),
+            _ => {}
         }
         // After a line feed, a `:` or a `;`, and after a `: ` or a `; `.
-        let spaced = text[b] != b'\n' && text.get(b + 1) == Some(&b' ');
-        for at in [b + 1, b + 2].into_iter().take(1 + usize::from(spaced)) {
+        let after_space = text[b] != b'\n' && text.get(b + 1) == Some(&b' ');
+        for at in [b + 1, b + 2].into_iter().take(1 + usize::from(after_space)) {
             if !matches!(text.get(at..), Some([b'2'..=b'5', b'0'..=b'9', b'0'..=b'9', ..])) {
                 continue;
             }
             match candidate(text, at) {
                 Some((score, code)) if score >= MAX_SCORE => {
-                    return Some(leading((MAX_SCORE, at, code), None));
+                    let best = (MAX_SCORE, at, code);
+                    return Some(Leading { best, paragraph_end: None, spaced, hash: None, complete: false });
                 }
                 Some((score, code)) if score > best.0 => best = (score, at, code),
                 _ => {}
@@ -492,7 +515,7 @@ fn leading_candidate(text: &[u8]) -> Option<Leading> {
         }
     }
     let paragraph_end = (text.len() <= MAX_REGION).then(|| paragraph_end.unwrap_or(text.len()));
-    Some(leading(best, paragraph_end))
+    Some(Leading { best, paragraph_end, spaced, hash: Some(hash), complete: true })
 }
 
 /// What the leading fast path found.
@@ -503,22 +526,30 @@ struct Leading {
     paragraph_end: Option<usize>,
     /// The enhanced code parsed after the code at the start and a space, if any.
     spaced: Parsed,
+    /// The text's first enhanced code after a `#`, when every `#` was read.
+    hash: Option<Option<EnhancedCode>>,
+    /// Whether the whole text was read (so that it holds no lettre form).
+    complete: bool,
 }
 
-/// The next `:`, `;` or line feed in `bytes` at or after `from`, eight bytes at a time.
+/// The next `:`, `;`, line feed, `(` or `#` in `bytes` at or after `from`, eight bytes at a time.
 #[inline]
 fn find_boundary(bytes: &[u8], from: usize) -> Option<usize> {
     use crate::swar::{bytes_equal, first, load};
     let mut i = from;
     while i + 8 <= bytes.len() {
         let word = load(bytes, i);
-        let found = bytes_equal(word, b':') | bytes_equal(word, b';') | bytes_equal(word, b'\n');
+        let found = bytes_equal(word, b':')
+            | bytes_equal(word, b';')
+            | bytes_equal(word, b'\n')
+            | bytes_equal(word, b'(')
+            | bytes_equal(word, b'#');
         if found != 0 {
             return Some(i + first(found));
         }
         i += 8;
     }
-    bytes.get(i..)?.iter().position(|&b| matches!(b, b':' | b';' | b'\n')).map(|p| i + p)
+    bytes.get(i..)?.iter().position(|&b| matches!(b, b':' | b';' | b'\n' | b'(' | b'#')).map(|p| i + p)
 }
 
 /// Fast path: the first candidate right after a marker (`said: `, `smtp;`, …) that reaches
@@ -569,7 +600,12 @@ mod tests {
     fn check_fast_paths(text: &[u8]) {
         let before =
             marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code)).or_else(|| best_candidate(text));
-        if let Some(Leading { best: fast, paragraph_end: end, .. }) = leading_candidate(text) {
+        if let Some(Leading { best: fast, paragraph_end: end, hash, complete, .. }) = leading_candidate(text)
+        {
+            if complete {
+                assert!(find_lettre(text).is_none(), "{:?}", std::string::String::from_utf8_lossy(text));
+                assert_eq!(hash, Some(super::super::hash_enhanced(text)));
+            }
             let place = |best: Option<(u32, usize, u16)>| best.map(|(_, at, code)| (at, code));
             assert_eq!(place(Some(fast)), place(before), "{:?}", std::string::String::from_utf8_lossy(text));
             if let Some(end) = end {
@@ -641,6 +677,11 @@ mod tests {
                 "\n",
                 "\r\n",
                 "said: ",
+                "error (",
+                ")",
+                "(#",
+                "#",
+                "error (550): ",
                 "smtp; ",
                 "smtp;",
                 "Diagnostic-Code: ",
