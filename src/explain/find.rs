@@ -14,6 +14,8 @@ pub(crate) struct Found<'t> {
     /// The region's first enhanced code after a `#` (`crate::explain::hash_enhanced`), when
     /// the reply finder read it on its way.
     pub(crate) hash_enhanced: Option<Option<EnhancedCode>>,
+    /// The region's [`continuation_prefix`], when the reply finder knows it.
+    pub(crate) prefix: Option<usize>,
 }
 
 /// Texts that introduce a reply: Postfix "said: ", a DSN's "smtp; ", qmail's "Remote host said: ".
@@ -87,9 +89,11 @@ pub(crate) fn reply_pieces(region: &[u8], code: u16) -> impl Iterator<Item = &[u
 
 /// Whether a reply's text repeats its prefix after its start (`550-5.7.1 … multiple\n550 5.7.1
 /// addresses`, or the same lines joined into one by a relaying MTA).
-pub(crate) fn continued(region: &[u8], code: u16) -> bool {
+pub(crate) fn continued(region: &[u8], code: u16, prefix: Option<usize>) -> bool {
     // As `reply_pieces(region, code).nth(1).is_some()`: a second piece starts at the next prefix.
-    !region.is_empty() && next_prefix(region, continuation_prefix(region, code).max(1), code).is_some()
+    // `prefix` is the region's own prefix when the finder knows it.
+    let prefix = || prefix.unwrap_or_else(|| continuation_prefix(region, code));
+    !region.is_empty() && next_prefix(region, prefix().max(1), code).is_some()
 }
 
 /// Where the next repeated prefix of a reply's text starts at or after `from` (at least 1): at a
@@ -144,7 +148,12 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
             matches!(after_code.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n' | b';' | b',' | b')'))
                 .then_some(e)
         });
-        return Some(Found { code, region, enhanced, hash_enhanced: hash });
+        // As `continuation_prefix(region, code)` finds it after `550 `: the enhanced code and a
+        // white space after it, else none.
+        let prefix = parsed.map_or(0, |(_, used)| {
+            4 + used + usize::from(after_code.get(used).is_some_and(u8::is_ascii_whitespace))
+        });
+        return Some(Found { code, region, enhanced, hash_enhanced: hash, prefix: Some(prefix) });
     }
     // After the code and its separator (" ", "-", ": ", "-'"), or Zoho's ", ERROR_CODE :".
     let after_code = region.get(3..).unwrap_or_default();
@@ -159,7 +168,7 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         matches!(after_code.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n' | b';' | b',' | b')'))
             .then_some(e)
     });
-    Some(Found { code, region, enhanced, hash_enhanced: hash })
+    Some(Found { code, region, enhanced, hash_enhanced: hash, prefix: None })
 }
 
 /// The first candidate with the highest score in `text`, every byte considered: (score, where,
@@ -230,7 +239,7 @@ fn find_lettre(text: &[u8]) -> Option<Found<'_>> {
     let enhanced = EnhancedCode::parse_prefix(region).and_then(|(e, used)| {
         matches!(region.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n')).then_some(e)
     });
-    Some(Found { code, region, enhanced, hash_enhanced: None })
+    Some(Found { code, region, enhanced, hash_enhanced: None, prefix: None })
 }
 
 /// The code of lettre's `error (535)` when the `(` at `text[paren]` opens one.
@@ -598,6 +607,11 @@ mod tests {
     /// The leading fast path chooses what `find` chose before it: the marker's fast path, else
     /// the full scan (positions and codes; the marker's path reports [`MAX_SCORE`]).
     fn check_fast_paths(text: &[u8]) {
+        if let Some(found) = find(text) {
+            if let Some(prefix) = found.prefix {
+                assert_eq!(prefix, continuation_prefix(found.region, found.code));
+            }
+        }
         let before =
             marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code)).or_else(|| best_candidate(text));
         if let Some(Leading { best: fast, paragraph_end: end, hash, complete, .. }) = leading_candidate(text)
