@@ -9,7 +9,7 @@
 //!
 //! - `corpus/explain_text`: `Reply::parse`, `explain` and `explain_text` over the 1,695 replies;
 //!   the goal is `explain_text` at most 10× `Reply::parse` (issue #11 measured 66×; on these
-//!   1,695 replies it was 145× before the one-pass automaton, 27× with it, 19× now).
+//!   1,695 replies it was 145× before the one-pass automaton, 27× with it, 18× now).
 //! - Then, outside criterion and in the same process, a per-reply comparison with Sisimai 4.25
 //!   (Debian's `libsisimai-perl`): `benches/sisimai_reason.pl` times `Sisimai->match($text)`
 //!   (Sisimai's "reason from an error text" entry point: the fairest per-reply path, no email
@@ -24,19 +24,19 @@
 //! those of a quiet machine; the ratios are taken in one run). Per reply, best of the rounds; each
 //! column is one run:
 //!
-//! | per reply (1,695 replies) | bucketed scans | one automaton (before) | one automaton, two runs at once | with this round's rules | leaner passes (now) |
-//! |---|---|---|---|---|---|
-//! | `Reply::parse` | 0.019 µs | 0.0188 µs | 0.0185 µs | 0.0186 µs | 0.0177 µs |
-//! | `explain` | 1.06 µs (57×) | 0.377 µs (20×) | 0.275 µs (15×) | 0.365 µs (20×) | 0.339 µs (19×) |
-//! | `explain_text` | 2.72 µs (145×) | 0.502 µs (27×) | 0.358 µs (19×) | 0.477 µs (26×) | 0.440 µs (25×) |
-//! | Sisimai 4.25.15 `Sisimai->match` | 48 µs (18× `explain_text`) | 47.7 µs (95× `explain_text`) | 60.4 µs (169× `explain_text`) | 47.5 µs (100×) | 72.1 µs (164×) |
-//! | Sisimai 4.25.15 `Sisimai->make` (one bounce) | 597 µs (220×) | 635 µs (1,266×) | 591 µs (1,652×) | 613 µs (1,286×) | 1,095 µs (2,490×) |
+//! | per reply (1,695 replies) | bucketed scans | one automaton (before) | one automaton, two runs at once | with this round's rules | leaner passes | shorter chain, fewer passes (now) |
+//! |---|---|---|---|---|---|---|
+//! | `Reply::parse` | 0.019 µs | 0.0188 µs | 0.0185 µs | 0.0186 µs | 0.0177 µs | 0.0176 µs |
+//! | `explain` | 1.06 µs (57×) | 0.377 µs (20×) | 0.275 µs (15×) | 0.365 µs (20×) | 0.339 µs (19×) | 0.277 µs (15.7×) |
+//! | `explain_text` | 2.72 µs (145×) | 0.502 µs (27×) | 0.358 µs (19×) | 0.477 µs (26×) | 0.440 µs (25×) | 0.320 µs (18.1×) |
+//! | Sisimai 4.25.15 `Sisimai->match` | 48 µs (18× `explain_text`) | 47.7 µs (95× `explain_text`) | 60.4 µs (169× `explain_text`) | 47.5 µs (100×) | 72.1 µs (164×) | 47.1 µs (147×) |
+//! | Sisimai 4.25.15 `Sisimai->make` (one bounce) | 597 µs (220×) | 635 µs (1,266×) | 591 µs (1,652×) | 613 µs (1,286×) | 1,095 µs (2,490×) | 579 µs (1,809×) |
 //!
-//! The final column is the tree with this round's wording rules merged: 10,184 automaton states
-//! (27,957 four-byte slots, 112 KB, up from 7,633 states in 83 KB), multi-line replies read
-//! across their lines, the bare-statement and sender-code decisions. Reading more wording costs
-//! about a third of the speed the two-runs change had won; neither goal (≤ 10× `Reply::parse`,
-//! ≥ 200× Sisimai) is met.
+//! The "with this round's rules" column is the tree with that round's wording rules merged:
+//! 10,184 automaton states (27,957 four-byte slots, 112 KB, up from 7,633 states in 83 KB),
+//! multi-line replies read across their lines, the bare-statement and sender-code decisions.
+//! Reading more wording costs about a third of the speed the two-runs change had won; neither
+//! goal (≤ 10× `Reply::parse`, ≥ 200× Sisimai) is met.
 //!
 //! The "leaner passes" column is one run of this bench at load ≈ 4 (Sisimai was slowed by it:
 //! its ratios in that column are not a gain of this crate). The same tree against the one
@@ -56,29 +56,79 @@
 //! code search eight positions at a time (slower: three range tests a word), and a branch-free
 //! word reader (its chain through the length is as slow as the mispredictions).
 //!
+//! The "shorter chain, fewer passes" column is one run at load ≈ 2.4 (a second run: `explain`
+//! 0.288 µs (16.3×), `explain_text` 0.331 µs (18.8×), Sisimai `match` 47.4 µs (143×); criterion's
+//! means 0.018, 0.287 and 0.334 µs a reply). The same tree against the "leaner passes" one,
+//! alternated by the outside driver (best of 400 rounds, four times each): `explain_text` 0.4375
+//! → 0.3214 µs (−27%), `explain` 0.315 → 0.276 µs (−12%); in instructions (callgrind, per reply)
+//! `explain_text` 4,604 → 3,272 and `explain` 3,247 → 2,805, with identical results on the corpus.
+//! What changed:
+//!
+//! - The scanner's transition is the smaller of two values: the slot xor the byte's key (the
+//!   next state when the slot is the state's, else at least `1 << 26`) and the default (every
+//!   default carries a flag above every state), compiled to a conditional move; a state's base
+//!   is its low bits (no shift), the default row is read from the byte before (a state's row is
+//!   that of the byte that led to it), and one 512-entry table gives a byte's class, check, next
+//!   row and default, so that the chain of states is mask, load, xor, compare, conditional move
+//!   (it was shift, add, load, xor, and a mask of four operations). The slots are padded to the
+//!   base mask and 256 classes past it, so that the slot load takes no bounds check (132 KB of
+//!   slots, 121 KB of them used). The loop of two runs went from 45 to 30 instructions for two
+//!   bytes. The states are packed breadth first, so that the hottest 16 KB of slots serve 83% of
+//!   the slot loads on the corpus (76% largest rows first). The single run is not inlined, and
+//!   the meeting steps read their rows from the bytes.
+//! - The reply finder has a fast path for a text that starts with its reply (about 1,580 of the
+//!   1,695): when the code at the start scores more than 3, only candidates after a marker, at a
+//!   line start, or five or six bytes before a `.` (an enhanced code right after them) can
+//!   outrank it, so one pass over `:`, `;`, line feeds, `(` and `#` (and one over `.` when it
+//!   scores less than 7) replaces the byte-by-byte scan, lettre's search, the paragraph's search
+//!   and the region's `#` status search; the enhanced code and the prefix after the leading code
+//!   are parsed once. Unit tests check the fast path against the full scan on the corpora and on
+//!   random texts.
+//! - The bare-statement reader compares a word with a statement only when their first letters
+//!   agree (each comparison was a call to `memcmp`).
+//!
+//! Tried and dropped this round, each against the tree before it by the alternating driver
+//! (`explain_text` unless said): three runs at once (cuts at thirds, a generic loop of `N` runs:
+//! +6%; the same generic loop with two runs +1.3%), a cut nearest the middle instead of after it
+//! (+0.6%), `SPLIT_MIN` 20 (+3%) or 48 (+1%), the two-run loop unrolled to two bytes a round (no
+//! gain; −3% in `explain`), outputs noted in a buffer instead of leaving the loop (+6%
+//! instructions, no gain), byte classes numbered by how often the patterns use them (no gain over
+//! breadth first), the multi-line check's search by digit pairs (2% more instructions, time within
+//! the noise) and the finder's `.` pass folded into its boundary pass (fewer instructions, 0.7%
+//! slower); the byte table read as two u32 loads instead of one u64, timed alone, gained
+//! nothing. Command phrases and delay leads matched at word starts only would shrink the
+//! automaton by 13% of its exceptions and gain 0.6%, with the same results on the corpus; not
+//! done (it changes what matches). Skipping the rest of a word when the automaton is back in its
+//! start state would spare at most 9% of the bytes (the corpus: 10,491 of 115,317 bytes are read
+//! in that state inside a word and leave it unchanged).
+//!
 //! Sisimai is timed best of 10 rounds for `match` and 2 for `make`, as `explain_text` is timed
 //! best of 100 rounds; the "bucketed scans" ratios use the Sisimai figures of the first automaton
 //! run (48 µs, 597 µs). Sisimai's figure moves with the machine's load far more than this crate's
 //! best of 100 (47 to 108 µs a reply for `match` across runs on the same evening, while
 //! `explain_text` stayed within 0.351–0.360 µs): at the 47.7 µs of the "before" run, the 0.358 µs
-//! of now is 133×. Criterion's
-//! means in the "now" run: `Reply::parse` 27 ns, `explain` 424 ns, `explain_text` 560 ns a reply.
+//! of the "two runs at once" run is 133×. Criterion's means in that run: `Reply::parse` 27 ns,
+//! `explain` 424 ns, `explain_text` 560 ns a reply.
 //!
-//! What `explain_text` does per reply, measured alone on the corpus (now): finding the reply 0.078
-//! µs, the automaton over the text 0.175 µs, deciding 0.018 µs; run together they take a little
-//! more than their sum. The automaton costs one slot load per byte and a mask: a slot is one u32
-//! (its check is the class of the transition, the next state below it), and a text of 32 bytes or
-//! more is cut in two after a non-alphanumeric byte near its middle so that two independent runs
-//! go at once (a third or fourth run measured no faster: presumably the loop is then bound by its
-//! instructions, not by the chain of loads). Deciding reads the reasons of the enhanced and basic
-//! codes from arrays, not phf maps (three SipHash lookups were 0.035 µs of it).
+//! What `explain_text` does per reply, measured alone on the corpus (the "leaner passes" tree):
+//! finding the reply 0.078 µs, the automaton over the text 0.175 µs, deciding 0.018 µs; run
+//! together they take a little more than their sum. Now (same driver, best of 300 rounds) the
+//! automaton alone over each whole text takes 0.152 µs a reply (about 2.2 ns a byte), and the rest
+//! of `explain_text` without it 0.075 µs; together they take 0.32 µs, far more than their sum
+//! (not measured why; presumably the scan's slot loads miss the L1 cache more often beside the
+//! rest's data, and what the scan finds makes the decision do more). The automaton costs one
+//! slot load per byte and a conditional move: a slot is one u32 (its check is the class of the
+//! transition, the next state below it), and a text of 32 bytes or more is cut in two after a
+//! non-alphanumeric byte near its middle so that two independent runs go at once (a third run
+//! measured slower, see above). Deciding reads the reasons of the enhanced and basic codes from
+//! arrays, not phf maps (three SipHash lookups were 0.035 µs of it).
 //!
-//! Neither goal is reached: ≤ 10× `Reply::parse` would need `explain_text` at ≈ 0.19 µs, while
-//! the automaton alone takes 0.175 µs (about 2.6 ns a byte with two runs at once); `Reply::parse`
+//! Neither goal is reached: ≤ 10× `Reply::parse` would need `explain_text` at ≈ 0.18 µs, while
+//! the automaton alone takes 0.152 µs (about 2.2 ns a byte with two runs at once); `Reply::parse`
 //! reads a few bytes a line, not every byte, so the scan would have to skip bytes (a 3-gram
 //! prefilter, simulated on the corpus, would still leave 58% of the bytes to the automaton: most
-//! words start some phrase). ≥ 200× Sisimai `match` is reached only in runs where Sisimai itself
-//! is slowed by the machine's load.
+//! words start some phrase). ≥ 200× Sisimai `match` (≈ 0.235 µs at 47 µs) is reached only in runs
+//! where Sisimai itself is slowed by the machine's load.
 //!
 //! Run: `cargo bench --bench corpus`.
 

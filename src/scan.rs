@@ -8,14 +8,16 @@
 //! `src/generated.rs` as static arrays; `tests/codegen.rs` fails when it is stale. Keyword phrases,
 //! provider markers and failure phrases match at a word start (the byte before them, if any, is
 //! not ASCII alphanumeric), command phrases and delay leads anywhere; all ignore ASCII case. Each byte costs
-//! one class lookup and one transition (a packed exception, else one of two dense default rows):
-//! linear in the text, nothing to backtrack, no allocation, `no_std`.
+//! one lookup of the byte (its class, its check and its default transition) and one of a packed
+//! exception, the smaller of the two being the transition: linear in the text, nothing to
+//! backtrack, no allocation, `no_std`.
 
 use crate::Command;
 use crate::explain::{KeywordRule, Reason, Retry};
 use crate::generated::{
-    KEYWORD_RULES, SCAN_BASE_SHIFT, SCAN_CHECK_SHIFT, SCAN_CLASSES, SCAN_COMMANDS, SCAN_FAILURES,
-    SCAN_OUTPUT_MASK, SCAN_OUTPUTS, SCAN_ROW_SHIFT, SCAN_ROWS, SCAN_SLOTS, SCAN_START,
+    KEYWORD_RULES, SCAN_BASE_MASK, SCAN_CHECK_SHIFT, SCAN_CLASSES, SCAN_COMMANDS, SCAN_DEFAULT_FLAG,
+    SCAN_FAILURES, SCAN_OUTPUT_MASK, SCAN_OUTPUT_SHIFT, SCAN_OUTPUTS, SCAN_ROW_SHIFT, SCAN_ROWS, SCAN_SLOTS,
+    SCAN_START,
 };
 
 /// What a state of the automaton has found; 255 stands for nothing of that kind.
@@ -46,44 +48,72 @@ pub(crate) enum Kind {
     Failure,
 }
 
-/// Byte → the check of its class, `class + 1 << SCAN_CHECK_SHIFT`: one load instead of an
-/// increment and a shift on the scan's path.
-static CHECKS: [u32; 256] = {
-    let mut checks = [0u32; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        checks[byte] = (SCAN_CLASSES[byte] as u32 + 1) << SCAN_CHECK_SHIFT;
-        byte += 1;
+/// The row bit of a byte's key: set when the byte is not ASCII alphanumeric (the byte after it
+/// is at a word start), where it shifts a row into place for [`BYTES`].
+const KEY_ROW: u32 = 256;
+
+/// `row << 8 | byte` → the default transition of that row on that byte `<< 32 | ` the byte's
+/// key: `class + 1 << SCAN_CHECK_SHIFT | tag`, the tag being `class | KEY_ROW` for a byte that
+/// is not ASCII alphanumeric, else `class` (see `SCAN_SLOTS`). One load per byte gives its
+/// class, its check, the row of the next byte and the default, none of them on the chain of
+/// states.
+static BYTES: [u64; 512] = {
+    let mut bytes = [0u64; 512];
+    let mut i = 0;
+    while i < 512 {
+        let byte = i & 255;
+        let class = SCAN_CLASSES[byte] as u32;
+        let row = if (byte as u8).is_ascii_alphanumeric() { 0 } else { KEY_ROW };
+        let key = (class + 1) << SCAN_CHECK_SHIFT | class | row;
+        bytes[i] = (SCAN_ROWS[i >> 8][class as usize] as u64) << 32 | key as u64;
+        i += 1;
     }
-    checks
+    bytes
 };
 
-/// One transition. A state is one u32: `base << SCAN_BASE_SHIFT | default row << SCAN_ROW_SHIFT |
-/// output`. Its exceptions are the slots `base + class` whose check is that class; every other
+/// The row of `state`, shifted for [`BYTES`]: where a run starts.
+#[inline(always)]
+fn row_of(state: u32) -> u32 {
+    (state >> SCAN_ROW_SHIFT & 1) << 8
+}
+
+/// One transition from `state` on `byte`, `row` the state's row ([`row_of`]; in a run, the row
+/// the byte before gave); returns the next state and its row. A state is one u32: `base | row
+/// << SCAN_ROW_SHIFT | output << SCAN_OUTPUT_SHIFT`, and `SCAN_DEFAULT_FLAG` when a default row
+/// led to it. Its exceptions are the slots `base + class` whose check is that class; every other
 /// class takes the transition of its default row.
 #[inline(always)]
+fn step_in(state: u32, row: u32, byte: u8) -> (u32, u32) {
+    let entry = BYTES[(row & KEY_ROW | u32::from(byte)) as usize];
+    let (key, default) = (entry as u32, (entry >> 32) as u32);
+    // The slot's load is the only one that depends on the state: its address is the state's
+    // base from where the class's slots begin (the table is padded so that no index is out of
+    // it: no bounds check).
+    let slot = SCAN_SLOTS[usize::from(key as u8)..][(state & SCAN_BASE_MASK) as usize];
+    // The slot without this byte's key: the next state when the slot is this state's (below the
+    // default, which has SCAN_DEFAULT_FLAG), else at least `1 << SCAN_CHECK_SHIFT` (another check
+    // is left, or a free slot's none removed; above the default). The smaller of the two is a
+    // conditional move, not a branch: about half the bytes take the default, so a branch would
+    // be mispredicted often.
+    ((slot ^ key).min(default), key)
+}
+
+/// [`step_in`] reading the row from the state, for a single step.
+#[inline(always)]
 fn step(state: u32, byte: u8) -> u32 {
-    let class = SCAN_CLASSES[usize::from(byte)];
-    // Both loads at once: they do not depend on each other, only the choice does. A slot is one
-    // u32 (the class that leads there as its check, and the next state), so that the choice is
-    // between two values already loaded, not between two addresses to load from: one dependent
-    // load per byte.
-    let default = SCAN_ROWS[(state >> SCAN_ROW_SHIFT & 1) as usize][usize::from(class)];
-    let slot = SCAN_SLOTS[(state >> SCAN_BASE_SHIFT) as usize + usize::from(class)];
-    // The slot without this class's check: the next state when the slot is this state's, else
-    // at least `1 << SCAN_CHECK_SHIFT` (another check is left, or a free slot's none removed).
-    let next = slot ^ CHECKS[usize::from(byte)];
-    // All ones when the slot is this state's, else zero. A mask, not an `if`: the compiler makes
-    // an `if` with a load in it a branch, and about half the bytes take the default, so that
-    // branch is mispredicted often (measured: the mask is faster once two runs go at once).
-    let owned = (u64::from(next).wrapping_sub(1 << SCAN_CHECK_SHIFT) >> 32) as u32;
-    next & owned | default & !owned
+    step_in(state, row_of(state), byte).0
+}
+
+/// Whether two states are the same (whichever transition led to each).
+#[inline(always)]
+fn same(a: u32, b: u32) -> bool {
+    (a ^ b) & !SCAN_DEFAULT_FLAG == 0
 }
 
 /// What `state` has found, when it has found something.
 #[inline(always)]
 fn output(state: u32) -> Option<&'static Output> {
-    match state & SCAN_OUTPUT_MASK {
+    match (state & SCAN_OUTPUT_MASK) >> SCAN_OUTPUT_SHIFT {
         0 => None,
         index => Some(&SCAN_OUTPUTS[index as usize]),
     }
@@ -91,11 +121,13 @@ fn output(state: u32) -> Option<&'static Output> {
 
 /// Steps from `state` over `text[i..]` until a state that has found something, or the end;
 /// returns that state and the index after the byte that led to it. The scan's inner loop: no
-/// output is looked at but the test of the state's bits.
-#[inline(always)]
+/// output is looked at but the test of the state's bits. Not inlined, as [`advance2`] (measured:
+/// its copies inlined in each scan were 1% slower in `explain_text`).
+#[inline(never)]
 fn advance(mut state: u32, text: &[u8], mut i: usize) -> (u32, usize) {
+    let mut row = row_of(state);
     while let Some(&byte) = text.get(i) {
-        state = step(state, byte);
+        (state, row) = step_in(state, row, byte);
         i += 1;
         if state & SCAN_OUTPUT_MASK != 0 {
             break;
@@ -118,9 +150,10 @@ fn advance2(
     n: usize,
 ) -> (u32, u32, usize) {
     let (first, second) = (&first[..n], &second[..n]);
+    let (mut row_a, mut row_b) = (row_of(a), row_of(b));
     while i < n {
-        a = step(a, first[i]);
-        b = step(b, second[i]);
+        (a, row_a) = step_in(a, row_a, first[i]);
+        (b, row_b) = step_in(b, row_b, second[i]);
         i += 1;
         if (a | b) & SCAN_OUTPUT_MASK != 0 {
             break;
@@ -140,7 +173,7 @@ fn run<'t>(mut state: u32, text: &'t [u8], mut found: impl FnMut(&Output, &'t [u
             found(out, &text[i..]);
         }
     }
-    state
+    state & !SCAN_DEFAULT_FLAG
 }
 
 /// Texts shorter than this are scanned by one run: two would not pay for their bookkeeping.
@@ -224,25 +257,26 @@ fn run_cut<'t>(
     // the end of the text (or within MEET bytes, and then the first run reads the rest alone),
     // the first run's last state is the text's; what the second found is true all the same.
     let mut last = a;
-    let mut replay = SCAN_START;
+    // Both at the same byte, after a byte that is not alphanumeric: one row for both.
+    let (mut replay, mut row) = (SCAN_START, row_of(SCAN_START));
     for (i, &byte) in second.iter().enumerate() {
         if i == MEET {
             last = run(a, &second[i..], |out, rest| found(matches, out, rest));
             break;
         }
-        a = step(a, byte);
-        replay = step(replay, byte);
+        a = step_in(a, row, byte).0;
+        (replay, row) = step_in(replay, row, byte);
         if let Some(out) = output(a) {
             found(matches, out, &second[i + 1..]);
         }
         last = a;
-        if a == replay {
+        if same(a, replay) {
             last = b;
             break;
         }
     }
     matches.merge(&later);
-    last
+    last & !SCAN_DEFAULT_FLAG
 }
 
 /// What the scanner found: the first keyword rules (in data order), the providers shown, the
@@ -347,10 +381,11 @@ impl Matches {
         let (region, tail) = rest.split_at(end.saturating_sub(start).min(rest.len()));
         let mut whole = run_split(SCAN_START, head, self, |m, out, _| m.anywhere(out));
         let mut alone = SCAN_START;
+        let (mut row_whole, mut row_alone) = (row_of(whole), row_of(alone));
         let mut i = 0;
-        while i < region.len() && whole != alone {
-            whole = step(whole, region[i]);
-            alone = step(alone, region[i]);
+        while i < region.len() && !same(whole, alone) {
+            (whole, row_whole) = step_in(whole, row_whole, region[i]);
+            (alone, row_alone) = step_in(alone, row_alone, region[i]);
             i += 1;
             if let Some(out) = output(whole) {
                 self.anywhere(out);
@@ -359,7 +394,7 @@ impl Matches {
                 self.reply(out, &region[i..]);
             }
         }
-        if whole == alone {
+        if same(whole, alone) {
             whole = run_split(whole, &region[i..], self, |m, out, rest| {
                 m.reply(out, rest);
                 m.anywhere(out);
@@ -543,12 +578,16 @@ mod tests {
     #[test]
     fn the_tables_stay_small() {
         // Two dense rows, the packed exceptions and the outputs: a dense table of every state
-        // would be ten times larger. Pinned so that growth is a decision.
+        // would be ten times larger. Pinned so that growth is a decision. The fourth round's
+        // phrases took the highest base past 2^15, so the slots are padded to 2^16 + 256 (about
+        // 38,200 of them used): the padding keeps the slot load free of bounds checks, and the
+        // states the scan meets most are packed first, in the first few kilobytes.
         let bytes = core::mem::size_of_val(&SCAN_CLASSES)
             + core::mem::size_of_val(&SCAN_ROWS)
+            + core::mem::size_of_val(&BYTES)
             + core::mem::size_of_val(&SCAN_SLOTS)
             + core::mem::size_of_val(&crate::generated::SCAN_OUTPUTS);
-        assert!(bytes < 256 * 1024, "the scanner's tables take {bytes} bytes");
+        assert!(bytes < 320 * 1024, "the scanner's tables take {bytes} bytes");
         const { assert!(SCAN_CLASS_COUNT < 64, "at most 63 byte classes: a class + 1 is a slot's check") };
         // A state fits below the check.
         for &slot in &SCAN_SLOTS {

@@ -11,6 +11,11 @@ pub(crate) struct Found<'t> {
     pub(crate) region: &'t [u8],
     /// The enhanced code right after the reply code, if any.
     pub(crate) enhanced: Option<EnhancedCode>,
+    /// The region's first enhanced code after a `#` (`crate::explain::hash_enhanced`), when
+    /// the reply finder read it on its way.
+    pub(crate) hash_enhanced: Option<Option<EnhancedCode>>,
+    /// The region's [`continuation_prefix`], when the reply finder knows it.
+    pub(crate) prefix: Option<usize>,
 }
 
 /// Texts that introduce a reply: Postfix "said: ", a DSN's "smtp; ", qmail's "Remote host said: ".
@@ -84,9 +89,11 @@ pub(crate) fn reply_pieces(region: &[u8], code: u16) -> impl Iterator<Item = &[u
 
 /// Whether a reply's text repeats its prefix after its start (`550-5.7.1 … multiple\n550 5.7.1
 /// addresses`, or the same lines joined into one by a relaying MTA).
-pub(crate) fn continued(region: &[u8], code: u16) -> bool {
+pub(crate) fn continued(region: &[u8], code: u16, prefix: Option<usize>) -> bool {
     // As `reply_pieces(region, code).nth(1).is_some()`: a second piece starts at the next prefix.
-    !region.is_empty() && next_prefix(region, continuation_prefix(region, code).max(1), code).is_some()
+    // `prefix` is the region's own prefix when the finder knows it.
+    let prefix = || prefix.unwrap_or_else(|| continuation_prefix(region, code));
+    !region.is_empty() && next_prefix(region, prefix().max(1), code).is_some()
 }
 
 /// Where the next repeated prefix of a reply's text starts at or after `from` (at least 1): at a
@@ -133,11 +140,71 @@ fn next_reply(region: &[u8], code: u16) -> Option<usize> {
 /// code at a word boundary that is not part of an IP address, a date, a time, a version number
 /// or an identifier.
 pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
-    if let Some(found) = find_lettre(text).or_else(|| find_lettre_debug(text)) {
-        return Some(found);
+    // The leading fast path also looks for lettre's form, and finds the paragraph's end and the
+    // first enhanced code after a `#`, when it read the whole text.
+    let leading = leading_candidate(text);
+    if leading.as_ref().is_none_or(|leading| !leading.complete) {
+        if let Some(found) = find_lettre(text).or_else(|| find_lettre_debug(text)) {
+            return Some(found);
+        }
     }
-    let mut best: Option<(u32, usize, u16)> = marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code));
-    let mut i = if best.is_some() { text.len() } else { 0 };
+    let (best, paragraph_end, spaced, hash) = match leading {
+        Some(leading) => (Some(leading.best), leading.paragraph_end, Some(leading.spaced), leading.hash),
+        None => (
+            marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code)).or_else(|| best_candidate(text)),
+            None,
+            None,
+            None,
+        ),
+    };
+    let (_, at, code) = best?;
+    let at = first_line_of_reply(text, at, code);
+    let region = match paragraph_end {
+        Some(end) if at < end => &text[at..end],
+        _ => paragraph(&text[at..]),
+    };
+    let region = match next_reply(region, code) {
+        Some(end) => region[..end].trim_ascii_end(),
+        None => region,
+    };
+    // The enhanced code after the code at the start and a space, as the fast path parsed it,
+    // when the reply is the whole text (so that the parse read the same bytes).
+    let reuse = at == 0 && region.len() == text.len() && !matches!(text.get(4), Some(b' ' | b'\''));
+    let hash = hash.filter(|_| at == 0 && region.len() == text.len());
+    if let Some(parsed) = spaced.filter(|_| reuse && text.get(3) == Some(&b' ')) {
+        let after_code = &region[4..];
+        let enhanced = parsed.and_then(|(e, used)| {
+            matches!(after_code.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n' | b';' | b',' | b')'))
+                .then_some(e)
+        });
+        // As `continuation_prefix(region, code)` finds it after `550 `: the enhanced code and a
+        // white space after it, else none.
+        let prefix = parsed.map_or(0, |(_, used)| {
+            4 + used + usize::from(after_code.get(used).is_some_and(u8::is_ascii_whitespace))
+        });
+        return Some(Found { code, region, enhanced, hash_enhanced: hash, prefix: Some(prefix) });
+    }
+    // After the code and its separator (" ", "-", ": ", "-'"), or Zoho's ", ERROR_CODE :".
+    let after_code = region.get(3..).unwrap_or_default();
+    let after_code = after_code.strip_prefix(b", ERROR_CODE :").unwrap_or(after_code);
+    let after_code = match after_code.first() {
+        Some(b' ' | b'-' | b':') => &after_code[1..],
+        _ => after_code,
+    };
+    let after_code = after_code.strip_prefix(b" ").unwrap_or(after_code);
+    let after_code = after_code.strip_prefix(b"'").unwrap_or(after_code);
+    let enhanced = EnhancedCode::parse_prefix(after_code).and_then(|(e, used)| {
+        matches!(after_code.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n' | b';' | b',' | b')'))
+            .then_some(e)
+    });
+    Some(Found { code, region, enhanced, hash_enhanced: hash, prefix: None })
+}
+
+/// The first candidate with the highest score in `text`, every byte considered: (score, where,
+/// code).
+fn best_candidate(text: &[u8]) -> Option<(u32, usize, u16)> {
+    let mut best: Option<(u32, usize, u16)> = None;
+    let mut i = 0;
     while i + 3 <= text.len() {
         if i + 8 <= text.len() {
             // No code starts before the first of the next six bytes that begins three digits,
@@ -164,27 +231,7 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
             i += 1;
         }
     }
-    let (_, at, code) = best?;
-    let at = first_line_of_reply(text, at, code);
-    let region = paragraph(&text[at..]);
-    let region = match next_reply(region, code) {
-        Some(end) => region[..end].trim_ascii_end(),
-        None => region,
-    };
-    // After the code and its separator (" ", "-", ": ", "-'"), or Zoho's ", ERROR_CODE :".
-    let after_code = region.get(3..).unwrap_or_default();
-    let after_code = after_code.strip_prefix(b", ERROR_CODE :").unwrap_or(after_code);
-    let after_code = match after_code.first() {
-        Some(b' ' | b'-' | b':') => &after_code[1..],
-        _ => after_code,
-    };
-    let after_code = after_code.strip_prefix(b" ").unwrap_or(after_code);
-    let after_code = after_code.strip_prefix(b"'").unwrap_or(after_code);
-    let enhanced = EnhancedCode::parse_prefix(after_code).and_then(|(e, used)| {
-        matches!(after_code.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n' | b';' | b',' | b')'))
-            .then_some(e)
-    });
-    Some(Found { code, region, enhanced })
+    best
 }
 
 /// A reply quoted in angle brackets inside `region` (`<421 4.4.2 Connection timed out>`): a code,
@@ -205,7 +252,13 @@ pub(crate) fn quoted_reply(region: &[u8]) -> Option<Found<'_>> {
             continue;
         }
         let end = rest.iter().position(|&b| b == b'>').unwrap_or(rest.len());
-        return Some(Found { code, region: &rest[..end], enhanced: Some(enhanced) });
+        return Some(Found {
+            code,
+            region: &rest[..end],
+            enhanced: Some(enhanced),
+            hash_enhanced: None,
+            prefix: None,
+        });
     }
     None
 }
@@ -260,8 +313,7 @@ fn find_lettre_debug(text: &[u8]) -> Option<Found<'_>> {
     let rest = rest[detail_len..].strip_prefix(b" }")?;
     let code = severity * 100 + category * 10 + detail;
     let region = paragraph(trim_start(rest));
-    let enhanced = None;
-    Some(Found { code, region, enhanced })
+    Some(Found { code, region, enhanced: None, hash_enhanced: None, prefix: None })
 }
 
 /// lettre 0.11's `Display`: "permanent error (535): 5.7.8 …" / "transient error (421): …".
@@ -272,13 +324,9 @@ fn find_lettre(text: &[u8]) -> Option<Found<'_>> {
     let (code, rest) = loop {
         let paren = crate::swar::find_byte(text, from, b'(')?;
         from = paren + 1;
-        if paren < 6 || &text[paren - 6..paren] != b"error " {
-            continue;
-        }
-        let at = paren - 6;
-        let Some(code) = text.get(at + marker.len()..).and_then(crate::reply::line_code) else { continue };
-        if let Some(rest) = text[at + marker.len() + 3..].strip_prefix(b")") {
-            break (code, rest);
+        if let Some(code) = lettre_code(text, paren) {
+            let at = paren - 6;
+            break (code, &text[at + marker.len() + 4..]);
         }
     };
     let rest = rest.strip_prefix(b":").unwrap_or(rest);
@@ -287,7 +335,16 @@ fn find_lettre(text: &[u8]) -> Option<Found<'_>> {
     let enhanced = EnhancedCode::parse_prefix(region).and_then(|(e, used)| {
         matches!(region.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n')).then_some(e)
     });
-    Some(Found { code, region, enhanced })
+    Some(Found { code, region, enhanced, hash_enhanced: None, prefix: None })
+}
+
+/// The code of lettre's `error (535)` when the `(` at `text[paren]` opens one.
+fn lettre_code(text: &[u8], paren: usize) -> Option<u16> {
+    if paren < 6 || &text[paren - 6..paren] != b"error " {
+        return None;
+    }
+    let code = crate::reply::line_code(&text[paren + 1..])?;
+    (text.get(paren + 4) == Some(&b')')).then_some(code)
 }
 
 fn trim_start(bytes: &[u8]) -> &[u8] {
@@ -297,14 +354,24 @@ fn trim_start(bytes: &[u8]) -> &[u8] {
 
 /// A score for a reply code starting at `i`, or `None` when no code starts there.
 fn candidate(text: &[u8], i: usize) -> Option<(u32, u16)> {
+    candidate_parsed(text, i).map(|(score, code, _)| (score, code))
+}
+
+/// An enhanced code parsed at the start of some bytes, with the bytes it used.
+type Parsed = Option<(EnhancedCode, usize)>;
+
+/// [`candidate`], with the enhanced code parsed after the code and a space, if any
+/// (`EnhancedCode::parse_prefix(&text[i + 4..])` when `text[i + 3]` is a space, else `None`).
+#[inline(always)]
+fn candidate_parsed(text: &[u8], i: usize) -> Option<(u32, u16, Parsed)> {
     let code = crate::reply::line_code(&text[i..])?;
     let before = if i == 0 { None } else { Some(text[i - 1]) };
     // Not inside a number, a word, an address, a date or a time: "192.0.2.250", "x250",
     // "2024-05", "12:250", "#550", "=550".
     let head = &text[..i];
     // Every marker ends with a space, a ':' or a ';'.
-    let introduced =
-        matches!(before, Some(b' ' | b':' | b';')) && MARKERS.iter().any(|marker| head.ends_with(marker));
+    let introduced = matches!(before, Some(b' ' | b':' | b';'))
+        && MARKERS.iter().any(|marker| marker.last() == before.as_ref() && head.ends_with(marker));
     // Exchange's NDR writes "#550 5.1.1 RESOLVER…": a '#' is allowed before a code that an
     // enhanced code follows.
     let hash_form = before == Some(b'#') && enhanced_after(text, i + 3, b' ').is_some();
@@ -375,7 +442,7 @@ fn candidate(text: &[u8], i: usize) -> Option<(u32, u16)> {
     if line_start {
         score += 2;
     }
-    Some((score, code))
+    Some((score, code, spaced))
 }
 
 /// The enhanced code after `at` when `text[at]` is `separator` and one follows it, with the
@@ -441,15 +508,21 @@ fn paragraph(text: &[u8]) -> &[u8] {
     let mut end = limit;
     let mut from = 0;
     while let Some(i) = crate::reply::find_newline(text, from) {
-        let next = &text[i + 1..];
-        let blank = next.iter().take_while(|b| **b == b' ' || **b == b'\t' || **b == b'\r').count();
-        if next.get(blank).is_none_or(|b| *b == b'\n') {
+        if blank_after(text, i) {
             end = i;
             break;
         }
         from = i + 1;
     }
     &text[..end]
+}
+
+/// Whether the line after the line feed at `newline` is blank (spaces, tabs, a CR at most), or
+/// there is none.
+fn blank_after(text: &[u8], newline: usize) -> bool {
+    let next = &text[newline + 1..];
+    let blank = next.iter().take_while(|b| **b == b' ' || **b == b'\t' || **b == b'\r').count();
+    next.get(blank).is_none_or(|b| *b == b'\n')
 }
 
 /// The high bit of each of the first six of the eight bytes that starts three ASCII digits, the
@@ -466,6 +539,123 @@ fn code_starts(bytes: &[u8]) -> u64 {
 /// The highest score a candidate can reach: base 1, space 1, enhanced code of its class 4,
 /// marker 8 (a marker and the start of a line exclude each other).
 const MAX_SCORE: u32 = 14;
+
+/// The highest score a candidate that is neither after a marker nor at a line start can reach:
+/// base 2, space 1, enhanced code of its class 4.
+const MAX_MID_LINE_SCORE: u32 = 7;
+
+/// The highest score such a candidate can reach with no enhanced code right after it: base 2,
+/// space 1.
+const MID_LINE_SCORE_WITHOUT_STATUS: u32 = 3;
+
+/// Fast path for a text that starts with its reply (as most pasted replies do): when the
+/// candidate at the start scores at least [`MAX_MID_LINE_SCORE`], only a candidate after a
+/// marker or at a line start can score higher, and those follow a `:`, a `;` or a line feed;
+/// when it scores more than [`MID_LINE_SCORE_WITHOUT_STATUS`], also one with an enhanced code
+/// right after it, five or six bytes before a `.`. Each of these bytes in turn (eight at a time
+/// between them): the first candidate after a marker that reaches [`MAX_SCORE`] wins, as
+/// [`marker_candidate`] would choose it, else the first candidate with the highest score, as in
+/// the full scan. `None` when the text does not start so.
+///
+/// With it, where the paragraph that starts the text ends (as [`paragraph`] finds it), when the
+/// text is no longer than [`MAX_REGION`] and every line feed was read: the first line feed
+/// before a blank line, else the text's end.
+fn leading_candidate(text: &[u8]) -> Option<Leading> {
+    if !matches!(text, [b'2'..=b'5', b'0'..=b'9', b'0'..=b'9', ..]) {
+        return None;
+    }
+    let (score, code, spaced) =
+        candidate_parsed(text, 0).filter(|&(score, ..)| score > MID_LINE_SCORE_WITHOUT_STATUS)?;
+    let mut best = (score, 0, code);
+    let mut paragraph_end = None;
+    let mut hash = None;
+    let mut from = 1;
+    while let Some(b) = find_boundary(text, from) {
+        from = b + 1;
+        match text[b] {
+            // lettre's form wins over any other: `find` looks for it.
+            b'(' if lettre_code(text, b).is_some() => return None,
+            b'#' if hash.is_none() => {
+                hash = crate::explain::hash_enhanced_at(text, b);
+                continue;
+            }
+            b'(' | b'#' => continue,
+            b'\n' if paragraph_end.is_none() && blank_after(text, b) => paragraph_end = Some(b),
+            _ => {}
+        }
+        // After a line feed, a `:` or a `;`, and after a `: ` or a `; `.
+        let after_space = text[b] != b'\n' && text.get(b + 1) == Some(&b' ');
+        for at in [b + 1, b + 2].into_iter().take(1 + usize::from(after_space)) {
+            if !matches!(text.get(at..), Some([b'2'..=b'5', b'0'..=b'9', b'0'..=b'9', ..])) {
+                continue;
+            }
+            match candidate(text, at) {
+                Some((score, code)) if score >= MAX_SCORE => {
+                    let best = (MAX_SCORE, at, code);
+                    return Some(Leading { best, paragraph_end: None, spaced, hash: None, complete: false });
+                }
+                Some((score, code)) if score > best.0 => best = (score, at, code),
+                _ => {}
+            }
+        }
+    }
+    if score < MAX_MID_LINE_SCORE {
+        // A candidate mid-line scores more than one without a status only with an enhanced code
+        // right after it (`550 5.`, `550-5.`, `550:5.`, `550-'5.`): five or six bytes before a
+        // `.`. Each `.` in turn; the first candidate with the highest score wins.
+        let mut from = 5;
+        while let Some(dot) = crate::swar::find_byte(text, from, b'.') {
+            from = dot + 1;
+            for at in [dot - 5, dot.wrapping_sub(6)] {
+                if at == 0 || !matches!(text.get(at..), Some([b'2'..=b'5', b'0'..=b'9', b'0'..=b'9', ..])) {
+                    continue;
+                }
+                match candidate(text, at) {
+                    Some((score, code)) if score > best.0 || score == best.0 && at < best.1 => {
+                        best = (score, at, code);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    let paragraph_end = (text.len() <= MAX_REGION).then(|| paragraph_end.unwrap_or(text.len()));
+    Some(Leading { best, paragraph_end, spaced, hash: Some(hash), complete: true })
+}
+
+/// What the leading fast path found.
+struct Leading {
+    /// The best candidate: (score, where, code).
+    best: (u32, usize, u16),
+    /// Where the paragraph that starts the text ends, when known.
+    paragraph_end: Option<usize>,
+    /// The enhanced code parsed after the code at the start and a space, if any.
+    spaced: Parsed,
+    /// The text's first enhanced code after a `#`, when every `#` was read.
+    hash: Option<Option<EnhancedCode>>,
+    /// Whether the whole text was read (so that it holds no lettre form).
+    complete: bool,
+}
+
+/// The next `:`, `;`, line feed, `(` or `#` in `bytes` at or after `from`, eight bytes at a time.
+#[inline]
+fn find_boundary(bytes: &[u8], from: usize) -> Option<usize> {
+    use crate::swar::{bytes_equal, first, load};
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let word = load(bytes, i);
+        let found = bytes_equal(word, b':')
+            | bytes_equal(word, b';')
+            | bytes_equal(word, b'\n')
+            | bytes_equal(word, b'(')
+            | bytes_equal(word, b'#');
+        if found != 0 {
+            return Some(i + first(found));
+        }
+        i += 8;
+    }
+    bytes.get(i..)?.iter().position(|&b| matches!(b, b':' | b';' | b'\n' | b'(' | b'#')).map(|p| i + p)
+}
 
 /// Fast path: the first candidate right after a marker (`said: `, `smtp;`, …) that reaches
 /// [`MAX_SCORE`]. Nothing can beat it, and the full scan would pick the same (the first
@@ -505,6 +695,131 @@ fn find_colon_or_semicolon(bytes: &[u8], from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    extern crate std;
+    use std::vec::Vec;
+
+    /// The leading fast path chooses what `find` chose before it: the marker's fast path, else
+    /// the full scan (positions and codes; the marker's path reports [`MAX_SCORE`]).
+    fn check_fast_paths(text: &[u8]) {
+        if let Some(found) = find(text) {
+            if let Some(prefix) = found.prefix {
+                assert_eq!(prefix, continuation_prefix(found.region, found.code));
+            }
+        }
+        let before =
+            marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code)).or_else(|| best_candidate(text));
+        if let Some(Leading { best: fast, paragraph_end: end, hash, complete, .. }) = leading_candidate(text)
+        {
+            if complete {
+                assert!(find_lettre(text).is_none(), "{:?}", std::string::String::from_utf8_lossy(text));
+                assert_eq!(hash, Some(super::super::hash_enhanced(text)));
+            }
+            let place = |best: Option<(u32, usize, u16)>| best.map(|(_, at, code)| (at, code));
+            assert_eq!(place(Some(fast)), place(before), "{:?}", std::string::String::from_utf8_lossy(text));
+            if let Some(end) = end {
+                assert_eq!(&text[..end], paragraph(text), "{:?}", std::string::String::from_utf8_lossy(text));
+            }
+        }
+    }
+
+    #[test]
+    fn a_later_code_with_an_enhanced_code_outranks_a_bare_leading_one() {
+        // An enhanced code after `550 `, `550-'` (led in by "said"), `550:` and `#550 `.
+        let texts: [&[u8]; 5] = [
+            b"550 rejected 550 5.7.1 x",
+            b"550 rejected, said 550-'5.7.1 x",
+            b"550 rejected 550:5.7.1 x",
+            b"250 ok #550 5.1.1 y",
+            b"451 later\r\n550-5.1.1 z",
+        ];
+        for text in texts {
+            assert!(leading_candidate(text).is_some_and(|leading| leading.best.1 > 0), "{text:?}");
+            check_fast_paths(text);
+        }
+    }
+
+    #[test]
+    fn the_fast_paths_agree_with_the_full_scan_on_the_corpora() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus");
+        for file in ["replies.tsv", "dev.tsv"] {
+            // The corpora ship with the repository, not with the published crate.
+            let Ok(text) = std::fs::read(root.join(file)) else { continue };
+            for line in text.split(|&b| b == b'\n').skip(1) {
+                let raw = line.split(|&b| b == b'\t').next().unwrap_or_default();
+                // As written (one line), and with its lines joined by CRLF.
+                check_fast_paths(raw);
+                let mut lines = Vec::new();
+                for (i, piece) in raw.split(|&b| b == b'\\').enumerate() {
+                    match piece.strip_prefix(b"n") {
+                        Some(rest) if i > 0 => {
+                            lines.extend_from_slice(b"\r\n");
+                            lines.extend_from_slice(rest);
+                        }
+                        _ => {
+                            if i > 0 {
+                                lines.push(b'\\');
+                            }
+                            lines.extend_from_slice(piece);
+                        }
+                    }
+                }
+                check_fast_paths(&lines);
+            }
+        }
+    }
+
+    /// Texts made of reply-like pieces, so that codes, markers and line starts are common.
+    fn pieces() -> impl Strategy<Value = Vec<u8>> {
+        let piece = prop::sample::select(
+            &[
+                "550",
+                "451",
+                "250",
+                "5.1.1",
+                "4.7.1",
+                "2.0.0",
+                " ",
+                "-",
+                ":",
+                ";",
+                "\n",
+                "\r\n",
+                "said: ",
+                "error (",
+                ")",
+                "(#",
+                "#",
+                "error (550): ",
+                "smtp; ",
+                "smtp;",
+                "Diagnostic-Code: ",
+                "#",
+                "x",
+                "(",
+                "error ",
+                "550-",
+                "550 ",
+                "5.7.26 ",
+                ", ERROR_CODE :",
+                "'",
+                "12",
+                ".",
+            ][..],
+        )
+        .prop_map(|p| p.as_bytes().to_vec());
+        proptest::collection::vec(piece, 0..16).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn the_fast_paths_agree_with_the_full_scan(text in pieces()) {
+            check_fast_paths(&text);
+        }
+    }
 
     #[test]
     fn code_starts_marks_exactly_the_three_digit_starts() {

@@ -679,9 +679,11 @@ fn bare_words(segments: Segments<'_>, out: &mut [u8], statements: &[&[u8]]) -> O
                             *space = b' ';
                         }
                         len = at;
-                        fits = out
-                            .get(..len)
-                            .is_some_and(|words| statements.iter().any(|s| s.starts_with(words)));
+                        // The first letter first: most words begin no statement, and a
+                        // comparison of slices is a call.
+                        fits = out.get(..len).is_some_and(|words| {
+                            statements.iter().any(|s| s.first() == words.first() && s.starts_with(words))
+                        });
                     }
                     at = start(len);
                     digit = false;
@@ -720,15 +722,20 @@ fn hash_enhanced(text: &[u8]) -> Option<EnhancedCode> {
     let mut from = 0;
     // Each '#' in turn (eight bytes at a time between them), the first that an enhanced code follows.
     while let Some(i) = crate::swar::find_byte(text, from, b'#') {
-        let rest = &text[i + 1..];
-        if let Some((code, used)) = EnhancedCode::parse_prefix(rest) {
-            if matches!(rest.get(used), None | Some(b')' | b' ' | b'.' | b',')) {
-                return Some(code);
-            }
+        if let Some(code) = hash_enhanced_at(text, i) {
+            return Some(code);
         }
         from = i + 1;
     }
     None
+}
+
+/// The enhanced code in [`hash_enhanced`]'s forms after the `#` at `text[hash]`, if any.
+#[inline]
+pub(crate) fn hash_enhanced_at(text: &[u8], hash: usize) -> Option<EnhancedCode> {
+    let rest = &text[hash + 1..];
+    let (code, used) = EnhancedCode::parse_prefix(rest)?;
+    matches!(rest.get(used), None | Some(b')' | b' ' | b'.' | b',')).then_some(code)
 }
 
 #[cfg(feature = "serde")]
@@ -908,8 +915,9 @@ fn explain_text_once(text: &str, context: &Context<'_>) -> Option<Explanation> {
         context.command = context.command.or_else(|| found.command());
     };
     if let Some(reply) = find::find(bytes) {
-        let enhanced = reply.enhanced.or_else(|| hash_enhanced(reply.region));
-        let found = if find::continued(reply.region, reply.code) {
+        let enhanced =
+            reply.enhanced.or_else(|| reply.hash_enhanced.unwrap_or_else(|| hash_enhanced(reply.region)));
+        let found = if find::continued(reply.region, reply.code, reply.prefix) {
             // A multi-line reply: its repeated prefixes are skipped so that phrases broken over
             // its lines are found; providers and commands are still read in the whole text.
             let mut found = scan::Matches::new();
