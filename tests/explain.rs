@@ -564,6 +564,17 @@ fn kinds_of_wording_from_new_sources() {
         ("551 <list@example.com> - The message is not from a list member", Reason::PolicyBlocked),
         ("451 This mail is temporarily denied", Reason::Greylisted),
         ("550 5.2.5 Folder full", Reason::MailboxFull),
+        // Exim counts errors after the one it names: the named error is the reason.
+        ("503-sender already given\r\n503 Too many syntax or protocol errors", Reason::BadSequence),
+        ("500-unrecognized command\r\n500 Too many syntax or protocol errors", Reason::CommandUnrecognized),
+        ("458 Administrative prohibition", Reason::PolicyBlocked),
+        ("550 EHLO argument does not match calling host", Reason::PolicyBlocked),
+        ("550 recipient verify failure", Reason::MailboxUnknown),
+        ("550 \"You must encrypt\"", Reason::TlsRequired),
+        (
+            "550-Rejected after DATA: '>' missing at end of address:\r\n550 failing address in \"From:\" header is: <bad@syntax",
+            Reason::ContentRejected,
+        ),
         ("554 5.7.10 REQUIRETLS needed", Reason::TlsRequired),
         ("550 authentication required but server did not advertise AUTH support", Reason::AuthMechanism),
         ("550 message has lines too long for transport (received 1200, limit 998)", Reason::SyntaxError),
