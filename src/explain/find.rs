@@ -283,35 +283,28 @@ fn first_line_of_reply(text: &[u8], mut at: usize, code: u16) -> usize {
 /// 535. The region is the rest of the paragraph (lettre's `source`, when it printed one).
 fn find_lettre_debug(text: &[u8]) -> Option<Found<'_>> {
     const MARKER: &[u8] = b"Code { severity: ";
-    let at = text.windows(MARKER.len()).position(|w| w == MARKER)? + MARKER.len();
-    let rest = &text[at..];
-    let word = |rest: &'_ [u8]| -> usize { rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count() };
-    let severity_len = word(rest);
-    let severity = match &rest[..severity_len] {
-        b"PositiveCompletion" => 2,
-        b"PositiveIntermediate" => 3,
-        b"TransientNegativeCompletion" => 4,
-        b"PermanentNegativeCompletion" => 5,
-        _ => return None,
-    };
-    let rest = rest[severity_len..].strip_prefix(b", category: ")?;
-    let category_len = word(rest);
-    let category = match &rest[..category_len] {
-        b"Syntax" => 0,
-        b"Information" => 1,
-        b"Connections" => 2,
-        b"Unspecified3" => 3,
-        b"Unspecified4" => 4,
-        b"MailSystem" => 5,
-        _ => return None,
-    };
-    let rest = rest[category_len..].strip_prefix(b", detail: ")?;
-    let detail_len = word(rest);
+    const SEVERITIES: [&[u8]; 4] = [
+        b"PositiveCompletion",
+        b"PositiveIntermediate",
+        b"TransientNegativeCompletion",
+        b"PermanentNegativeCompletion",
+    ];
+    const CATEGORIES: [&[u8]; 6] =
+        [b"Syntax", b"Information", b"Connections", b"Unspecified3", b"Unspecified4", b"MailSystem"];
     const DETAILS: [&[u8]; 10] =
         [b"Zero", b"One", b"Two", b"Three", b"Four", b"Five", b"Six", b"Seven", b"Eight", b"Nine"];
-    let detail = DETAILS.iter().position(|d| *d == &rest[..detail_len])? as u16;
-    let rest = rest[detail_len..].strip_prefix(b" }")?;
-    let code = severity * 100 + category * 10 + detail;
+    // The digit a variant name stands for (its place among `names`), and the bytes after it.
+    fn digit<'t>(rest: &'t [u8], names: &[&[u8]]) -> Option<(u16, &'t [u8])> {
+        let len = rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        let place = names.iter().position(|name| *name == &rest[..len])?;
+        Some((place as u16, &rest[len..]))
+    }
+    let at = text.windows(MARKER.len()).position(|w| w == MARKER)? + MARKER.len();
+    let (severity, rest) = digit(&text[at..], &SEVERITIES)?;
+    let (category, rest) = digit(rest.strip_prefix(b", category: ")?, &CATEGORIES)?;
+    let (detail, rest) = digit(rest.strip_prefix(b", detail: ")?, &DETAILS)?;
+    let rest = rest.strip_prefix(b" }")?;
+    let code = (severity + 2) * 100 + category * 10 + detail;
     let region = paragraph(trim_start(rest));
     Some(Found { code, region, enhanced: None, hash_enhanced: None, prefix: None })
 }
