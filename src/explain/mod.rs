@@ -514,8 +514,6 @@ pub(crate) fn words_before_reply(text: &str) -> Option<Reason> {
     found.reason().filter(|&(_, always)| always).map(|(reason, _)| reason)
 }
 
-/// The reason an enhanced status's subject and detail name (`[enhanced]` in
-/// `data/explain.toml`), and whether that code is a catch-all a keyword may refine.
 /// The reply an expiry quotes as its last error (`554 4.4.7 Message expired: … <421 4.4.2
 /// Connection timed out>`): its code and enhanced code.
 pub(crate) fn quoted_cause(text: &str) -> Option<(u16, EnhancedCode)> {
@@ -523,6 +521,8 @@ pub(crate) fn quoted_cause(text: &str) -> Option<(u16, EnhancedCode)> {
     Some((found.code, found.enhanced?))
 }
 
+/// The reason an enhanced status's subject and detail name (`[enhanced]` in
+/// `data/explain.toml`), and whether that code is a catch-all a keyword may refine.
 pub(crate) fn status_reason(status: EnhancedCode) -> Option<(Reason, bool)> {
     generated::enhanced_reason(status.subject(), status.detail())
 }
