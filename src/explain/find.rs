@@ -238,6 +238,7 @@ fn best_candidate(text: &[u8]) -> Option<(u32, usize, u16)> {
 /// a space and an enhanced code of its class right after a `<`, up to the closing `>`. An expiry
 /// quotes the last error so (Amazon SES: "554 4.4.7 Message expired: unable to deliver in 840
 /// minutes.<421 4.4.2 Connection timed out>").
+#[cfg(feature = "dsn")]
 pub(crate) fn quoted_reply(region: &[u8]) -> Option<Found<'_>> {
     let mut from = 0;
     while let Some(open) = crate::swar::find_byte(region, from, b'<') {

@@ -516,6 +516,7 @@ pub(crate) fn words_before_reply(text: &str) -> Option<Reason> {
 
 /// The reply an expiry quotes as its last error (`554 4.4.7 Message expired: … <421 4.4.2
 /// Connection timed out>`): its code and enhanced code.
+#[cfg(feature = "dsn")]
 pub(crate) fn quoted_cause(text: &str) -> Option<(u16, EnhancedCode)> {
     let found = find::quoted_reply(text.as_bytes())?;
     Some((found.code, found.enhanced?))
