@@ -48,6 +48,18 @@ fn a_language_file_missing_an_entry_is_refused_by_name() {
 }
 
 #[test]
+fn a_keyword_phrase_that_can_never_decide_is_refused() {
+    let dir = data_copy("shadowed");
+    let path = dir.join("data/explain.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replacen("phrases = [\"greylist\", ", "phrases = [\"greylist\", \"greylisted by\", ", 1);
+    std::fs::write(&path, text).unwrap();
+    let problems = codegen::generate(&dir).unwrap_err();
+    assert!(problems.contains("phrase \"greylisted by\" never decides: \"greylist\""), "{problems}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn a_language_file_with_an_unknown_entry_is_refused_by_name() {
     let dir = data_copy("unknown");
     let path = dir.join("data/text/ja.toml");

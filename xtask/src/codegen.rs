@@ -500,6 +500,27 @@ fn check_explain(data: &Data, reasons: &BTreeSet<String>, problems: &mut Vec<Str
             problems.push(format!("explain.toml: keyword level {:?} must be always or weak", rule.level));
         }
     }
+    // A phrase that contains, at a word start, a phrase of its own rule or of an earlier one
+    // can never decide: the shorter phrase matches wherever it does, and the first rule wins.
+    for (index, rule) in explain.keyword.iter().enumerate() {
+        for phrase in &rule.phrases {
+            let shadow = explain.keyword[..=index]
+                .iter()
+                .flat_map(|r| &r.phrases)
+                .find(|other| !std::ptr::eq(*other, phrase) && at_word_start(phrase, other));
+            if let Some(other) = shadow {
+                problems.push(format!(
+                    "explain.toml: phrase {phrase:?} never decides: {other:?} (same or earlier rule) matches wherever it does"
+                ));
+            }
+        }
+    }
+}
+
+/// Whether `inner` occurs in `outer` where a word starts (at its start, or after a byte that
+/// is not ASCII alphanumeric).
+fn at_word_start(outer: &str, inner: &str) -> bool {
+    outer.match_indices(inner).any(|(at, _)| at == 0 || !outer.as_bytes()[at - 1].is_ascii_alphanumeric())
 }
 
 fn check_providers(data: &Data, reasons: &BTreeSet<String>, problems: &mut Vec<String>) {
