@@ -186,7 +186,7 @@ pub(crate) fn matching_rule(
         if !rule.text.is_empty() {
             segments(&mut |segment: &[u8]| {
                 for (bit, needle) in rule.text.iter().enumerate().take(64) {
-                    if contains_ignore_case(segment, needle.as_bytes()) {
+                    if crate::explain::find_ignore_case(segment, needle.as_bytes()).is_some() {
                         found |= 1 << bit;
                     }
                 }
@@ -198,14 +198,6 @@ pub(crate) fn matching_rule(
         }
     }
     result
-}
-
-fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
-    let Some((&head, tail)) = needle.split_first() else { return true };
-    // The first byte alone, then the rest where it matches.
-    haystack
-        .windows(needle.len())
-        .any(|w| w[0].eq_ignore_ascii_case(&head) && w[1..].eq_ignore_ascii_case(tail))
 }
 
 pub(crate) fn rule(index: u8) -> &'static ProviderRule {

@@ -111,6 +111,17 @@ fn next_prefix(rest: &[u8], from: usize, code: u16) -> Option<usize> {
     None
 }
 
+/// A reply code, a space and an enhanced code of the code's class at the start of `rest`
+/// (`503 5.5.1`): the code, the enhanced code and the index after it.
+fn coded_status(rest: &[u8]) -> Option<(u16, EnhancedCode, usize)> {
+    let code = crate::reply::line_code(rest)?;
+    if rest.get(3) != Some(&b' ') {
+        return None;
+    }
+    let (enhanced, used) = EnhancedCode::parse_prefix(&rest[4..])?;
+    (u16::from(enhanced.class()) == code / 100).then_some((code, enhanced, 4 + used))
+}
+
 /// Where a different reply of the same class starts after the first in `region`: a code other
 /// than `code` after white space, a space and an enhanced code of its class (Gmail's "550 5.2.1
 /// The email account … is disabled. 503 5.5.1 RCPT first.", a bounce that quotes the refusal
@@ -122,11 +133,8 @@ fn next_reply(region: &[u8], code: u16) -> Option<usize> {
     while let Some(i) = crate::swar::find_byte(region, from, first) {
         let rest = &region[i..];
         if region[i - 1].is_ascii_whitespace()
-            && crate::reply::line_code(rest).is_some_and(|other| other != code)
-            && rest.get(3) == Some(&b' ')
-            && EnhancedCode::parse_prefix(&rest[4..]).is_some_and(|(status, used)| {
-                status.class() == first - b'0'
-                    && matches!(rest.get(4 + used), None | Some(b' ' | b'\r' | b'\n'))
+            && coded_status(rest).is_some_and(|(other, _, end)| {
+                other != code && matches!(rest.get(end), None | Some(b' ' | b'\r' | b'\n'))
             })
         {
             return Some(i);
@@ -244,12 +252,8 @@ pub(crate) fn quoted_reply(region: &[u8]) -> Option<Found<'_>> {
     while let Some(open) = crate::swar::find_byte(region, from, b'<') {
         from = open + 1;
         let rest = &region[open + 1..];
-        let Some(code) = crate::reply::line_code(rest) else { continue };
-        if rest.get(3) != Some(&b' ') {
-            continue;
-        }
-        let Some((enhanced, used)) = EnhancedCode::parse_prefix(&rest[4..]) else { continue };
-        if u16::from(enhanced.class()) != code / 100 || !matches!(rest.get(4 + used), Some(b' ' | b'>')) {
+        let Some((code, enhanced, end)) = coded_status(rest) else { continue };
+        if !matches!(rest.get(end), Some(b' ' | b'>')) {
             continue;
         }
         let end = rest.iter().position(|&b| b == b'>').unwrap_or(rest.len());

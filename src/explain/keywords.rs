@@ -17,3 +17,12 @@ pub(crate) enum KeywordRule {
 pub(crate) fn eq_lower(text: &[u8], phrase: &[u8]) -> bool {
     text.len() == phrase.len() && text.iter().zip(phrase).all(|(a, b)| a.to_ascii_lowercase() == *b)
 }
+
+/// Where `needle` first occurs in `haystack`, ignoring ASCII case (the needle may have any case).
+pub(crate) fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let Some((&head, tail)) = needle.split_first() else { return Some(0) };
+    // The first byte alone, then the rest where it matches.
+    haystack
+        .windows(needle.len())
+        .position(|w| w[0].eq_ignore_ascii_case(&head) && w[1..].eq_ignore_ascii_case(tail))
+}

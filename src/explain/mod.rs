@@ -14,7 +14,7 @@ pub use context::{Context, ServerRole};
 pub use failure::Failure;
 #[cfg(feature = "std")]
 pub(crate) use failure::find as find_failure;
-pub(crate) use keywords::{KeywordRule, eq_lower};
+pub(crate) use keywords::{KeywordRule, eq_lower, find_ignore_case};
 pub use reason::Reason;
 pub(crate) use reason::ReasonText;
 pub use verdict::{Bounce, FixOwner, Retry};
@@ -704,9 +704,9 @@ fn deferred(text: &[u8]) -> bool {
     starts(b"deferred")
         || starts(b"warning:")
         || hash_enhanced(text).is_some_and(|status| status.class() == 4)
-        || text.windows(8).any(|w| eq_lower(w, b"temporar"))
+        || find_ignore_case(text, b"temporar").is_some()
         // DragonFly Mail Agent's "remote delivery deferred: …"
-        || text.windows(17).any(|w| eq_lower(w, b"delivery deferred"))
+        || find_ignore_case(text, b"delivery deferred").is_some()
 }
 
 /// Whether the registry ties the enhanced code to specific reply codes, and this is not one.
@@ -890,10 +890,7 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
     // Exim gives up with its last error before ": retry timeout exceeded" ("mailbox is full:
     // retry timeout exceeded"): that error is why the message expired, and what to act on.
     const GAVE_UP: &[u8] = b": retry timeout exceeded";
-    let bytes = text.as_bytes();
-    let cause = bytes
-        .windows(GAVE_UP.len())
-        .position(|w| eq_lower(w, GAVE_UP))
+    let cause = find_ignore_case(text.as_bytes(), GAVE_UP)
         .and_then(|at| text.get(..at))
         .and_then(|before| explain_text_once(before, context))
         .filter(|cause| !matches!(cause.reason, Reason::Expired | Reason::Other));
