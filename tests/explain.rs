@@ -704,3 +704,107 @@ fn kinds_of_wording_from_new_sources() {
     let busy = "554 Transaction failed[Service Temporarily Unavailable. Please try after a few minutes.]";
     assert_eq!(explain(busy).unwrap().retry(), Retry::Later);
 }
+
+/// PHP's mail libraries (PHPMailer, Swift Mailer, Symfony Mailer) report what they expected and
+/// what they got: the code they expected was never received, the one they got is the reply.
+#[test]
+fn client_libraries_expected_and_got() {
+    let got = explain_text("Error: Expected smtp code 250, got 552").unwrap();
+    assert_eq!(got.code(), Some(552));
+    assert_eq!(got.reason(), Reason::MessageTooLarge);
+    let quoted = explain_text(
+        "Expected response code \"250\" but got code \"550\", with message \"550 5.1.1 <x@example.com>: Recipient address rejected: User unknown\".",
+    )
+    .unwrap();
+    assert_eq!((quoted.code(), quoted.reason()), (Some(550), Reason::MailboxUnknown));
+    // Nothing was received: a lost connection, not the code that was expected.
+    for text in [
+        "Swift_TransportException: Expected response code 354 but got an empty response",
+        "Expected response code 250 but got an empty response.",
+    ] {
+        let empty = explain_text(text).unwrap();
+        assert_eq!(empty.code(), None, "{text}");
+        assert_eq!(empty.reason(), Reason::NetworkError, "{text}");
+        assert_eq!(empty.retry(), Retry::Later, "{text}");
+    }
+    // A number after "got" is a reply only where a client said what it expected.
+    assert!(explain_text("We got 550 new subscribers this week").is_none());
+    // PHPMailer's own sentences.
+    let cases: &[(&str, Reason)] = &[
+        ("SMTP Error: Could not authenticate.", Reason::AuthFailed),
+        (
+            "SMTP connect() failed. https://github.com/PHPMailer/PHPMailer/wiki/Troubleshooting",
+            Reason::NetworkError,
+        ),
+        ("SMTP Error: Could not connect to SMTP host.", Reason::NetworkError),
+        (
+            "Failed to authenticate on SMTP server with username \"x\" using 2 possible authenticators.",
+            Reason::AuthFailed,
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
+    }
+}
+
+/// Words inside a path are not the reply's words; a full mailbox named after its address is
+/// still full; a local delivery agent's failure is the mail system's.
+#[test]
+fn paths_addresses_and_local_delivery_agents() {
+    let exim = "save to /mail/spool/q002.example.com/example.com/22r/cat/n2.nyaan mailbox is full: retry timeout exceeded";
+    assert_eq!(explain_text(exim).unwrap().reason(), Reason::MailboxFull);
+    for reply in ["450 Mailbox <user@example.com> is full", "552 Mailbox <user@example.com> is full"] {
+        assert_eq!(explain(reply).unwrap().reason(), Reason::MailboxFull, "{reply}");
+    }
+    assert_eq!(
+        explain("452 4.3.1 Insufficient system storage: disk is full").unwrap().reason(),
+        Reason::ServiceUnavailable
+    );
+    assert_eq!(explain("451 Error while writing spool file").unwrap().reason(), Reason::ServiceUnavailable);
+    let procmail = "procmail: Couldn't create \"/var/spool/mail/neko\" id: r.example.org: No such user";
+    assert_eq!(explain_text(procmail).unwrap().reason(), Reason::ServiceUnavailable);
+}
+
+/// A server that refuses the connection itself (Postfix's "refused to talk to me", qmail's
+/// "but greeting failed", Exim's "after initial connection") in vague words refuses the sending
+/// host; specific words and codes keep their meaning.
+#[test]
+fn refusals_at_the_greeting() {
+    let vague = "host mx.example.net[192.0.2.1] refused to talk to me: 554 Access denied";
+    let e = explain_text(vague).unwrap();
+    assert_eq!(e.command(), Some(smtp_codes::Command::Connect));
+    assert_eq!(e.reason(), Reason::SpamBlocked);
+    let qmail = "Connected to 192.0.2.1 but greeting failed.\nRemote host said: 554 Your access to this mail system has been rejected";
+    assert_eq!(explain_text(qmail).unwrap().command(), Some(smtp_codes::Command::Connect));
+    let specific: &[(&str, Reason)] = &[
+        (
+            "host mx.example.net[192.0.2.1] refused to talk to me: 421 4.7.0 mx.example.net Error: too many connections from 192.0.2.2",
+            Reason::RateLimited,
+        ),
+        (
+            "host mx.example.net[192.0.2.1] refused to talk to me: 421 4.3.2 Service currently unavailable",
+            Reason::ServiceUnavailable,
+        ),
+    ];
+    for (text, want) in specific {
+        assert_eq!(explain_text(text).unwrap().reason(), *want, "{text}");
+    }
+}
+
+/// A refused HELO name is the receiving side's policy, however it is worded, unless the words
+/// name a different reason (a DNS failure, the server's own trouble).
+#[test]
+fn helo_refusals_are_policy() {
+    for reply in [
+        "550 sorry, invalid HELO/EHLO greeting  (#5.7.1)",
+        "554 5.7.1 <user@example.com>: Recipient address rejected: invalid helo 'localhost'",
+        "550 5.5.0 Invalid EHLO domain.",
+        "550 helo not verified",
+        "550 HELO hostname does not exist",
+        "504 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname",
+    ] {
+        assert_eq!(explain(reply).unwrap().reason(), Reason::PolicyBlocked, "{reply}");
+    }
+    let trouble = "451 4.3.5 <foobar>: Helo command rejected: Server configuration error";
+    assert_eq!(explain(trouble).unwrap().reason(), Reason::ServiceUnavailable);
+}

@@ -409,7 +409,7 @@ fn candidate_parsed(text: &[u8], i: usize) -> Option<(u32, u16, Parsed)> {
     match after {
         // A bare code ("421") only at the start of a line or after a marker: elsewhere a lone
         // number at the end of a text is a port, a count or an id.
-        None | Some(b'\r' | b'\n') if !(line_start || introduced) => return None,
+        None | Some(b'\r' | b'\n') if !(line_start || introduced || got_after_expected(head)) => return None,
         None | Some(b'\r' | b'\n') => {}
         Some(b' ') => {
             score += 1;
@@ -466,11 +466,57 @@ fn led_in(head: &[u8]) -> bool {
             true
         }
         Some(_) => {
-            let start = head.iter().rposition(|b| !b.is_ascii_alphabetic()).map_or(0, |p| p + 1);
-            let word = &head[start..];
+            let (word, before) = last_word(head);
+            if crate::explain::eq_lower(word, b"got") {
+                // A client library's "Expected smtp code 250, got 552": the code it got.
+                return expected_before(before);
+            }
             LEAD_WORDS.iter().any(|lead| crate::explain::eq_lower(word, lead))
+                // Not the code a client expected ("Expected response code 354 but got an
+                // empty response"): that one was never received.
+                && !(crate::explain::eq_lower(word, b"code") && expected_just_before(before))
         }
     }
+}
+
+/// Whether `head` ends with a client library's "got " after its "expected" ("Expected smtp code
+/// 250, got 552"): the code after it is the reply, even at the text's end.
+fn got_after_expected(head: &[u8]) -> bool {
+    let Some(head) = head.strip_suffix(b" ") else { return false };
+    let (word, before) = last_word(head);
+    crate::explain::eq_lower(word, b"got") && expected_before(before)
+}
+
+/// The last word of `head` (ASCII letters at its end) and the bytes before it.
+fn last_word(head: &[u8]) -> (&[u8], &[u8]) {
+    let start = head.iter().rposition(|b| !b.is_ascii_alphabetic()).map_or(0, |p| p + 1);
+    (&head[start..], &head[..start])
+}
+
+/// Whether a client library's "expected" stands in the line before `head`'s end: "Expected
+/// smtp code 250, got …".
+fn expected_before(head: &[u8]) -> bool {
+    let line = head.iter().rposition(|&b| b == b'\n').map_or(head, |p| &head[p + 1..]);
+    let line = &line[line.len().saturating_sub(80)..];
+    crate::explain::find_ignore_case(line, b"expect").is_some()
+}
+
+/// Whether the word before "code" is "expected" or "expecting", or "expected" comes before one
+/// qualifier ("Expected response code 354", "expected SMTP code", "expecting reply code").
+fn expected_just_before(head: &[u8]) -> bool {
+    let mut head = head;
+    for _ in 0..2 {
+        let trimmed = head.len() - head.iter().rev().take_while(|b| **b == b' ').count();
+        let (word, before) = last_word(&head[..trimmed]);
+        if crate::explain::eq_lower(word, b"expected") || crate::explain::eq_lower(word, b"expecting") {
+            return true;
+        }
+        if word.is_empty() {
+            return false;
+        }
+        head = before;
+    }
+    false
 }
 
 /// An enhanced status that stands alone at the start of a line or after a `;`/`Status:` (class

@@ -291,6 +291,14 @@ impl Explanation {
             _ if bare.is_some() => reason = bare.unwrap_or(reason),
             // A vague word ("denied", "policy") does not outweigh the stage: a refusal of MAIL
             // FROM in vague words is still about the sender.
+            // A server that refuses the connection itself in vague words ("554 Blocked",
+            // "554 Access denied") refuses the sending host: what blocklists and reputation
+            // systems do.
+            Some((Reason::PolicyBlocked | Reason::Other, false))
+                if weak && context.command == Some(Command::Connect) =>
+            {
+                reason = Reason::SpamBlocked;
+            }
             Some((keyword @ (Reason::PolicyBlocked | Reason::Other), false)) if weak => {
                 reason = stage_reason(keyword, code, context).unwrap_or(keyword);
             }
@@ -541,6 +549,9 @@ fn stage_reason(reason: Reason, code: u16, context: &Context<'_>) -> Option<Reas
         }
         (Command::Auth | Command::AuthResponse, 500..=599) => Some(Reason::AuthFailed),
         (Command::StartTls, 400..=599) => Some(Reason::TlsRequired),
+        (Command::Connect, 400..=599) if matches!(reason, Reason::Other | Reason::PolicyBlocked) => {
+            Some(Reason::SpamBlocked)
+        }
         (Command::EndOfData | Command::Data | Command::Bdat, 550 | 554) if reason == Reason::Other => {
             Some(Reason::PolicyBlocked)
         }

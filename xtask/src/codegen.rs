@@ -1353,7 +1353,7 @@ struct Pattern {
 /// The phrases that show which command a reply answered, found anywhere in a text: Postfix's
 /// `(in reply to RCPT TO command)`, Exim's `after RCPT TO:<…>`, Sendmail's `>>> RCPT To:<…>`.
 /// The first one listed that occurs decides.
-const COMMAND_PHRASES: [(&str, &str); 25] = [
+const COMMAND_PHRASES: [(&str, &str); 27] = [
     ("but sender was rejected", "Mail"),
     ("does not like recipient", "Rcpt"),
     ("failed after i sent the message", "EndOfData"),
@@ -1375,6 +1375,8 @@ const COMMAND_PHRASES: [(&str, &str); 25] = [
     ("after end of data", "EndOfData"),
     ("after data", "Data"),
     ("after initial connection", "Connect"),
+    ("refused to talk to me", "Connect"),
+    ("but greeting failed", "Connect"),
     ("after ehlo", "Ehlo"),
     (">>> rcpt to", "Rcpt"),
     (">>> mail from", "Mail"),
@@ -1384,7 +1386,7 @@ const COMMAND_PHRASES: [(&str, &str); 25] = [
 /// The phrases of resolvers, operating systems, TLS libraries and MTAs that name a failure with
 /// no reply, most specific first: the first phrase found (in this order, at a word start)
 /// decides. Lowercase; matched ignoring ASCII case.
-const FAILURE_PHRASES: [(&str, &str); 67] = [
+const FAILURE_PHRASES: [(&str, &str); 71] = [
     // A resolver that did not answer: temporary (glibc EAI_AGAIN, Postfix ", try again").
     ("temporary failure in name resolution", "DnsUnavailable"),
     ("name server timeout", "DnsUnavailable"),
@@ -1457,6 +1459,12 @@ const FAILURE_PHRASES: [(&str, &str); 67] = [
     ("starttls", "Tls"),
     ("tls", "Tls"),
     ("ssl", "Tls"),
+    // Client libraries' own words (PHPMailer's "SMTP connect() failed", "Could not connect to
+    // SMTP host", Swift Mailer's "Expected response code 354 but got an empty response").
+    ("connect() failed", "Network"),
+    ("could not connect", "Network"),
+    ("failed to connect", "Network"),
+    ("empty response", "Closed"),
     // Generic words last: a client's "network error: invalid peer certificate" is TLS.
     ("network error", "Network"),
     ("server unavailable", "Network"),
