@@ -808,3 +808,30 @@ fn helo_refusals_are_policy() {
     let trouble = "451 4.3.5 <foobar>: Helo command rejected: Server configuration error";
     assert_eq!(explain(trouble).unwrap().reason(), Reason::ServiceUnavailable);
 }
+
+/// A refused connection that a relay reports is retried (MTAs retry a server that is down); the
+/// user's own submission server refusing is a setting to fix. Node.js and Ruby name transport
+/// failures by their error names.
+#[test]
+fn refused_connections_and_error_names() {
+    let relay = "connect to mx.example.net[192.0.2.1]:25: Connection refused";
+    let e = explain_text(relay).unwrap();
+    assert_eq!((e.failure(), e.retry()), (Some(smtp_codes::Failure::ConnectionRefused), Retry::Later));
+    let own =
+        smtp_codes::explain_text_with(relay, &smtp_codes::Context::submission("smtp.example.com")).unwrap();
+    assert_eq!(own.retry(), Retry::AfterFix);
+    let cases: &[(&str, smtp_codes::Failure)] = &[
+        (
+            "Failed to get socket: Error: connect ECONNREFUSED 192.0.2.1:25",
+            smtp_codes::Failure::ConnectionRefused,
+        ),
+        ("Error: connect ETIMEDOUT 185.70.42.42:587", smtp_codes::Failure::Timeout),
+        ("Net::ReadTimeout: Net::ReadTimeout with #Socket:(closed)", smtp_codes::Failure::Timeout),
+        ("{ [Error: read ECONNRESET] code: 'ECONNRESET' }", smtp_codes::Failure::Closed),
+    ];
+    for (text, want) in cases {
+        let e = explain_text(text).unwrap();
+        assert_eq!(e.failure(), Some(*want), "{text}");
+        assert_eq!(e.retry(), Retry::Later, "{text}");
+    }
+}

@@ -991,8 +991,13 @@ fn explain_text_once(text: &str, context: &Context<'_>) -> Option<Explanation> {
     if let Some(failure) = found.failure() {
         let mut e = Explanation::from_failure_with(failure, &context);
         // A deferral reported as such (sendmail's "Deferred: Connection refused by …", qmail's
-        // "(#4.1.2)", "Temporary MX lookup error") is retried, whatever the failure.
-        if deferred(bytes) {
+        // "(#4.1.2)", "Temporary MX lookup error") is retried, whatever the failure. So is a
+        // refused connection that a relay reports ("connect to mx.example.net[192.0.2.1]:25:
+        // Connection refused"): MTAs retry a server that is down; only the user's own
+        // submission server refusing is a setting to fix.
+        let relay_refused =
+            failure == Failure::ConnectionRefused && context.role != Some(ServerRole::Submission);
+        if deferred(bytes) || relay_refused {
             e.retry = Retry::Later;
         }
         return Some(e);

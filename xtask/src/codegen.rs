@@ -1386,7 +1386,7 @@ const COMMAND_PHRASES: [(&str, &str); 27] = [
 /// The phrases of resolvers, operating systems, TLS libraries and MTAs that name a failure with
 /// no reply, most specific first: the first phrase found (in this order, at a word start)
 /// decides. Lowercase; matched ignoring ASCII case.
-const FAILURE_PHRASES: [(&str, &str); 71] = [
+const FAILURE_PHRASES: [(&str, &str); 76] = [
     // A resolver that did not answer: temporary (glibc EAI_AGAIN, Postfix ", try again").
     ("temporary failure in name resolution", "DnsUnavailable"),
     ("name server timeout", "DnsUnavailable"),
@@ -1430,6 +1430,13 @@ const FAILURE_PHRASES: [(&str, &str); 71] = [
     ("timed out", "Timeout"),
     ("timeout", "Timeout"),
     ("connection refused", "ConnectionRefused"),
+    // Node.js and Ruby name them so ("Error: connect ECONNREFUSED 192.0.2.1:25",
+    // "Net::ReadTimeout").
+    ("econnrefused", "ConnectionRefused"),
+    ("etimedout", "Timeout"),
+    ("econnreset", "Closed"),
+    ("readtimeout", "Timeout"),
+    ("opentimeout", "Timeout"),
     ("connection reset", "Closed"),
     ("connection closed", "Closed"),
     ("lost connection", "Closed"),
