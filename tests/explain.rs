@@ -835,3 +835,24 @@ fn refused_connections_and_error_names() {
         assert_eq!(e.retry(), Retry::Later, "{text}");
     }
 }
+
+/// A remote server without an extension the message needs does not implement it; a failed
+/// recipient callout is about the recipient, a failed sender verification about the sender.
+#[test]
+fn missing_extensions_and_callouts() {
+    for text in [
+        "SMTPUTF8 is required, but was not offered by host mail.example.be[192.0.2.1]",
+        "127.0.0.1 [127.0.0.1] : response to \"EHLO\" did not include SMTPUTF8",
+    ] {
+        assert_eq!(explain_text(text).unwrap().reason(), Reason::NotImplemented, "{text}");
+    }
+    let tls = "TLS is required, but was not offered by host mx.example.net[192.0.2.1]";
+    assert_eq!(explain_text(tls).unwrap().reason(), Reason::TlsRequired);
+    assert_eq!(
+        explain("550 Previous (cached) callout verification failure").unwrap().reason(),
+        Reason::MailboxUnknown
+    );
+    assert_eq!(explain("550 Recipient verification problem").unwrap().reason(), Reason::MailboxUnknown);
+    let sender = "550-Verification failed for <bad@localhost>\r\n550-Previous (cached) callout verification failure\r\n550 Sender verify failed";
+    assert_eq!(explain(sender).unwrap().reason(), Reason::SenderRejected);
+}
