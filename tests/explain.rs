@@ -856,3 +856,19 @@ fn missing_extensions_and_callouts() {
     let sender = "550-Verification failed for <bad@localhost>\r\n550-Previous (cached) callout verification failure\r\n550 Sender verify failed";
     assert_eq!(explain(sender).unwrap().reason(), Reason::SenderRejected);
 }
+
+/// Amazon SES quotes the remote reply after its own status and a dash; sendmail logs a deferral
+/// as "stat=Deferred: 421".
+#[test]
+fn replies_quoted_by_amazon_ses_and_sendmail_logs() {
+    let ses = "5.3.0 - Other mail system problem 550-'Unknown user nobody@example.jp' (delivery attempts: 0)";
+    let e = explain_text(ses).unwrap();
+    assert_eq!((e.code(), e.reason()), (Some(550), Reason::MailboxUnknown));
+    assert_eq!(e.enhanced().map(|s| s.to_string()).as_deref(), Some("5.3.0"));
+    let deferred =
+        explain_text("Nov 30 06:00:00 mx sm-mta[123]: x: to=<a@example.com>, stat=Deferred: 421").unwrap();
+    assert_eq!(deferred.code(), Some(421));
+    // A status of another class than the reply is not the reply's.
+    let other = explain_text("4.4.1 - Deferred 550-'Unknown user nobody@example.jp'").unwrap();
+    assert_eq!(other.enhanced(), None);
+}

@@ -18,9 +18,11 @@ pub(crate) struct Found<'t> {
     pub(crate) prefix: Option<usize>,
 }
 
-/// Texts that introduce a reply: Postfix "said: ", a DSN's "smtp; ", qmail's "Remote host said: ".
-const MARKERS: [&[u8]; 8] = [
+/// Texts that introduce a reply: Postfix "said: ", a DSN's "smtp; ", qmail's "Remote host said: ",
+/// sendmail's "stat=Deferred: ".
+const MARKERS: [&[u8]; 9] = [
     b"said: ",
+    b"Deferred: ",
     b"smtp; ",
     b"smtp;",
     b"Diagnostic-Code: ",
@@ -400,7 +402,10 @@ fn candidate_parsed(text: &[u8], i: usize) -> Option<(u32, u16, Parsed)> {
             matches!(text.get(i + 4 + used), None | Some(b' ' | b'\r' | b'\n' | b',' | b';'))
         }) || enhanced_after(text, i + 3, b':').is_some()
     };
-    if !introduced && !line_start && !has_enhanced() && !led_in(head) {
+    // Amazon SES quotes the remote reply after a dash: "5.3.0 - Other mail system problem
+    // 550-'Unknown user …'".
+    let ses_quoted = text.get(i + 3..i + 5) == Some(b"-'".as_slice());
+    if !introduced && !line_start && !ses_quoted && !has_enhanced() && !led_in(head) {
         return None;
     }
     // In a transcript or a log the reply that matters is the failure: a refusal outranks an

@@ -926,6 +926,14 @@ fn explain_text_once(text: &str, context: &Context<'_>) -> Option<Explanation> {
     if let Some(reply) = find::find(bytes) {
         let enhanced =
             reply.enhanced.or_else(|| reply.hash_enhanced.unwrap_or_else(|| hash_enhanced(reply.region)));
+        // A status the report states before a reply that has none, of the reply's class (Amazon
+        // SES: "5.3.0 - Other mail system problem 550-'Unknown user …'").
+        let enhanced = enhanced.or_else(|| {
+            let before = &bytes[..offset_in(bytes, reply.region)];
+            find::status_only(before)
+                .map(|(status, _)| status)
+                .filter(|status| u16::from(status.class()) == reply.code / 100)
+        });
         let found = if find::continued(reply.region, reply.code, reply.prefix) {
             // A multi-line reply: its repeated prefixes are skipped so that phrases broken over
             // its lines are found; providers and commands are still read in the whole text.
