@@ -872,3 +872,40 @@ fn replies_quoted_by_amazon_ses_and_sendmail_logs() {
     let other = explain_text("4.4.1 - Deferred 550-'Unknown user nobody@example.jp'").unwrap();
     assert_eq!(other.enhanced(), None);
 }
+
+/// Exchange's own texts: its store driver and categorizer failures are the server's trouble, its
+/// Directory Based Edge Blocking an unknown recipient, a dropped session a network failure.
+#[test]
+fn kinds_of_exchange_wording() {
+    let cases: &[(&str, Reason)] = &[
+        ("432 4.3.2 STOREDRV; mailbox database is offline", Reason::ServiceUnavailable),
+        ("432 4.3.2 STOREDRV.Storage; mailbox server is too busy", Reason::ServiceUnavailable),
+        (
+            "451 4.7.3 Authentication unsuccessful due to temporary server error. Please try again later.",
+            Reason::ServiceUnavailable,
+        ),
+        (
+            "550 5.4.1 [user@example.com]: Recipient address rejected: Access denied [example.com]",
+            Reason::MailboxUnknown,
+        ),
+        ("421 4.2.1 Unable to connect", Reason::NetworkError),
+        (
+            "451 4.4.0 SMTPSEND.SuspiciousRemoteServerError; remote server disconnected abruptly; retry will be delayed",
+            Reason::NetworkError,
+        ),
+        (
+            "421 4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission channel",
+            Reason::RateLimited,
+        ),
+        ("550 5.7.1 Missing purported responsible address", Reason::SenderUnauthenticated),
+        ("451 5.7.3 Require STARTTLS to authenticate", Reason::TlsRequired),
+        ("501 5.5.1 MAIL FROM already established", Reason::BadSequence),
+        ("454 certificate expired", Reason::NetworkError),
+    ];
+    for (reply, want) in cases {
+        assert_eq!(explain(reply).unwrap().reason(), *want, "{reply}");
+    }
+    // Postfix's access table refusal in the same words, with its own status, stays a policy.
+    let postfix = "554 5.7.1 <user@example.com>: Recipient address rejected: Access denied";
+    assert_eq!(explain(postfix).unwrap().reason(), Reason::PolicyBlocked);
+}

@@ -334,6 +334,18 @@ impl Explanation {
             None if weak => reason = stage_reason(reason, code, context).unwrap_or(reason),
             _ => {}
         }
+        // Exchange Online refuses a recipient its directory does not hold (Directory Based Edge
+        // Blocking) as "550 5.4.1 Recipient address rejected: Access denied": an unknown
+        // recipient in policy words.
+        if reason == Reason::PolicyBlocked
+            && enhanced.is_some_and(|e| (e.class(), e.subject(), e.detail()) == (5, 4, 1))
+        {
+            let mut denied = false;
+            segments(&mut |segment| denied |= find_ignore_case(segment, b"access denied").is_some());
+            if denied {
+                reason = Reason::MailboxUnknown;
+            }
+        }
         // A missing feature is not temporary: a 4xx saying a feature is not available ("454
         // 4.3.3 TLS not available") says the server cannot offer it for now.
         if class.is_transient() && reason == Reason::NotImplemented {
