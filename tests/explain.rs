@@ -909,3 +909,35 @@ fn kinds_of_exchange_wording() {
     let postfix = "554 5.7.1 <user@example.com>: Recipient address rejected: Access denied";
     assert_eq!(explain(postfix).unwrap().reason(), Reason::PolicyBlocked);
 }
+
+/// Wordings of unknown, disabled and expired accounts, headers and structure, relays and MX
+/// loops, as Chinese, Japanese and older Western servers write them.
+#[test]
+fn kinds_of_account_and_message_wording() {
+    let cases: &[(&str, Reason)] = &[
+        ("550 user@example.com:user not exist", Reason::MailboxUnknown),
+        ("450 user path no exist", Reason::MailboxUnknown),
+        ("553 5.3.0 <user@example.com>... Recipient address no longer exists", Reason::MailboxUnknown),
+        ("550 User not a member of domain: <user@example.com>", Reason::MailboxUnknown),
+        ("503 All recipients are invalid", Reason::MailboxUnknown),
+        ("550 user disabled", Reason::MailboxDisabled),
+        ("550 <user@example.com>... User account not activated", Reason::MailboxDisabled),
+        ("550 account expired", Reason::MailboxDisabled),
+        ("553 Header Error", Reason::ContentRejected),
+        ("552 MessageWall: MIME/REJECT: Invalid structure", Reason::ContentRejected),
+        ("500 Unauthorized relay msg rejected", Reason::RelayDenied),
+        ("550 not local host example.com, not a gateway", Reason::RelayDenied),
+        ("554 5.0.0 MX list for example.ws. points back to mail01.example.com", Reason::NetworkError),
+        (
+            "503 5.5.0 SMTP protocol violation: A mail transaction is already in progress.",
+            Reason::BadSequence,
+        ),
+    ];
+    for (reply, want) in cases {
+        assert_eq!(explain(reply).unwrap().reason(), *want, "{reply}");
+    }
+    // A specific status over vague words: 5.2.1 is a disabled mailbox.
+    assert_eq!(explain("550 5.2.1 Mailbox not available").unwrap().reason(), Reason::MailboxDisabled);
+    // A message that expired is still an expiry.
+    assert_eq!(explain("554 5.4.7 Message expired").unwrap().reason(), Reason::Expired);
+}
