@@ -941,3 +941,18 @@ fn kinds_of_account_and_message_wording() {
     // A message that expired is still an expiry.
     assert_eq!(explain("554 5.4.7 Message expired").unwrap().reason(), Reason::Expired);
 }
+
+/// A message given up on is not retried as it was, even when its last error was temporary; a
+/// cipher too weak or a missing STARTTLS waits for the client to change how it connects.
+#[test]
+fn given_up_and_tls_settings_wait_for_a_fix() {
+    let exim = "SMTP error from remote mail server after RCPT TO:<user@example.com>: 451 4.3.0 <user@example.com>: Temporary lookup failure: retry timeout exceeded";
+    let e = explain_text(exim).unwrap();
+    assert_eq!((e.reason(), e.retry()), (Reason::ServiceUnavailable, Retry::AfterFix));
+    for reply in [
+        "454 4.7.0 Temporary authentication failure because negotiated Tls cipher strength is too weak",
+        "451 5.7.3 Require STARTTLS to authenticate",
+    ] {
+        assert_eq!(explain(reply).unwrap().retry(), Retry::AfterFix, "{reply}");
+    }
+}

@@ -906,17 +906,34 @@ pub fn explain_text(text: &str) -> Option<Explanation> {
 /// [`explain_text`] with what the client knows. The command the text shows (`in reply to RCPT
 /// TO command`, Exim's `after RCPT TO:`) fills the context's command when it has none.
 pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanation> {
-    let explanation = explain_text_once(text, context)?;
-    if explanation.reason != Reason::Expired {
-        return Some(explanation);
-    }
     // Exim gives up with its last error before ": retry timeout exceeded" ("mailbox is full:
     // retry timeout exceeded"): that error is why the message expired, and what to act on.
     const GAVE_UP: &[u8] = b": retry timeout exceeded";
+    let mut explanation = explain_text_once(text, context)?;
+    if explanation.reason != Reason::Expired {
+        // A temporary reply that Exim gave up on ("451 4.3.0 …: Temporary lookup failure:
+        // retry timeout exceeded") is explained by that reply, but the message was not retried.
+        let trimmed = text.trim_end().as_bytes();
+        if explanation.retry == Retry::Later
+            && trimmed.len() >= GAVE_UP.len()
+            && trimmed[trimmed.len() - GAVE_UP.len()..].eq_ignore_ascii_case(GAVE_UP)
+        {
+            explanation.retry = generated::reason_policy(explanation.reason).permanent;
+        }
+        return Some(explanation);
+    }
     let cause = find_ignore_case(text.as_bytes(), GAVE_UP)
         .and_then(|at| text.get(..at))
         .and_then(|before| explain_text_once(before, context))
-        .filter(|cause| !matches!(cause.reason, Reason::Expired | Reason::Other));
+        .filter(|cause| !matches!(cause.reason, Reason::Expired | Reason::Other))
+        // The message was given up on: what to act on is the cause, and sending it again waits
+        // for that to be fixed, whatever a temporary cause alone would say.
+        .map(|mut cause| {
+            if cause.retry == Retry::Later {
+                cause.retry = generated::reason_policy(cause.reason).permanent;
+            }
+            cause
+        });
     Some(cause.unwrap_or(explanation))
 }
 
