@@ -956,3 +956,20 @@ fn given_up_and_tls_settings_wait_for_a_fix() {
         assert_eq!(explain(reply).unwrap().retry(), Retry::AfterFix, "{reply}");
     }
 }
+
+/// A refused STARTTLS is a TLS failure whatever trouble the server names; without the stage, the
+/// same reply is the server's own trouble.
+#[test]
+fn refused_starttls_names_the_stage() {
+    for text in [
+        "TLS is required, but host mx.example.net[192.0.2.1] refused to start TLS: 454 4.7.0 TLS not available due to local problem",
+        "STARTTLS rejected: 454 4.7.0 TLS not available due to local problem",
+        "remote delivery deferred: STARTTLS not available: 454 4.7.0 TLS not available due to local problem",
+    ] {
+        let e = explain_text(text).unwrap();
+        assert_eq!(e.command(), Some(smtp_codes::Command::StartTls), "{text}");
+        assert_eq!(e.reason(), Reason::TlsRequired, "{text}");
+    }
+    let bare = explain("454 4.7.0 TLS not available due to local problem").unwrap();
+    assert_eq!(bare.reason(), Reason::ServiceUnavailable);
+}

@@ -346,6 +346,17 @@ impl Explanation {
                 reason = Reason::MailboxUnknown;
             }
         }
+        // A refused STARTTLS, whatever it says of the server's trouble ("454 4.7.0 TLS not
+        // available due to local problem" after "TLS is required, but host … refused to start
+        // TLS"): the message that needs TLS cannot go; the stage names the reason.
+        if context.command == Some(Command::StartTls)
+            && matches!(
+                reason,
+                Reason::ServiceUnavailable | Reason::NotImplemented | Reason::PolicyBlocked | Reason::Other
+            )
+        {
+            reason = Reason::TlsRequired;
+        }
         // A missing feature is not temporary: a 4xx saying a feature is not available ("454
         // 4.3.3 TLS not available") says the server cannot offer it for now.
         if class.is_transient() && reason == Reason::NotImplemented {

@@ -1353,7 +1353,7 @@ struct Pattern {
 /// The phrases that show which command a reply answered, found anywhere in a text: Postfix's
 /// `(in reply to RCPT TO command)`, Exim's `after RCPT TO:<…>`, Sendmail's `>>> RCPT To:<…>`.
 /// The first one listed that occurs decides.
-const COMMAND_PHRASES: [(&str, &str); 27] = [
+const COMMAND_PHRASES: [(&str, &str); 30] = [
     ("but sender was rejected", "Mail"),
     ("does not like recipient", "Rcpt"),
     ("failed after i sent the message", "EndOfData"),
@@ -1364,6 +1364,11 @@ const COMMAND_PHRASES: [(&str, &str); 27] = [
     ("in reply to ehlo", "Ehlo"),
     ("in reply to helo", "Helo"),
     ("in reply to starttls", "StartTls"),
+    // Postfix: "TLS is required, but host … refused to start TLS: 454 …", "STARTTLS rejected:",
+    // DMA's "STARTTLS not available: 454 …".
+    ("refused to start tls", "StartTls"),
+    ("starttls rejected", "StartTls"),
+    ("starttls not available", "StartTls"),
     ("in reply to auth", "Auth"),
     ("in reply to bdat", "Bdat"),
     ("while sending rcpt to", "Rcpt"),
