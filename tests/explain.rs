@@ -973,3 +973,31 @@ fn refused_starttls_names_the_stage() {
     let bare = explain("454 4.7.0 TLS not available due to local problem").unwrap();
     assert_eq!(bare.reason(), Reason::ServiceUnavailable);
 }
+
+/// Providers' own tags and thresholds: NetEase's published codes (HL:, MI:, RP:, DT:, WM:),
+/// Aliyun's "achieved the maximum threshold" limits.
+#[test]
+fn providers_tags_and_thresholds() {
+    let cases: &[(&str, Reason)] = &[
+        ("421 HL:ICC", Reason::RateLimited),
+        ("450 MI:DMC", Reason::RateLimited),
+        ("421 HL:REP", Reason::SpamBlocked),
+        ("451 DT:SPM ,please try again", Reason::SpamBlocked),
+        ("450 WM:BLU", Reason::PolicyBlocked),
+        ("504 the number of RCPT attempts is achieved the maximum threshold", Reason::RateLimited),
+        ("510 The length of DATA content is achieved the maximum threshold", Reason::MessageTooLarge),
+        (
+            "550 5.4.7 <user@example.com>: Recipient address rejected: Recipients Domain Hourly Quota Exceeded",
+            Reason::RateLimited,
+        ),
+        ("454 Command not permitted when TLS active", Reason::BadSequence),
+        ("550 The mail may contain inappropriate words or content.", Reason::ContentRejected),
+    ];
+    for (reply, want) in cases {
+        assert_eq!(explain(reply).unwrap().reason(), *want, "{reply}");
+    }
+    // The same provider's words for a blocked account stay a disabled mailbox.
+    let account =
+        "550 5.5.0 Le compte du destinataire est bloque. The recipient account is blocked. LPN007_426";
+    assert_eq!(explain(account).unwrap().reason(), Reason::MailboxDisabled);
+}
