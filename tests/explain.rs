@@ -1001,3 +1001,36 @@ fn providers_tags_and_thresholds() {
         "550 5.5.0 Le compte du destinataire est bloque. The recipient account is blocked. LPN007_426";
     assert_eq!(explain(account).unwrap().reason(), Reason::MailboxDisabled);
 }
+
+/// Texts that servers' configurations write (Exim ACLs, milters, policy daemons): what is wrong
+/// with the message named before the spam words it cites, milter-greylist's deferral, per-sender
+/// sending limits, refusals for too many unknown recipients.
+#[test]
+fn kinds_of_configured_wording() {
+    let cases: &[(&str, Reason)] = &[
+        ("550 Blacklisted file extension detected within .zip attachment", Reason::ContentRejected),
+        ("554 5.7.1 Rejected (dangerous macro detected)", Reason::ContentRejected),
+        ("550 5.7.1 forged client name in Received: header: example.com", Reason::ContentRejected),
+        (
+            "451 192.0.2.1 is not yet authorized to deliver mail from <user@example.com> to <rcpt@example.net>. Please try later.",
+            Reason::Greylisted,
+        ),
+        ("451 Number of sent emails has exceeded our sender limit. Come back later.", Reason::RateLimited),
+        (
+            "550 Account user@example.com has been blocked for sending to too many invalid recipients",
+            Reason::PolicyBlocked,
+        ),
+        ("550 R3: HELO should be a FQDN or address literal (See RFC 2821 4.1.1.1)", Reason::PolicyBlocked),
+        ("550 Open Proxy in HELO/EHLO (HELO was 192.0.2.1)", Reason::SpamBlocked),
+        ("451 Temporary DNS error while checking SPF record.  Try again later.", Reason::NetworkError),
+        ("550 unauthenticated session on submission port", Reason::AuthRequired),
+        ("550 this account is cancelled", Reason::MailboxDisabled),
+    ];
+    for (reply, want) in cases {
+        assert_eq!(explain(reply).unwrap().reason(), *want, "{reply}");
+    }
+    // A blocklist named for exploits is still a blocklist.
+    let xbl =
+        "554 mx.example.com IB105. Connection refused. 192.0.2.1 is listed on the Exploits Block List (XBL)";
+    assert_eq!(explain(xbl).unwrap().reason(), Reason::SpamBlocked);
+}
