@@ -1022,6 +1022,10 @@ fn kinds_of_configured_wording() {
         ),
         ("550 R3: HELO should be a FQDN or address literal (See RFC 2821 4.1.1.1)", Reason::PolicyBlocked),
         ("550 Open Proxy in HELO/EHLO (HELO was 192.0.2.1)", Reason::SpamBlocked),
+        (
+            "554 5.7.1 <user@example.com>: Recipient address rejected: postfwd3 score exceeded",
+            Reason::SpamBlocked,
+        ),
         ("451 Temporary DNS error while checking SPF record.  Try again later.", Reason::NetworkError),
         ("550 unauthenticated session on submission port", Reason::AuthRequired),
         ("550 this account is cancelled", Reason::MailboxDisabled),
