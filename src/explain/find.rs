@@ -16,6 +16,8 @@ pub(crate) struct Found<'t> {
     pub(crate) hash_enhanced: Option<Option<EnhancedCode>>,
     /// The region's [`continuation_prefix`], when the reply finder knows it.
     pub(crate) prefix: Option<usize>,
+    /// Whether the region is [`continued`], when the reply finder knows it.
+    pub(crate) continued: Option<bool>,
 }
 
 /// Texts that introduce a reply: Postfix "said: ", a DSN's "smtp; ", qmail's "Remote host said: ".
@@ -127,21 +129,44 @@ fn coded_status(rest: &[u8]) -> Option<(u16, EnhancedCode, usize)> {
 /// The email account … is disabled. 503 5.5.1 RCPT first.", a bounce that quotes the refusal
 /// and then the server's answer to the next command). The words after it belong to that later
 /// reply, which is only a consequence of the first.
-fn next_reply(region: &[u8], code: u16) -> Option<usize> {
+///
+/// With it, on the same pass, the first repeated prefix of the reply's own code before it (or in
+/// the whole region when there is none): at index 4 or after, after white space, where
+/// [`continuation_prefix`] finds one.
+fn next_reply(region: &[u8], code: u16) -> (Option<usize>, Option<usize>) {
     let first = b'0' + (code / 100 % 10) as u8;
     let mut from = 4;
+    let mut prefix = None;
     while let Some(i) = crate::swar::find_byte(region, from, first) {
         let rest = &region[i..];
-        if region[i - 1].is_ascii_whitespace()
-            && coded_status(rest).is_some_and(|(other, _, end)| {
+        if region[i - 1].is_ascii_whitespace() {
+            if coded_status(rest).is_some_and(|(other, _, end)| {
                 other != code && matches!(rest.get(end), None | Some(b' ' | b'\r' | b'\n'))
-            })
-        {
-            return Some(i);
+            }) {
+                return (Some(i), prefix);
+            }
+            if prefix.is_none() && continuation_prefix(rest, code) > 0 {
+                prefix = Some(i);
+            }
         }
         from = i + 1;
     }
-    None
+    (None, prefix)
+}
+
+/// [`continued`] for a region of the reply finder, `first_prefix` being the first repeated prefix
+/// [`next_reply`] saw in it (before the region was cut at the next reply): a prefix at or after
+/// where the search would begin, with at least four bytes after it, is the one the search would
+/// find (the cut only drops white space after it, which no prefix reads into); none seen, none
+/// there (no prefix begins before index 4: the region begins with its code). Otherwise the
+/// search is made.
+fn continued_at(region: &[u8], code: u16, prefix: usize, first_prefix: Option<usize>) -> bool {
+    let from = prefix.max(1);
+    match first_prefix {
+        Some(p) if p >= from && p + 4 < region.len() => true,
+        None => false,
+        Some(_) => next_prefix(region, from, code).is_some(),
+    }
 }
 
 /// Finds the reply in `text`: lettre's `error (535): …` form first, then the best three-digit
@@ -171,7 +196,8 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         Some(end) if at < end => &text[at..end],
         _ => paragraph(&text[at..]),
     };
-    let region = match next_reply(region, code) {
+    let (reply_end, first_prefix) = next_reply(region, code);
+    let region = match reply_end {
         Some(end) => region[..end].trim_ascii_end(),
         None => region,
     };
@@ -190,7 +216,8 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         let prefix = parsed.map_or(0, |(_, used)| {
             4 + used + usize::from(after_code.get(used).is_some_and(u8::is_ascii_whitespace))
         });
-        return Some(Found { code, region, enhanced, hash_enhanced: hash, prefix: Some(prefix) });
+        let continued = Some(continued_at(region, code, prefix, first_prefix));
+        return Some(Found { code, region, enhanced, hash_enhanced: hash, prefix: Some(prefix), continued });
     }
     // After the code and its separator (" ", "-", ": ", "-'"), or Zoho's ", ERROR_CODE :".
     let after_code = region.get(3..).unwrap_or_default();
@@ -205,7 +232,8 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         matches!(after_code.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n' | b';' | b',' | b')'))
             .then_some(e)
     });
-    Some(Found { code, region, enhanced, hash_enhanced: hash, prefix: None })
+    let continued = Some(continued_at(region, code, continuation_prefix(region, code), first_prefix));
+    Some(Found { code, region, enhanced, hash_enhanced: hash, prefix: None, continued })
 }
 
 /// The first candidate with the highest score in `text`, every byte considered: (score, where,
@@ -263,6 +291,7 @@ pub(crate) fn quoted_reply(region: &[u8]) -> Option<Found<'_>> {
             enhanced: Some(enhanced),
             hash_enhanced: None,
             prefix: None,
+            continued: None,
         });
     }
     None
@@ -311,7 +340,7 @@ fn find_lettre_debug(text: &[u8]) -> Option<Found<'_>> {
     let rest = rest.strip_prefix(b" }")?;
     let code = (severity + 2) * 100 + category * 10 + detail;
     let region = paragraph(trim_start(rest));
-    Some(Found { code, region, enhanced: None, hash_enhanced: None, prefix: None })
+    Some(Found { code, region, enhanced: None, hash_enhanced: None, prefix: None, continued: None })
 }
 
 /// lettre 0.11's `Display`: "permanent error (535): 5.7.8 …" / "transient error (421): …".
@@ -333,7 +362,7 @@ fn find_lettre(text: &[u8]) -> Option<Found<'_>> {
     let enhanced = EnhancedCode::parse_prefix(region).and_then(|(e, used)| {
         matches!(region.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n')).then_some(e)
     });
-    Some(Found { code, region, enhanced, hash_enhanced: None, prefix: None })
+    Some(Found { code, region, enhanced, hash_enhanced: None, prefix: None, continued: None })
 }
 
 /// The code of lettre's `error (535)` when the `(` at `text[paren]` opens one.
@@ -705,6 +734,9 @@ mod tests {
             if let Some(prefix) = found.prefix {
                 assert_eq!(prefix, continuation_prefix(found.region, found.code));
             }
+            if let Some(continued) = found.continued {
+                assert_eq!(continued, super::continued(found.region, found.code, found.prefix));
+            }
         }
         let before =
             marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code)).or_else(|| best_candidate(text));
@@ -804,6 +836,8 @@ mod tests {
                 "'",
                 "12",
                 ".",
+                " 503 5.5.1 ",
+                "550 5.1.1",
             ][..],
         )
         .prop_map(|p| p.as_bytes().to_vec());

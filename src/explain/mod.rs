@@ -915,7 +915,9 @@ fn explain_text_once(text: &str, context: &Context<'_>) -> Option<Explanation> {
     if let Some(reply) = find::find(bytes) {
         let enhanced =
             reply.enhanced.or_else(|| reply.hash_enhanced.unwrap_or_else(|| hash_enhanced(reply.region)));
-        let found = if find::continued(reply.region, reply.code, reply.prefix) {
+        let continued =
+            reply.continued.unwrap_or_else(|| find::continued(reply.region, reply.code, reply.prefix));
+        let found = if continued {
             // A multi-line reply: its repeated prefixes are skipped so that phrases broken over
             // its lines are found; providers and commands are still read in the whole text.
             let mut found = scan::Matches::new();
