@@ -505,10 +505,16 @@ fn led_in(head: &[u8]) -> bool {
 /// An enhanced status that stands alone at the start of a line or after a `;`/`Status:` (class
 /// 4 or 5 only: a "2.5.1" in prose is a version), with the text from it to its paragraph's end.
 pub(crate) fn status_only(text: &[u8]) -> Option<(EnhancedCode, &[u8])> {
-    let mut i = 0;
-    while i + 5 <= text.len() {
+    // Each `.` in turn (eight bytes at a time between them), and the byte before it.
+    let mut from = 1;
+    while let Some(dot) = crate::swar::find_byte(text, from, b'.') {
+        from = dot + 1;
+        let i = dot - 1;
+        if i + 5 > text.len() {
+            break;
+        }
         let b = text[i];
-        if (b == b'4' || b == b'5') && text.get(i + 1) == Some(&b'.') {
+        if b == b'4' || b == b'5' {
             let before = i.checked_sub(1).map(|p| text[p]);
             let head = &text[..i];
             let head = &head[..head.len() - head.iter().rev().take_while(|c| **c == b' ').count()];
@@ -523,7 +529,6 @@ pub(crate) fn status_only(text: &[u8]) -> Option<(EnhancedCode, &[u8])> {
                 }
             }
         }
-        i += 1;
     }
     None
 }
@@ -727,9 +732,43 @@ mod tests {
     extern crate std;
     use std::vec::Vec;
 
+    /// [`status_only`] byte by byte, as it was written before it searched for the dots.
+    fn status_only_bytewise(text: &[u8]) -> Option<(EnhancedCode, &[u8])> {
+        let mut i = 0;
+        while i + 5 <= text.len() {
+            let b = text[i];
+            if (b == b'4' || b == b'5') && text.get(i + 1) == Some(&b'.') {
+                let before = i.checked_sub(1).map(|p| text[p]);
+                let head = &text[..i];
+                let head = &head[..head.len() - head.iter().rev().take_while(|c| **c == b' ').count()];
+                let at_start = matches!(before, None | Some(b'\n'))
+                    || matches!(head.last(), None | Some(b'\n' | b';' | b'\''))
+                    || head.len() >= 7 && crate::explain::eq_lower(&head[head.len() - 7..], b"status:");
+                if at_start {
+                    if let Some((status, used)) = EnhancedCode::parse_prefix(&text[i..]) {
+                        if matches!(
+                            text.get(i + used),
+                            None | Some(b' ' | b'\r' | b'\n' | b',' | b';' | b')')
+                        ) {
+                            return Some((status, paragraph(&text[i..])));
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
     /// The leading fast path chooses what `find` chose before it: the marker's fast path, else
     /// the full scan (positions and codes; the marker's path reports [`MAX_SCORE`]).
     fn check_fast_paths(text: &[u8]) {
+        assert_eq!(
+            status_only(text),
+            status_only_bytewise(text),
+            "{:?}",
+            std::string::String::from_utf8_lossy(text)
+        );
         if let Some(found) = find(text) {
             if let Some(prefix) = found.prefix {
                 assert_eq!(prefix, continuation_prefix(found.region, found.code));
@@ -838,6 +877,9 @@ mod tests {
                 ".",
                 " 503 5.5.1 ",
                 "550 5.1.1",
+                "Status: ",
+                "4.",
+                "5.2.2",
             ][..],
         )
         .prop_map(|p| p.as_bytes().to_vec());
