@@ -75,6 +75,26 @@ impl Explanation {
         });
         let text = reply.text();
         let mut found = scan::Matches::new();
+        // The segments of a reply of a few lines are read once, not again each time the decision
+        // visits them (each reading finds the line ends anew).
+        const FEW: usize = 4;
+        if reply.line_count() <= FEW {
+            let mut segments: [&[u8]; FEW] = [&[]; FEW];
+            let mut count = 0;
+            for (slot, segment) in segments.iter_mut().zip(text.segments()) {
+                *slot = segment;
+                count += 1;
+            }
+            let segments = &segments[..count];
+            found.scan_lines(segments.iter().copied());
+            return Explanation::decide(
+                reply.code(),
+                enhanced,
+                &|visit| segments.iter().for_each(|segment| visit(segment)),
+                found,
+                context,
+            );
+        }
         found.scan_lines(text.segments());
         Explanation::decide(
             reply.code(),
@@ -850,7 +870,11 @@ pub fn explain(reply: &str) -> Result<Explanation, ParseError> {
 /// assert_eq!((e.reason(), e.fix_owner(), e.bounce()), (Reason::SenderRejected, FixOwner::SenderUser, None));
 /// ```
 pub fn explain_with(reply: &str, context: &Context<'_>) -> Result<Explanation, ParseError> {
-    Reply::parse(reply.trim().as_bytes()).map(|reply| Explanation::from_reply_with(&reply, context))
+    // A reply that begins and ends with a visible ASCII character is its own trim (most are).
+    let visible = |byte: Option<&u8>| byte.is_some_and(u8::is_ascii_graphic);
+    let bytes = reply.as_bytes();
+    let reply = if visible(bytes.first()) && visible(bytes.last()) { reply } else { reply.trim() };
+    Reply::parse(reply.as_bytes()).map(|reply| Explanation::from_reply_with(&reply, context))
 }
 
 /// Finds an SMTP reply inside free text and explains it: a DSN `Diagnostic-Code: smtp; 550 …`,
