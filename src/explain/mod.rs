@@ -69,10 +69,8 @@ impl Explanation {
 
     /// Explains a parsed reply, with what the client knows about where it came from.
     pub fn from_reply_with(reply: &Reply<'_>, context: &Context<'_>) -> Explanation {
-        let enhanced = reply.enhanced().or_else(|| {
-            // qmail and some others write the enhanced code at the end: "(#5.7.1)".
-            reply.lines().find_map(|line| hash_enhanced(line.as_bytes()))
-        });
+        // qmail and some others write the enhanced code at the end: "(#5.7.1)".
+        let hash = |line: &[u8]| hash_enhanced(line);
         let text = reply.text();
         let mut found = scan::Matches::new();
         // The segments of a reply of a few lines are read once, not again each time the decision
@@ -86,6 +84,8 @@ impl Explanation {
                 count += 1;
             }
             let segments = &segments[..count];
+            // Without an enhanced code at the start, the segments are the lines' texts.
+            let enhanced = reply.enhanced().or_else(|| segments.iter().find_map(|segment| hash(segment)));
             found.scan_lines(segments.iter().copied());
             return Explanation::decide(
                 reply.code(),
@@ -95,6 +95,7 @@ impl Explanation {
                 context,
             );
         }
+        let enhanced = reply.enhanced().or_else(|| reply.lines().find_map(|line| hash(line.as_bytes())));
         found.scan_lines(text.segments());
         Explanation::decide(
             reply.code(),
