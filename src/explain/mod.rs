@@ -677,20 +677,16 @@ fn bare_words(segments: Segments<'_>, out: &mut [u8], statements: &[&[u8]]) -> O
     let mut len = 0;
     let mut fits = true;
     segments(&mut |segment| {
-        if !fits {
-            return;
-        }
         // Each token's letters are written after a space (when words come before), and kept
-        // when the token ends with no digit seen (a segment's end ends its last token). A byte
-        // past the end of `out` is not written; its token, if kept, does not fit. The state is
-        // kept in locals for the loop.
-        let (mut words, mut digit) = (len, false);
+        // when the token ends with no digit seen. A byte past the end of `out` is not written;
+        // its token, if kept, does not fit.
         let start = |len: usize| len + usize::from(len > 0);
-        let mut at = start(words);
-        let mut i = 0;
-        loop {
-            let b = segment.get(i).copied().unwrap_or(b' ');
-            i += 1;
+        let mut at = start(len);
+        let mut digit = false;
+        for &b in segment.iter().chain(b" ") {
+            if !fits {
+                return;
+            }
             match b {
                 b'a'..=b'z' | b'A'..=b'Z' => {
                     if let Some(slot) = out.get_mut(at) {
@@ -700,31 +696,23 @@ fn bare_words(segments: Segments<'_>, out: &mut [u8], statements: &[&[u8]]) -> O
                 }
                 b'0'..=b'9' => digit = true,
                 b' ' | b'\t' | b'\n' | b'\x0C' | b'\r' => {
-                    if !digit && at > start(words) {
-                        if let Some(space) = out.get_mut(words).filter(|_| words > 0) {
+                    if !digit && at > start(len) {
+                        if let Some(space) = out.get_mut(len).filter(|_| len > 0) {
                             *space = b' ';
                         }
-                        words = at;
+                        len = at;
                         // The first letter first: most words begin no statement, and a
                         // comparison of slices is a call.
-                        let begins = out.get(..words).is_some_and(|words| {
+                        fits = out.get(..len).is_some_and(|words| {
                             statements.iter().any(|s| s.first() == words.first() && s.starts_with(words))
                         });
-                        if !begins {
-                            fits = false;
-                            break;
-                        }
                     }
-                    at = start(words);
+                    at = start(len);
                     digit = false;
                 }
                 _ => {}
             }
-            if i > segment.len() {
-                break;
-            }
         }
-        len = words;
     });
     fits.then_some(len)
 }
