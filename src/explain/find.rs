@@ -333,7 +333,15 @@ fn find_lettre_debug(text: &[u8]) -> Option<Found<'_>> {
         let place = names.iter().position(|name| *name == &rest[..len])?;
         Some((place as u16, &rest[len..]))
     }
-    let at = text.windows(MARKER.len()).position(|w| w == MARKER)? + MARKER.len();
+    // The first marker: each `C` in turn (eight bytes at a time between them).
+    let mut from = 0;
+    let at = loop {
+        let c = crate::swar::find_byte(text, from, MARKER[0])?;
+        if text[c..].starts_with(MARKER) {
+            break c + MARKER.len();
+        }
+        from = c + 1;
+    };
     let (severity, rest) = digit(&text[at..], &SEVERITIES)?;
     let (category, rest) = digit(rest.strip_prefix(b", category: ")?, &CATEGORIES)?;
     let (detail, rest) = digit(rest.strip_prefix(b", detail: ")?, &DETAILS)?;
@@ -791,6 +799,16 @@ mod tests {
                 assert_eq!(&text[..end], paragraph(text), "{:?}", std::string::String::from_utf8_lossy(text));
             }
         }
+    }
+
+    #[test]
+    fn lettre_debug_marker_after_other_capitals() {
+        let text: &[u8] =
+            b"Connection Closed (Code {severity}): Code { severity: PermanentNegativeCompletion, \
+            category: Unspecified3, detail: Five } Cancelled";
+        assert_eq!(find_lettre_debug(text).map(|found| found.code), Some(535));
+        assert!(find_lettre_debug(b"Code { severity").is_none());
+        assert!(find_lettre_debug(b"C").is_none());
     }
 
     #[test]
