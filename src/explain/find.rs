@@ -16,6 +16,8 @@ pub(crate) struct Found<'t> {
     pub(crate) hash_enhanced: Option<Option<EnhancedCode>>,
     /// The region's [`continuation_prefix`], when the reply finder knows it.
     pub(crate) prefix: Option<usize>,
+    /// Whether the region is [`continued`], when the reply finder knows it.
+    pub(crate) continued: Option<bool>,
 }
 
 /// Texts that introduce a reply: Postfix "said: ", a DSN's "smtp; ", qmail's "Remote host said: ",
@@ -129,21 +131,44 @@ fn coded_status(rest: &[u8]) -> Option<(u16, EnhancedCode, usize)> {
 /// The email account … is disabled. 503 5.5.1 RCPT first.", a bounce that quotes the refusal
 /// and then the server's answer to the next command). The words after it belong to that later
 /// reply, which is only a consequence of the first.
-fn next_reply(region: &[u8], code: u16) -> Option<usize> {
+///
+/// With it, on the same pass, the first repeated prefix of the reply's own code before it (or in
+/// the whole region when there is none): at index 4 or after, after white space, where
+/// [`continuation_prefix`] finds one.
+fn next_reply(region: &[u8], code: u16) -> (Option<usize>, Option<usize>) {
     let first = b'0' + (code / 100 % 10) as u8;
     let mut from = 4;
+    let mut prefix = None;
     while let Some(i) = crate::swar::find_byte(region, from, first) {
         let rest = &region[i..];
-        if region[i - 1].is_ascii_whitespace()
-            && coded_status(rest).is_some_and(|(other, _, end)| {
+        if region[i - 1].is_ascii_whitespace() {
+            if coded_status(rest).is_some_and(|(other, _, end)| {
                 other != code && matches!(rest.get(end), None | Some(b' ' | b'\r' | b'\n'))
-            })
-        {
-            return Some(i);
+            }) {
+                return (Some(i), prefix);
+            }
+            if prefix.is_none() && continuation_prefix(rest, code) > 0 {
+                prefix = Some(i);
+            }
         }
         from = i + 1;
     }
-    None
+    (None, prefix)
+}
+
+/// [`continued`] for a region of the reply finder, `first_prefix` being the first repeated prefix
+/// [`next_reply`] saw in it (before the region was cut at the next reply): a prefix at or after
+/// where the search would begin, with at least four bytes after it, is the one the search would
+/// find (the cut only drops white space after it, which no prefix reads into); none seen, none
+/// there (no prefix begins before index 4: the region begins with its code). Otherwise the
+/// search is made.
+fn continued_at(region: &[u8], code: u16, prefix: usize, first_prefix: Option<usize>) -> bool {
+    let from = prefix.max(1);
+    match first_prefix {
+        Some(p) if p >= from && p + 4 < region.len() => true,
+        None => false,
+        Some(_) => next_prefix(region, from, code).is_some(),
+    }
 }
 
 /// Finds the reply in `text`: lettre's `error (535): …` form first, then the best three-digit
@@ -173,7 +198,8 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         Some(end) if at < end => &text[at..end],
         _ => paragraph(&text[at..]),
     };
-    let region = match next_reply(region, code) {
+    let (reply_end, first_prefix) = next_reply(region, code);
+    let region = match reply_end {
         Some(end) => region[..end].trim_ascii_end(),
         None => region,
     };
@@ -192,7 +218,8 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         let prefix = parsed.map_or(0, |(_, used)| {
             4 + used + usize::from(after_code.get(used).is_some_and(u8::is_ascii_whitespace))
         });
-        return Some(Found { code, region, enhanced, hash_enhanced: hash, prefix: Some(prefix) });
+        let continued = Some(continued_at(region, code, prefix, first_prefix));
+        return Some(Found { code, region, enhanced, hash_enhanced: hash, prefix: Some(prefix), continued });
     }
     // After the code and its separator (" ", "-", ": ", "-'"), or Zoho's ", ERROR_CODE :".
     let after_code = region.get(3..).unwrap_or_default();
@@ -207,7 +234,8 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         matches!(after_code.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n' | b';' | b',' | b')'))
             .then_some(e)
     });
-    Some(Found { code, region, enhanced, hash_enhanced: hash, prefix: None })
+    let continued = Some(continued_at(region, code, continuation_prefix(region, code), first_prefix));
+    Some(Found { code, region, enhanced, hash_enhanced: hash, prefix: None, continued })
 }
 
 /// The first candidate with the highest score in `text`, every byte considered: (score, where,
@@ -265,6 +293,7 @@ pub(crate) fn quoted_reply(region: &[u8]) -> Option<Found<'_>> {
             enhanced: Some(enhanced),
             hash_enhanced: None,
             prefix: None,
+            continued: None,
         });
     }
     None
@@ -306,14 +335,22 @@ fn find_lettre_debug(text: &[u8]) -> Option<Found<'_>> {
         let place = names.iter().position(|name| *name == &rest[..len])?;
         Some((place as u16, &rest[len..]))
     }
-    let at = text.windows(MARKER.len()).position(|w| w == MARKER)? + MARKER.len();
+    // The first marker: each `C` in turn (eight bytes at a time between them).
+    let mut from = 0;
+    let at = loop {
+        let c = crate::swar::find_byte(text, from, MARKER[0])?;
+        if text[c..].starts_with(MARKER) {
+            break c + MARKER.len();
+        }
+        from = c + 1;
+    };
     let (severity, rest) = digit(&text[at..], &SEVERITIES)?;
     let (category, rest) = digit(rest.strip_prefix(b", category: ")?, &CATEGORIES)?;
     let (detail, rest) = digit(rest.strip_prefix(b", detail: ")?, &DETAILS)?;
     let rest = rest.strip_prefix(b" }")?;
     let code = (severity + 2) * 100 + category * 10 + detail;
     let region = paragraph(trim_start(rest));
-    Some(Found { code, region, enhanced: None, hash_enhanced: None, prefix: None })
+    Some(Found { code, region, enhanced: None, hash_enhanced: None, prefix: None, continued: None })
 }
 
 /// lettre 0.11's `Display`: "permanent error (535): 5.7.8 …" / "transient error (421): …".
@@ -335,7 +372,7 @@ fn find_lettre(text: &[u8]) -> Option<Found<'_>> {
     let enhanced = EnhancedCode::parse_prefix(region).and_then(|(e, used)| {
         matches!(region.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n')).then_some(e)
     });
-    Some(Found { code, region, enhanced, hash_enhanced: None, prefix: None })
+    Some(Found { code, region, enhanced, hash_enhanced: None, prefix: None, continued: None })
 }
 
 /// The code of lettre's `error (535)` when the `(` at `text[paren]` opens one.
@@ -527,10 +564,16 @@ fn expected_just_before(head: &[u8]) -> bool {
 /// An enhanced status that stands alone at the start of a line or after a `;`/`Status:` (class
 /// 4 or 5 only: a "2.5.1" in prose is a version), with the text from it to its paragraph's end.
 pub(crate) fn status_only(text: &[u8]) -> Option<(EnhancedCode, &[u8])> {
-    let mut i = 0;
-    while i + 5 <= text.len() {
+    // Each `.` in turn (eight bytes at a time between them), and the byte before it.
+    let mut from = 1;
+    while let Some(dot) = crate::swar::find_byte(text, from, b'.') {
+        from = dot + 1;
+        let i = dot - 1;
+        if i + 5 > text.len() {
+            break;
+        }
         let b = text[i];
-        if (b == b'4' || b == b'5') && text.get(i + 1) == Some(&b'.') {
+        if b == b'4' || b == b'5' {
             let before = i.checked_sub(1).map(|p| text[p]);
             let head = &text[..i];
             let head = &head[..head.len() - head.iter().rev().take_while(|c| **c == b' ').count()];
@@ -545,7 +588,6 @@ pub(crate) fn status_only(text: &[u8]) -> Option<(EnhancedCode, &[u8])> {
                 }
             }
         }
-        i += 1;
     }
     None
 }
@@ -749,12 +791,49 @@ mod tests {
     extern crate std;
     use std::vec::Vec;
 
+    /// [`status_only`] byte by byte, as it was written before it searched for the dots.
+    fn status_only_bytewise(text: &[u8]) -> Option<(EnhancedCode, &[u8])> {
+        let mut i = 0;
+        while i + 5 <= text.len() {
+            let b = text[i];
+            if (b == b'4' || b == b'5') && text.get(i + 1) == Some(&b'.') {
+                let before = i.checked_sub(1).map(|p| text[p]);
+                let head = &text[..i];
+                let head = &head[..head.len() - head.iter().rev().take_while(|c| **c == b' ').count()];
+                let at_start = matches!(before, None | Some(b'\n'))
+                    || matches!(head.last(), None | Some(b'\n' | b';' | b'\''))
+                    || head.len() >= 7 && crate::explain::eq_lower(&head[head.len() - 7..], b"status:");
+                if at_start {
+                    if let Some((status, used)) = EnhancedCode::parse_prefix(&text[i..]) {
+                        if matches!(
+                            text.get(i + used),
+                            None | Some(b' ' | b'\r' | b'\n' | b',' | b';' | b')')
+                        ) {
+                            return Some((status, paragraph(&text[i..])));
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
     /// The leading fast path chooses what `find` chose before it: the marker's fast path, else
     /// the full scan (positions and codes; the marker's path reports [`MAX_SCORE`]).
     fn check_fast_paths(text: &[u8]) {
+        assert_eq!(
+            status_only(text),
+            status_only_bytewise(text),
+            "{:?}",
+            std::string::String::from_utf8_lossy(text)
+        );
         if let Some(found) = find(text) {
             if let Some(prefix) = found.prefix {
                 assert_eq!(prefix, continuation_prefix(found.region, found.code));
+            }
+            if let Some(continued) = found.continued {
+                assert_eq!(continued, super::continued(found.region, found.code, found.prefix));
             }
         }
         let before =
@@ -771,6 +850,16 @@ mod tests {
                 assert_eq!(&text[..end], paragraph(text), "{:?}", std::string::String::from_utf8_lossy(text));
             }
         }
+    }
+
+    #[test]
+    fn lettre_debug_marker_after_other_capitals() {
+        let text: &[u8] =
+            b"Connection Closed (Code {severity}): Code { severity: PermanentNegativeCompletion, \
+            category: Unspecified3, detail: Five } Cancelled";
+        assert_eq!(find_lettre_debug(text).map(|found| found.code), Some(535));
+        assert!(find_lettre_debug(b"Code { severity").is_none());
+        assert!(find_lettre_debug(b"C").is_none());
     }
 
     #[test]
@@ -855,6 +944,11 @@ mod tests {
                 "'",
                 "12",
                 ".",
+                " 503 5.5.1 ",
+                "550 5.1.1",
+                "Status: ",
+                "4.",
+                "5.2.2",
             ][..],
         )
         .prop_map(|p| p.as_bytes().to_vec());

@@ -19,10 +19,64 @@ pub(crate) fn eq_lower(text: &[u8], phrase: &[u8]) -> bool {
 }
 
 /// Where `needle` first occurs in `haystack`, ignoring ASCII case (the needle may have any case).
+/// The needle's first byte is searched eight bytes at a time (a letter with its case bit set in
+/// both), and the rest compared where it matches.
 pub(crate) fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    use crate::swar::{bytes_equal, first, load};
     let Some((&head, tail)) = needle.split_first() else { return Some(0) };
-    // The first byte alone, then the rest where it matches.
-    haystack
-        .windows(needle.len())
-        .position(|w| w[0].eq_ignore_ascii_case(&head) && w[1..].eq_ignore_ascii_case(tail))
+    let last = haystack.len().checked_sub(needle.len())?;
+    // A letter with bit 0x20 set in the needle and in every byte: only its two cases match it.
+    let case = if head.is_ascii_alphabetic() { 0x20 } else { 0 };
+    let (head, fold) = (head | case, 0x0101_0101_0101_0101 * u64::from(case));
+    let mut i = 0;
+    while i <= last {
+        // Every byte equal to the head is marked (and some after one, checked all the same).
+        let mut found = bytes_equal(load(haystack, i) | fold, head);
+        while found != 0 {
+            let at = i + first(found);
+            if at > last {
+                return None;
+            }
+            if haystack[at] | case == head && haystack[at + 1..at + needle.len()].eq_ignore_ascii_case(tail) {
+                return Some(at);
+            }
+            found &= found - 1;
+        }
+        i += 8;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_ignore_case;
+
+    #[test]
+    fn finds_as_a_plain_search_does() {
+        let naive = |haystack: &[u8], needle: &[u8]| {
+            haystack.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+        };
+        let haystacks: [&[u8]; 5] = [
+            b"Temporary failure, TEMPORAR temporar",
+            b"x: retry timeout exceeded; mailbox is full: Retry Timeout Exceeded",
+            b"tttttttttttttttt@@@@``````  TeMpOrArY",
+            b"remote delivery deferred: \xff\xc3\xa9 delivery Deferred",
+            b"",
+        ];
+        let needles: [&[u8]; 7] =
+            [b"temporar", b": retry timeout exceeded", b"@", b"`", b" ", b"delivery deferred", b"t"];
+        for haystack in haystacks {
+            for from in 0..haystack.len() {
+                for needle in needles {
+                    let haystack = &haystack[from..];
+                    assert_eq!(
+                        find_ignore_case(haystack, needle),
+                        naive(haystack, needle),
+                        "{haystack:?} {needle:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(find_ignore_case(b"abc", b""), Some(0));
+    }
 }

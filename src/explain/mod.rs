@@ -69,12 +69,33 @@ impl Explanation {
 
     /// Explains a parsed reply, with what the client knows about where it came from.
     pub fn from_reply_with(reply: &Reply<'_>, context: &Context<'_>) -> Explanation {
-        let enhanced = reply.enhanced().or_else(|| {
-            // qmail and some others write the enhanced code at the end: "(#5.7.1)".
-            reply.lines().find_map(|line| hash_enhanced(line.as_bytes()))
-        });
+        // qmail and some others write the enhanced code at the end: "(#5.7.1)".
+        let hash = |line: &[u8]| hash_enhanced(line);
         let text = reply.text();
         let mut found = scan::Matches::new();
+        // The segments of a reply of a few lines are read once, not again each time the decision
+        // visits them (each reading finds the line ends anew).
+        const FEW: usize = 4;
+        if reply.line_count() <= FEW {
+            let mut segments: [&[u8]; FEW] = [&[]; FEW];
+            let mut count = 0;
+            for (slot, segment) in segments.iter_mut().zip(text.segments()) {
+                *slot = segment;
+                count += 1;
+            }
+            let segments = &segments[..count];
+            // Without an enhanced code at the start, the segments are the lines' texts.
+            let enhanced = reply.enhanced().or_else(|| segments.iter().find_map(|segment| hash(segment)));
+            found.scan_lines(segments.iter().copied());
+            return Explanation::decide(
+                reply.code(),
+                enhanced,
+                &|visit| segments.iter().for_each(|segment| visit(segment)),
+                found,
+                context,
+            );
+        }
+        let enhanced = reply.enhanced().or_else(|| reply.lines().find_map(|line| hash(line.as_bytes())));
         found.scan_lines(text.segments());
         Explanation::decide(
             reply.code(),
@@ -884,7 +905,11 @@ pub fn explain(reply: &str) -> Result<Explanation, ParseError> {
 /// assert_eq!((e.reason(), e.fix_owner(), e.bounce()), (Reason::SenderRejected, FixOwner::SenderUser, None));
 /// ```
 pub fn explain_with(reply: &str, context: &Context<'_>) -> Result<Explanation, ParseError> {
-    Reply::parse(reply.trim().as_bytes()).map(|reply| Explanation::from_reply_with(&reply, context))
+    // A reply that begins and ends with a visible ASCII character is its own trim (most are).
+    let visible = |byte: Option<&u8>| byte.is_some_and(u8::is_ascii_graphic);
+    let bytes = reply.as_bytes();
+    let reply = if visible(bytes.first()) && visible(bytes.last()) { reply } else { reply.trim() };
+    Reply::parse(reply.as_bytes()).map(|reply| Explanation::from_reply_with(&reply, context))
 }
 
 /// Finds an SMTP reply inside free text and explains it: a DSN `Diagnostic-Code: smtp; 550 …`,
@@ -974,7 +999,9 @@ fn explain_text_once(text: &str, context: &Context<'_>) -> Option<Explanation> {
                 .map(|(status, _)| status)
                 .filter(|status| u16::from(status.class()) == reply.code / 100)
         });
-        let found = if find::continued(reply.region, reply.code, reply.prefix) {
+        let continued =
+            reply.continued.unwrap_or_else(|| find::continued(reply.region, reply.code, reply.prefix));
+        let found = if continued {
             // A multi-line reply: its repeated prefixes are skipped so that phrases broken over
             // its lines are found; providers and commands are still read in the whole text.
             let mut found = scan::Matches::new();
