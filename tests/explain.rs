@@ -1038,3 +1038,46 @@ fn kinds_of_configured_wording() {
         "554 mx.example.com IB105. Connection refused. 192.0.2.1 is listed on the Exploits Block List (XBL)";
     assert_eq!(explain(xbl).unwrap().reason(), Reason::SpamBlocked);
 }
+
+/// What mail clients and sending tools show: .NET's sentence before "The server response was:"
+/// (the server's words decide), codes a client got ("Got: 535", 'got code "503"'), clients'
+/// transport failures, and Exchange's notice that it stopped trying.
+#[test]
+fn kinds_of_mail_client_wording() {
+    let dotnet = "System.Net.Mail.SmtpException: The SMTP server requires a secure connection or the client was not authenticated. The server response was: ";
+    let auth = explain_text(&format!("{dotnet}5.7.0 Authentication required")).unwrap();
+    assert_eq!(
+        (auth.enhanced().map(|s| s.to_string()), auth.reason()),
+        (Some("5.7.0".into()), Reason::AuthRequired)
+    );
+    let tls = explain_text(&format!("{dotnet}5.7.0 Must issue a STARTTLS command first")).unwrap();
+    assert_eq!(tls.reason(), Reason::TlsRequired);
+    let got = explain_text("Unexpected return code - Expected: 334, Got: 535").unwrap();
+    assert_eq!((got.code(), got.reason()), (Some(535), Reason::AuthFailed));
+    let quoted =
+        explain_text("Uncaught Swift_TransportException: Expected response code 354 but got code \"503\"")
+            .unwrap();
+    assert_eq!((quoted.code(), quoted.reason()), (Some(503), Reason::BadSequence));
+    assert!(explain_text("We got \"550\" back").is_none());
+    let cases: &[(&str, Reason)] = &[
+        ("msmtp: the server sent an empty reply", Reason::NetworkError),
+        ("Expected response code 250 but got code \"\", with message \"\"", Reason::NetworkError),
+        ("The SMTP server has unexpectedly disconnected.", Reason::NetworkError),
+        ("send-mail: Cannot open mailhub:25", Reason::NetworkError),
+        ("[Error: SELF_SIGNED_CERT_IN_CHAIN]", Reason::TlsRequired),
+        ("sendmail: the server does not support authentication", Reason::AuthMechanism),
+        ("Server does not support secure connections.", Reason::TlsRequired),
+        ("Retries exceeded", Reason::Expired),
+        (
+            "The server has tried to deliver this message, without success, and has stopped trying.",
+            Reason::Expired,
+        ),
+        (
+            "535 5.7.8 Error: authentication failed: Connection lost to authentication server",
+            Reason::ServiceUnavailable,
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
+    }
+}

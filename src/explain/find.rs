@@ -428,6 +428,11 @@ fn candidate_parsed(text: &[u8], i: usize) -> Option<(u32, u16, Parsed)> {
     {
         after = Some(b' ');
     }
+    // A client library's quoted code after "got code" (Swift Mailer: 'Expected response code 354
+    // but got code "503"'): a bare code.
+    if after == Some(b'"') && before == Some(b'"') && got_after_expected(head) {
+        after = None;
+    }
     let line_start = before.is_none() || before == Some(b'\n') || hash_form && i == 1;
     // The enhanced code after the code and a space, parsed once for both uses below.
     let spaced = match text.get(i + 3) {
@@ -524,8 +529,16 @@ fn led_in(head: &[u8]) -> bool {
 /// Whether `head` ends with a client library's "got " after its "expected" ("Expected smtp code
 /// 250, got 552"): the code after it is the reply, even at the text's end.
 fn got_after_expected(head: &[u8]) -> bool {
+    // "got 552", "Got: 535", "got code \"503\"" (the quote is read by the caller).
+    let head = head.strip_suffix(b"\"").unwrap_or(head);
     let Some(head) = head.strip_suffix(b" ") else { return false };
+    let head = head.strip_suffix(b":").unwrap_or(head);
     let (word, before) = last_word(head);
+    let (word, before) = if crate::explain::eq_lower(word, b"code") {
+        last_word(before.trim_ascii_end())
+    } else {
+        (word, before)
+    };
     crate::explain::eq_lower(word, b"got") && expected_before(before)
 }
 
@@ -561,6 +574,16 @@ fn expected_just_before(head: &[u8]) -> bool {
     false
 }
 
+/// Whether `head` ends with a field name that introduces a status: `Status:`, or .NET's "The
+/// server response was:" ("The SMTP server requires a secure connection or the client was not
+/// authenticated. The server response was: 5.7.0 Authentication required").
+fn status_lead(head: &[u8]) -> bool {
+    const LEADS: [&[u8]; 2] = [b"status:", b"response was:"];
+    LEADS.iter().any(|lead| {
+        head.len() >= lead.len() && crate::explain::eq_lower(&head[head.len() - lead.len()..], lead)
+    })
+}
+
 /// An enhanced status that stands alone at the start of a line or after a `;`/`Status:` (class
 /// 4 or 5 only: a "2.5.1" in prose is a version), with the text from it to its paragraph's end.
 pub(crate) fn status_only(text: &[u8]) -> Option<(EnhancedCode, &[u8])> {
@@ -579,7 +602,7 @@ pub(crate) fn status_only(text: &[u8]) -> Option<(EnhancedCode, &[u8])> {
             let head = &head[..head.len() - head.iter().rev().take_while(|c| **c == b' ').count()];
             let at_start = matches!(before, None | Some(b'\n'))
                 || matches!(head.last(), None | Some(b'\n' | b';' | b'\''))
-                || head.len() >= 7 && crate::explain::eq_lower(&head[head.len() - 7..], b"status:");
+                || status_lead(head);
             if at_start {
                 if let Some((status, used)) = EnhancedCode::parse_prefix(&text[i..]) {
                     if matches!(text.get(i + used), None | Some(b' ' | b'\r' | b'\n' | b',' | b';' | b')')) {
@@ -802,7 +825,7 @@ mod tests {
                 let head = &head[..head.len() - head.iter().rev().take_while(|c| **c == b' ').count()];
                 let at_start = matches!(before, None | Some(b'\n'))
                     || matches!(head.last(), None | Some(b'\n' | b';' | b'\''))
-                    || head.len() >= 7 && crate::explain::eq_lower(&head[head.len() - 7..], b"status:");
+                    || status_lead(head);
                 if at_start {
                     if let Some((status, used)) = EnhancedCode::parse_prefix(&text[i..]) {
                         if matches!(

@@ -1391,7 +1391,7 @@ const COMMAND_PHRASES: [(&str, &str); 30] = [
 /// The phrases of resolvers, operating systems, TLS libraries and MTAs that name a failure with
 /// no reply, most specific first: the first phrase found (in this order, at a word start)
 /// decides. Lowercase; matched ignoring ASCII case.
-const FAILURE_PHRASES: [(&str, &str); 76] = [
+const FAILURE_PHRASES: [(&str, &str); 85] = [
     // A resolver that did not answer: temporary (glibc EAI_AGAIN, Postfix ", try again").
     ("temporary failure in name resolution", "DnsUnavailable"),
     ("name server timeout", "DnsUnavailable"),
@@ -1468,6 +1468,7 @@ const FAILURE_PHRASES: [(&str, &str); 76] = [
     ("unknownissuer", "Tls"),
     ("notvalidforname", "Tls"),
     ("x509", "Tls"),
+    ("self_signed", "Tls"),
     ("starttls", "Tls"),
     ("tls", "Tls"),
     ("ssl", "Tls"),
@@ -1477,6 +1478,14 @@ const FAILURE_PHRASES: [(&str, &str); 76] = [
     ("could not connect", "Network"),
     ("failed to connect", "Network"),
     ("empty response", "Closed"),
+    ("empty reply", "Closed"),
+    ("got code \"\"", "Closed"),
+    ("eof caught", "Closed"),
+    ("unexpectedly disconnected", "Closed"),
+    ("unexpectedly terminated", "Closed"),
+    ("greeting never received", "Timeout"),
+    ("cannot open mailhub", "Network"),
+    ("could not find the host", "HostNotFound"),
     // Generic words last: a client's "network error: invalid peer certificate" is TLS.
     ("network error", "Network"),
     ("server unavailable", "Network"),
