@@ -1081,3 +1081,39 @@ fn kinds_of_mail_client_wording() {
         assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
     }
 }
+
+/// Wordings from sending services' and Microsoft's bounce references: the recipient's own allow
+/// and block lists, per-range limits, unregistered sending domains, disabled inbound mail,
+/// Charter's AUP# blocks, viral traffic and illegal headers, talking before the banner.
+#[test]
+fn kinds_of_sending_service_wording() {
+    let cases: &[(&str, Reason)] = &[
+        (
+            "550 5.7.703 Your message can't be delivered because messages to user@example.com are blocked by your organization using Tenant Allow Block List.",
+            Reason::PolicyBlocked,
+        ),
+        (
+            "550 5.7.513 Service unavailable, Client host [192.0.2.1] blocked by example.com using Customer Block list (AS16012607)",
+            Reason::PolicyBlocked,
+        ),
+        (
+            "550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains",
+            Reason::PolicyBlocked,
+        ),
+        (
+            "550 5.7.508 Access denied, [2001:db8::1] has exceeded permitted limits within /64 range",
+            Reason::RateLimited,
+        ),
+        ("451 Account inbounds disabled.", Reason::MailboxDisabled),
+        ("421 cmsmtp 192.0.2.1 blocked. AUP#In-1370", Reason::SpamBlocked),
+        ("554 5.7.1 We do not accept viral traffic", Reason::ContentRejected),
+        ("554 Transaction failed: Illegal header 'Old-Return-Path'.", Reason::ContentRejected),
+        ("421 mx.example.net service denied to those who send before the banner", Reason::BadSequence),
+        ("553 5.1.2 Unknown mail server. Could not find a mail server for example.com", Reason::NetworkError),
+    ];
+    for (reply, want) in cases {
+        assert_eq!(explain(reply).unwrap().reason(), *want, "{reply}");
+    }
+    // The same provider's code with explicit words keeps them.
+    assert_eq!(explain("550 5.1.0 sender rejected. AUP#In-1310").unwrap().reason(), Reason::SenderRejected);
+}
