@@ -1117,3 +1117,21 @@ fn kinds_of_sending_service_wording() {
     // The same provider's code with explicit words keeps them.
     assert_eq!(explain("550 5.1.0 sender rejected. AUP#In-1310").unwrap().reason(), Reason::SenderRejected);
 }
+
+/// Send-as refusals: the sender address is not the signed-in user's, whatever else the words
+/// name (the command, a syntax rule, an authorization).
+#[test]
+fn send_as_refusals_name_the_sender() {
+    let cases = [
+        "The following From address failed: support@example.com : MAIL FROM command failed,Sender address rejected: not owned by auth user.",
+        "553 Local user only,163 smtp5,HdxpCgA3f+63sTNhtiNZDA--.2001S2 1630777785",
+        "503 from and auth not the same (#5.5.1)",
+        "501 user@example.com Sender email is not in my domain",
+        "550 This domain is not associated with your account",
+        "550 Error: MAIL FROM is mismatched with message header from address!",
+        "535 Authorization failed: Envelope From address <no-reply@example.com> not authorized",
+    ];
+    for text in cases {
+        assert_eq!(explain_text(text).unwrap().reason(), Reason::SenderRejected, "{text}");
+    }
+}
