@@ -1135,3 +1135,23 @@ fn send_as_refusals_name_the_sender() {
         assert_eq!(explain_text(text).unwrap().reason(), Reason::SenderRejected, "{text}");
     }
 }
+
+/// Wordings from other bounce parsers' real fixtures: nonexistent users, mailboxes without
+/// space, mail receiving turned off, headers a server requires, sendmail's "Deferred:" reports.
+#[test]
+fn kinds_of_bounce_fixture_wording() {
+    let cases: &[(&str, Reason)] = &[
+        ("554 5.7.1 <user@example.lv>: Recipient address rejected: Nonexistent user", Reason::MailboxUnknown),
+        ("552 Account(s) <user@example.lv> does not have enough space", Reason::MailboxFull),
+        ("mail receiving disabled", Reason::MailboxDisabled),
+        ("This address no longer accepts mail.", Reason::MailboxDisabled),
+        ("Messages without To: fields are not accepted here", Reason::ContentRejected),
+    ];
+    for (text, want) in cases {
+        assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
+    }
+    let deferred =
+        explain_text("user@example.com... Deferred: Name server: example.com.: host name lookup failure")
+            .unwrap();
+    assert_eq!((deferred.reason(), deferred.retry()), (Reason::NetworkError, Retry::Later));
+}

@@ -760,8 +760,9 @@ fn deferred(text: &[u8]) -> bool {
         || starts(b"warning:")
         || hash_enhanced(text).is_some_and(|status| status.class() == 4)
         || find_ignore_case(text, b"temporar").is_some()
-        // DragonFly Mail Agent's "remote delivery deferred: …"
+        // DragonFly Mail Agent's "remote delivery deferred: …", sendmail's "user... Deferred: …"
         || find_ignore_case(text, b"delivery deferred").is_some()
+        || find_ignore_case(text, b"deferred:").is_some()
 }
 
 /// Whether the registry ties the enhanced code to specific reply codes, and this is not one.
