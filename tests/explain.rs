@@ -1146,6 +1146,13 @@ fn kinds_of_bounce_fixture_wording() {
         ("mail receiving disabled", Reason::MailboxDisabled),
         ("This address no longer accepts mail.", Reason::MailboxDisabled),
         ("Messages without To: fields are not accepted here", Reason::ContentRejected),
+        ("550 x-dg-ref header is too long", Reason::ContentRejected),
+        ("550 5.0.0 Handshake error", Reason::NetworkError),
+        ("No Mail Exchange (MX) servers were found for \"example.com\"", Reason::NetworkError),
+        (
+            "550 5.7.193 UnifiedGroupAgent; Delivery failed because the sender isn't a group member",
+            Reason::PolicyBlocked,
+        ),
     ];
     for (text, want) in cases {
         assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
