@@ -1162,3 +1162,37 @@ fn kinds_of_bounce_fixture_wording() {
             .unwrap();
     assert_eq!((deferred.reason(), deferred.retry()), (Reason::NetworkError, Retry::Later));
 }
+
+/// What administrators' mail logs say: Postfix's deliveries that succeeded, local delivery
+/// agents' failures and quotas, forwarding loops, dropped greetings, banned countries.
+#[test]
+fn kinds_of_mail_log_wording() {
+    let cases: &[(&str, Reason)] = &[
+        ("delivered to maildir", Reason::Ok),
+        ("delivered via dovecot service", Reason::Ok),
+        ("forwarded as 56F5B43FD", Reason::Ok),
+        ("Command died with signal 11: \"/usr/sbin/dbmail-smtp\"", Reason::ServiceUnavailable),
+        ("delivery temporarily suspended: transport is unavailable", Reason::ServiceUnavailable),
+        ("procmail: Mailbox limit exceeded while appending message", Reason::MailboxFull),
+        (
+            "temporary failure. Command output: procmail: Quota exceeded while writing \"/users/x/Maildir/tmp/1\"",
+            Reason::MailboxFull,
+        ),
+        ("mail forwarding loop for tom@example.com", Reason::NetworkError),
+        (
+            "connect to mx.example.org[192.0.2.1]: server dropped connection without sending the initial SMTP greeting",
+            Reason::NetworkError,
+        ),
+        ("Country is banned", Reason::PolicyBlocked),
+        (
+            "550 5.7.1 <user@example.com>: Recipient address rejected: Mail to this address bounces",
+            Reason::MailboxUnknown,
+        ),
+    ];
+    for (text, want) in cases {
+        assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
+    }
+    // A failure that names a delivery is still the failure.
+    let failed = explain_text("Message could not be delivered to maildir: mailbox is full").unwrap();
+    assert_eq!(failed.reason(), Reason::MailboxFull);
+}

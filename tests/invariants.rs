@@ -47,7 +47,14 @@ fn check(e: &Explanation, what: &str) -> Vec<String> {
     }
     match e.class() {
         // (A 334 XOAUTH2 challenge carrying an error status is the one positive reply that fails.)
+        // A report of a delivery that succeeded, with no reply ("delivered to maildir"), is read
+        // as a positive reply.
         Some(class) if class.is_positive() && e.reason() == Reason::Ok => {
+            if e.retry() != Retry::NotNeeded || e.bounce().is_some() || e.fix_owner() != FixOwner::Nobody {
+                fail("a positive reply with a failure verdict");
+            }
+        }
+        None if e.reason() == Reason::Ok && e.failure().is_none() => {
             if e.retry() != Retry::NotNeeded || e.bounce().is_some() || e.fix_owner() != FixOwner::Nobody {
                 fail("a positive reply with a failure verdict");
             }

@@ -1391,7 +1391,7 @@ const COMMAND_PHRASES: [(&str, &str); 30] = [
 /// The phrases of resolvers, operating systems, TLS libraries and MTAs that name a failure with
 /// no reply, most specific first: the first phrase found (in this order, at a word start)
 /// decides. Lowercase; matched ignoring ASCII case.
-const FAILURE_PHRASES: [(&str, &str); 85] = [
+const FAILURE_PHRASES: [(&str, &str); 86] = [
     // A resolver that did not answer: temporary (glibc EAI_AGAIN, Postfix ", try again").
     ("temporary failure in name resolution", "DnsUnavailable"),
     ("name server timeout", "DnsUnavailable"),
@@ -1479,6 +1479,7 @@ const FAILURE_PHRASES: [(&str, &str); 85] = [
     ("failed to connect", "Network"),
     ("empty response", "Closed"),
     ("empty reply", "Closed"),
+    ("dropped connection", "Closed"),
     ("got code \"\"", "Closed"),
     ("eof caught", "Closed"),
     ("unexpectedly disconnected", "Closed"),
