@@ -760,9 +760,25 @@ fn deferred(text: &[u8]) -> bool {
         || starts(b"warning:")
         || hash_enhanced(text).is_some_and(|status| status.class() == 4)
         || find_ignore_case(text, b"temporar").is_some()
-        // DragonFly Mail Agent's "remote delivery deferred: …", sendmail's "user... Deferred: …"
-        || find_ignore_case(text, b"delivery deferred").is_some()
-        || find_ignore_case(text, b"deferred:").is_some()
+        || deferral_named(text)
+}
+
+/// Whether `text` names a deferral after its start: DragonFly Mail Agent's "remote delivery
+/// deferred: …", sendmail's "user... Deferred: …". One search for "deferred".
+fn deferral_named(text: &[u8]) -> bool {
+    const DELIVERY: &[u8] = b"delivery ";
+    let mut from = 0;
+    while let Some(at) = find_ignore_case(&text[from..], b"deferred") {
+        let at = from + at;
+        let before = &text[..at];
+        if text.get(at + 8) == Some(&b':')
+            || before.len() >= DELIVERY.len() && eq_lower(&before[before.len() - DELIVERY.len()..], DELIVERY)
+        {
+            return true;
+        }
+        from = at + 8;
+    }
+    false
 }
 
 /// Whether the registry ties the enhanced code to specific reply codes, and this is not one.
