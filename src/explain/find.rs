@@ -584,8 +584,9 @@ fn status_lead(head: &[u8]) -> bool {
     })
 }
 
-/// An enhanced status that stands alone at the start of a line or after a `;`/`Status:` (class
-/// 4 or 5 only: a "2.5.1" in prose is a version), with the text from it to its paragraph's end.
+/// An enhanced status that stands alone at the start of a line or after a `;`, `Status:` or "The
+/// server response was:" (class 4 or 5 only: a "2.5.1" in prose is a version), with the text
+/// from it to its paragraph's end.
 pub(crate) fn status_only(text: &[u8]) -> Option<(EnhancedCode, &[u8])> {
     // Each `.` in turn (eight bytes at a time between them), and the byte before it.
     let mut from = 1;
@@ -595,24 +596,31 @@ pub(crate) fn status_only(text: &[u8]) -> Option<(EnhancedCode, &[u8])> {
         if i + 5 > text.len() {
             break;
         }
-        let b = text[i];
-        if b == b'4' || b == b'5' {
-            let before = i.checked_sub(1).map(|p| text[p]);
-            let head = &text[..i];
-            let head = &head[..head.len() - head.iter().rev().take_while(|c| **c == b' ').count()];
-            let at_start = matches!(before, None | Some(b'\n'))
-                || matches!(head.last(), None | Some(b'\n' | b';' | b'\''))
-                || status_lead(head);
-            if at_start {
-                if let Some((status, used)) = EnhancedCode::parse_prefix(&text[i..]) {
-                    if matches!(text.get(i + used), None | Some(b' ' | b'\r' | b'\n' | b',' | b';' | b')')) {
-                        return Some((status, paragraph(&text[i..])));
-                    }
-                }
-            }
+        if let Some(found) = status_alone_at(text, i) {
+            return Some(found);
         }
     }
     None
+}
+
+/// The enhanced status at `text[i]` when it stands alone: class 4 or 5, at the start of a line or
+/// after a `;`, a quote or a field name ([`status_lead`]), and followed by the end of a word.
+fn status_alone_at(text: &[u8], i: usize) -> Option<(EnhancedCode, &[u8])> {
+    if !matches!(text[i], b'4' | b'5') {
+        return None;
+    }
+    let before = i.checked_sub(1).map(|p| text[p]);
+    let head = &text[..i];
+    let head = &head[..head.len() - head.iter().rev().take_while(|c| **c == b' ').count()];
+    let at_start = matches!(before, None | Some(b'\n'))
+        || matches!(head.last(), None | Some(b'\n' | b';' | b'\''))
+        || status_lead(head);
+    if !at_start {
+        return None;
+    }
+    let (status, used) = EnhancedCode::parse_prefix(&text[i..])?;
+    matches!(text.get(i + used), None | Some(b' ' | b'\r' | b'\n' | b',' | b';' | b')'))
+        .then(|| (status, paragraph(&text[i..])))
 }
 
 /// The reply's text from its code: up to a blank line, at most [`MAX_REGION`] bytes.
@@ -816,30 +824,9 @@ mod tests {
 
     /// [`status_only`] byte by byte, as it was written before it searched for the dots.
     fn status_only_bytewise(text: &[u8]) -> Option<(EnhancedCode, &[u8])> {
-        let mut i = 0;
-        while i + 5 <= text.len() {
-            let b = text[i];
-            if (b == b'4' || b == b'5') && text.get(i + 1) == Some(&b'.') {
-                let before = i.checked_sub(1).map(|p| text[p]);
-                let head = &text[..i];
-                let head = &head[..head.len() - head.iter().rev().take_while(|c| **c == b' ').count()];
-                let at_start = matches!(before, None | Some(b'\n'))
-                    || matches!(head.last(), None | Some(b'\n' | b';' | b'\''))
-                    || status_lead(head);
-                if at_start {
-                    if let Some((status, used)) = EnhancedCode::parse_prefix(&text[i..]) {
-                        if matches!(
-                            text.get(i + used),
-                            None | Some(b' ' | b'\r' | b'\n' | b',' | b';' | b')')
-                        ) {
-                            return Some((status, paragraph(&text[i..])));
-                        }
-                    }
-                }
-            }
-            i += 1;
-        }
-        None
+        (0..text.len().saturating_sub(4))
+            .filter(|&i| text[i + 1] == b'.')
+            .find_map(|i| status_alone_at(text, i))
     }
 
     /// The leading fast path chooses what `find` chose before it: the marker's fast path, else
