@@ -310,8 +310,6 @@ impl Explanation {
         // The text, when it is clearly more specific; else the command stage breaks the tie.
         match found.reason() {
             _ if bare.is_some() => reason = bare.unwrap_or(reason),
-            // A vague word ("denied", "policy") does not outweigh the stage: a refusal of MAIL
-            // FROM in vague words is still about the sender.
             // A server that refuses the connection itself in vague words ("554 Blocked",
             // "554 Access denied") refuses the sending host: what blocklists and reputation
             // systems do.
@@ -320,6 +318,8 @@ impl Explanation {
             {
                 reason = Reason::SpamBlocked;
             }
+            // A vague word ("denied", "policy") does not outweigh the stage: a refusal of MAIL
+            // FROM in vague words is still about the sender.
             Some((keyword @ (Reason::PolicyBlocked | Reason::Other), false)) if weak => {
                 reason = stage_reason(keyword, code, context).unwrap_or(keyword);
             }
