@@ -218,6 +218,14 @@ impl Explanation {
         self
     }
 
+    /// A message the MTA gave up on is not retried as it was: a temporary verdict becomes the
+    /// reason's verdict for a permanent failure.
+    fn given_up(&mut self) {
+        if self.retry == Retry::Later {
+            self.retry = generated::reason_policy(self.reason).permanent;
+        }
+    }
+
     /// A report with no reply and no status, explained by its words alone (a bounce's "mailbox
     /// is full", "delivery time expired"): a failure that was given up on, so the permanent
     /// verdict of the reason.
@@ -967,11 +975,10 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
         // A temporary reply that Exim gave up on ("451 4.3.0 …: Temporary lookup failure:
         // retry timeout exceeded") is explained by that reply, but the message was not retried.
         let trimmed = text.trim_end().as_bytes();
-        if explanation.retry == Retry::Later
-            && trimmed.len() >= GAVE_UP.len()
+        if trimmed.len() >= GAVE_UP.len()
             && trimmed[trimmed.len() - GAVE_UP.len()..].eq_ignore_ascii_case(GAVE_UP)
         {
-            explanation.retry = generated::reason_policy(explanation.reason).permanent;
+            explanation.given_up();
         }
         return Some(explanation);
     }
@@ -982,9 +989,7 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
         // The message was given up on: what to act on is the cause, and sending it again waits
         // for that to be fixed, whatever a temporary cause alone would say.
         .map(|mut cause| {
-            if cause.retry == Retry::Later {
-                cause.retry = generated::reason_policy(cause.reason).permanent;
-            }
+            cause.given_up();
             cause
         });
     Some(cause.unwrap_or(explanation))
