@@ -579,9 +579,7 @@ fn expected_just_before(head: &[u8]) -> bool {
 /// authenticated. The server response was: 5.7.0 Authentication required").
 fn status_lead(head: &[u8]) -> bool {
     const LEADS: [&[u8]; 2] = [b"status:", b"response was:"];
-    LEADS.iter().any(|lead| {
-        head.len() >= lead.len() && crate::explain::eq_lower(&head[head.len() - lead.len()..], lead)
-    })
+    LEADS.iter().any(|lead| crate::explain::ends_with_lower(head, lead))
 }
 
 /// An enhanced status that stands alone at the start of a line or after a `;`, `Status:` or "The

@@ -18,6 +18,11 @@ pub(crate) fn eq_lower(text: &[u8], phrase: &[u8]) -> bool {
     text.len() == phrase.len() && text.iter().zip(phrase).all(|(a, b)| a.to_ascii_lowercase() == *b)
 }
 
+/// `text` ends with the lowercase `suffix`, ignoring ASCII case.
+pub(crate) fn ends_with_lower(text: &[u8], suffix: &[u8]) -> bool {
+    text.len() >= suffix.len() && eq_lower(&text[text.len() - suffix.len()..], suffix)
+}
+
 /// Where `needle` first occurs in `haystack`, ignoring ASCII case (the needle may have any case).
 /// The needle's first byte is searched eight bytes at a time (a letter with its case bit set in
 /// both), and the rest compared where it matches.

@@ -14,7 +14,7 @@ pub use context::{Context, ServerRole};
 pub use failure::Failure;
 #[cfg(feature = "std")]
 pub(crate) use failure::find as find_failure;
-pub(crate) use keywords::{KeywordRule, eq_lower, find_ignore_case};
+pub(crate) use keywords::{KeywordRule, ends_with_lower, eq_lower, find_ignore_case};
 pub use reason::Reason;
 pub(crate) use reason::ReasonText;
 pub use verdict::{Bounce, FixOwner, Retry};
@@ -318,16 +318,9 @@ impl Explanation {
         // The text, when it is clearly more specific; else the command stage breaks the tie.
         match found.reason() {
             _ if bare.is_some() => reason = bare.unwrap_or(reason),
-            // A server that refuses the connection itself in vague words ("554 Blocked",
-            // "554 Access denied") refuses the sending host: what blocklists and reputation
-            // systems do.
-            Some((Reason::PolicyBlocked | Reason::Other, false))
-                if weak && context.command == Some(Command::Connect) =>
-            {
-                reason = Reason::SpamBlocked;
-            }
             // A vague word ("denied", "policy") does not outweigh the stage: a refusal of MAIL
-            // FROM in vague words is still about the sender.
+            // FROM in vague words is still about the sender, one of the connection itself
+            // ("554 Blocked") refuses the sending host (`stage_reason`).
             Some((keyword @ (Reason::PolicyBlocked | Reason::Other), false)) if weak => {
                 reason = stage_reason(keyword, code, context).unwrap_or(keyword);
             }
@@ -592,7 +585,8 @@ pub(crate) fn status_reason(status: EnhancedCode) -> Option<(Reason, bool)> {
 ///
 /// 550/553/501 at `MAIL FROM` refuse the sender; a 5xx at `AUTH` is a sign-in refusal; a
 /// catch-all at `RCPT` without words stays "refused, reason not stated" ([`Reason::Other`]).
-/// From a submission server, a catch-all policy refusal of `MAIL FROM` is about the sender.
+/// From a submission server, a catch-all policy refusal of `MAIL FROM` is about the sender. A
+/// vague refusal of the connection itself (the greeting) refuses the sending host.
 fn stage_reason(reason: Reason, code: u16, context: &Context<'_>) -> Option<Reason> {
     let command = context.command?;
     match (command, code) {
@@ -779,9 +773,7 @@ fn deferral_named(text: &[u8]) -> bool {
     while let Some(at) = find_ignore_case(&text[from..], b"deferred") {
         let at = from + at;
         let before = &text[..at];
-        if text.get(at + 8) == Some(&b':')
-            || before.len() >= DELIVERY.len() && eq_lower(&before[before.len() - DELIVERY.len()..], DELIVERY)
-        {
+        if text.get(at + 8) == Some(&b':') || ends_with_lower(before, DELIVERY) {
             return true;
         }
         from = at + 8;
@@ -975,9 +967,7 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
         // A temporary reply that Exim gave up on ("451 4.3.0 …: Temporary lookup failure:
         // retry timeout exceeded") is explained by that reply, but the message was not retried.
         let trimmed = text.trim_end().as_bytes();
-        if trimmed.len() >= GAVE_UP.len()
-            && trimmed[trimmed.len() - GAVE_UP.len()..].eq_ignore_ascii_case(GAVE_UP)
-        {
+        if ends_with_lower(trimmed, GAVE_UP) {
             explanation.given_up();
         }
         return Some(explanation);
