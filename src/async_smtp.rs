@@ -17,7 +17,7 @@
 //! | `Permanent` | the reply | 530, 535, 550 5.1.1 (three lines), 550 5.7.60 |
 //! | `Io` | by its kind and words | refused, closed without a word, untrusted certificate (STARTTLS and implicit TLS) |
 //! | `Timeout` | [`Failure::Timeout`] | silent server |
-//! | `Client` | STARTTLS not offered: [`Failure::Tls`]; a challenge it cannot answer: [`Failure::BadResponse`]; else [`Failure::Client`] | STARTTLS not offered, unrecognized `AUTH LOGIN` challenge |
+//! | `Client` | STARTTLS not offered: [`Failure::TlsUnavailable`]; a challenge it cannot answer: [`Failure::BadResponse`]; else [`Failure::Client`] | STARTTLS not offered, unrecognized `AUTH LOGIN` challenge |
 //! | `Parsing` | [`Failure::BadResponse`] | an SSH banner |
 //! | `ChallengeParsing` | [`Failure::BadResponse`] | an `AUTH LOGIN` challenge that is not base64 |
 //! | `ResponseParsing`, `Utf8Parsing` | [`Failure::BadResponse`] | not provoked, see below |
@@ -78,7 +78,7 @@ use crate::{Context, Explain, Explanation, Failure};
 /// assert_eq!((why.code(), why.reason(), why.retry()), (Some(550), Reason::MailboxUnknown, Retry::Never));
 ///
 /// let why = smtp_codes::async_smtp::explain(&Error::Client("server does not support STARTTLS"));
-/// assert_eq!(why.failure(), Some(Failure::Tls));
+/// assert_eq!((why.failure(), why.reason()), (Some(Failure::TlsUnavailable), Reason::TlsRequired));
 /// ```
 pub fn explain(error: &AsyncSmtpError) -> Explanation {
     explain_with(error, &Context::UNKNOWN)
@@ -102,7 +102,7 @@ pub fn explain_with(error: &AsyncSmtpError, context: &Context<'_>) -> Explanatio
         AsyncSmtpError::Client(text) => {
             let text = text.to_ascii_lowercase();
             if text.contains("starttls") {
-                Failure::Tls
+                Failure::TlsUnavailable
             } else if text.contains("challenge") || text.contains("unknown error code") {
                 Failure::BadResponse
             } else {

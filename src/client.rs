@@ -59,7 +59,9 @@ pub(crate) fn classify_chain(error: &(dyn StdError + 'static), fallback: Failure
 /// failure inside an `Other` or `InvalidData` io error), the kind otherwise, else the words.
 fn more_precise(words: Option<Failure>, kind: Option<Failure>) -> Option<Failure> {
     match words {
-        Some(Failure::HostNotFound | Failure::DnsUnavailable | Failure::Tls) => words,
+        Some(Failure::HostNotFound | Failure::DnsUnavailable | Failure::Tls | Failure::TlsUnavailable) => {
+            words
+        }
         _ => kind.or(words),
     }
 }

@@ -131,7 +131,7 @@ fn classify(error: &SmtpError) -> Failure {
     }
     if error.is_client() {
         return if has(&["starttls", "not encrypted", "tls"]) {
-            Failure::Tls
+            Failure::TlsUnavailable
         } else if has(&["authentication mechanism"]) {
             Failure::AuthUnavailable
         } else if has(&["smtputf8", "8bitmime"]) {

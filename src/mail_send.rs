@@ -15,7 +15,7 @@
 //! | `Io` | by its kind and words: refused, closed, DNS, TLS | connection refused, unknown host |
 //! | `Tls` | [`Failure::Tls`] | untrusted certificate (STARTTLS and implicit TLS), implicit TLS against a plain port |
 //! | `Timeout` | [`Failure::Timeout`] | silent server, STARTTLS against an implicit-TLS port |
-//! | `MissingStartTls` | [`Failure::Tls`] | STARTTLS required, not offered |
+//! | `MissingStartTls` | [`Failure::TlsUnavailable`] | STARTTLS required, not offered |
 //! | `UnsupportedAuthMechanism` | [`Failure::AuthUnavailable`] | AUTH not offered on a plain connection |
 //! | `UnparseableReply` | [`Failure::BadResponse`] | an SSH banner; a server hanging up without a word |
 //! | `Base64` | [`Failure::BadResponse`] | a sign-in challenge that is not base64 |
@@ -71,9 +71,9 @@ use crate::{Command, Context, EnhancedCode, Explain, Explanation, Failure};
 /// Explains any mail-send error: a server reply or a failure with no reply.
 ///
 /// ```
-/// use smtp_codes::{Failure, Retry};
+/// use smtp_codes::{Failure, Reason, Retry};
 /// let why = smtp_codes::mail_send::explain(&mail_send::Error::MissingStartTls);
-/// assert_eq!(why.failure(), Some(Failure::Tls));
+/// assert_eq!((why.failure(), why.reason()), (Some(Failure::TlsUnavailable), Reason::TlsRequired));
 /// assert_eq!(why.retry(), Retry::AfterFix);
 /// let why = smtp_codes::mail_send::explain(&mail_send::Error::Timeout);
 /// assert_eq!((why.failure(), why.retry()), (Some(Failure::Timeout), Retry::Later));
@@ -110,9 +110,8 @@ pub fn explain_with(error: &MailSendError, context: &Context<'_>) -> Explanation
                 .unwrap_or_else(|| Explanation::from_failure_with(Failure::BadResponse, &context));
         }
         MailSendError::Io(io_error) => classify_chain(io_error, Failure::Network),
-        MailSendError::Tls(_) | MailSendError::MissingStartTls | MailSendError::InvalidTLSName => {
-            Failure::Tls
-        }
+        MailSendError::Tls(_) | MailSendError::InvalidTLSName => Failure::Tls,
+        MailSendError::MissingStartTls => Failure::TlsUnavailable,
         MailSendError::Timeout => Failure::Timeout,
         MailSendError::UnsupportedAuthMechanism => Failure::AuthUnavailable,
         // A sign-in challenge that is not base64, or not what the mechanism expects; and a reply

@@ -268,7 +268,9 @@ fn starttls_not_offered_is_a_tls_failure() {
     let server = Server::start("accept");
     let (error, why) = fail(server.port, Options { starttls: true, ..Options::default() }, to_bob());
     assert!(matches!(error, Error::Client(_)), "{error:?}");
-    assert_eq!((why.failure(), why.retry()), (Some(Failure::Tls), Retry::AfterFix));
+    assert_eq!((why.failure(), why.retry()), (Some(Failure::TlsUnavailable), Retry::AfterFix));
+    assert_eq!(why.reason(), Reason::TlsRequired);
+    assert!(why.summary().contains("does not offer it"), "{why}");
 }
 
 #[test]

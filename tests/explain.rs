@@ -1,6 +1,6 @@
 //! `explain` and `explain_text`: verdicts, the text-over-code rule, finding replies in free text.
 
-use smtp_codes::{Bounce, FixOwner, Locale, Reason, Retry, explain, explain_text};
+use smtp_codes::{Bounce, Failure, FixOwner, Locale, Reason, Retry, explain, explain_text};
 
 #[test]
 fn verdicts_follow_class_and_reason() {
@@ -1064,7 +1064,7 @@ fn kinds_of_mail_client_wording() {
         ("Expected response code 250 but got code \"\", with message \"\"", Reason::NetworkError),
         ("The SMTP server has unexpectedly disconnected.", Reason::NetworkError),
         ("send-mail: Cannot open mailhub:25", Reason::NetworkError),
-        ("[Error: SELF_SIGNED_CERT_IN_CHAIN]", Reason::TlsRequired),
+        ("[Error: SELF_SIGNED_CERT_IN_CHAIN]", Reason::NetworkError),
         ("sendmail: the server does not support authentication", Reason::AuthMechanism),
         ("Server does not support secure connections.", Reason::TlsRequired),
         ("Retries exceeded", Reason::Expired),
@@ -1195,4 +1195,39 @@ fn kinds_of_mail_log_wording() {
     // A failure that names a delivery is still the failure.
     let failed = explain_text("Message could not be delivered to maildir: mailbox is full").unwrap();
     assert_eq!(failed.reason(), Reason::MailboxFull);
+}
+
+/// TLS that was offered and failed (a certificate, a handshake, a protocol version) is a
+/// connection failure; TLS that was required and not offered is `tls_required`, whichever side
+/// required it. The certificate words win where both appear ("StartTLS: x509: …").
+#[test]
+fn tls_that_failed_and_tls_that_was_not_offered() {
+    let failed = [
+        "x509: certificate signed by unknown authority",
+        "gomail: could not send email 1: StartTLS: x509: certificate is valid for a.example, not b.example",
+        "Error: self signed certificate in certificate chain",
+        "msmtp: TLS handshake failed",
+        "Email notification error: [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1056)",
+        "TLS session: (certificate verification failed): certificate revoked",
+    ];
+    for text in failed {
+        let why = explain_text(text).unwrap();
+        assert_eq!((why.failure(), why.reason()), (Some(Failure::Tls), Reason::NetworkError), "{text}");
+        assert_eq!(why.retry(), Retry::AfterFix, "{text}");
+    }
+    let not_offered = [
+        "TLS is required, but was not offered by host mx.example.net[192.0.2.1]",
+        "smtplib.SMTPNotSupportedError: STARTTLS extension not supported by server.",
+        "msmtp: the server does not support TLS via the STARTTLS command",
+        "Sender requested REQUIRETLS, but TLS service was not offered by host mx.example.net[192.0.2.1]",
+        "a TLS session is required, but the server did not offer TLS support",
+    ];
+    for text in not_offered {
+        let why = explain_text(text).unwrap();
+        assert_eq!(
+            (why.failure(), why.reason()),
+            (Some(Failure::TlsUnavailable), Reason::TlsRequired),
+            "{text}"
+        );
+    }
 }

@@ -363,7 +363,7 @@ fn tls_parameters(verify: bool) -> TlsParameters {
 fn check_tls_failure(error: &SmtpError, why: &Explanation) {
     assert_eq!(why.failure(), Some(Failure::Tls), "{error}");
     assert_eq!(why.code(), None);
-    assert_eq!((why.reason(), why.retry(), why.bounce()), (Failure::Tls.reason(), Retry::AfterFix, None));
+    assert_eq!((why.reason(), why.retry(), why.bounce()), (Reason::NetworkError, Retry::AfterFix, None));
     assert_eq!(why.fix_owner(), FixOwner::SenderUser);
     assert!(why.summary().contains("encrypted (TLS) connection"), "{why}");
     assert!(why.summary().contains("could not be set up"), "{why}");
@@ -392,8 +392,13 @@ fn starttls_required_but_not_offered_is_a_tls_failure() {
     let mailer = server.transport().tls(Tls::Required(tls_parameters(true))).build();
     let (error, why) = fail(&mailer, &short_message("bob@example.org"));
     assert!(error.is_client(), "{error}");
-    check_tls_failure(&error, &why);
-    assert!(why.remedy().contains("STARTTLS"), "{why}");
+    assert_eq!(why.failure(), Some(Failure::TlsUnavailable), "{error}");
+    assert_eq!(why.code(), None);
+    assert_eq!((why.reason(), why.retry(), why.bounce()), (Reason::TlsRequired, Retry::AfterFix, None));
+    assert_eq!(why.fix_owner(), FixOwner::SenderUser);
+    assert!(why.summary().contains("does not offer it"), "{why}");
+    assert!(why.remedy().contains("STARTTLS on 587"), "{why}");
+    check_human(&why);
 
     // The control case: the same settings go through where STARTTLS is offered.
     let server = Server::start("starttls");

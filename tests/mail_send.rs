@@ -141,7 +141,7 @@ fn every_variant_is_explained() {
     // The variants with no payload, explained without a server.
     let cases = [
         (Error::Timeout, Failure::Timeout),
-        (Error::MissingStartTls, Failure::Tls),
+        (Error::MissingStartTls, Failure::TlsUnavailable),
         (Error::InvalidTLSName, Failure::Tls),
         (Error::UnsupportedAuthMechanism, Failure::AuthUnavailable),
         (Error::UnparseableReply, Failure::BadResponse),
@@ -398,6 +398,7 @@ fn unknown_host_is_a_dns_failure() {
 fn check_tls_failure(why: &Explanation) {
     assert_eq!(why.failure(), Some(Failure::Tls));
     assert_eq!((why.code(), why.retry(), why.bounce()), (None, Retry::AfterFix, None));
+    assert_eq!(why.reason(), Reason::NetworkError);
     assert!(why.summary().contains("encrypted (TLS) connection"), "{why}");
 }
 
@@ -413,7 +414,9 @@ fn starttls_required_but_not_offered_is_a_tls_failure() {
     let server = Server::start("accept");
     let (error, why) = fail(&builder(server.port), Mode::StartTls, message("bob@example.org"));
     assert!(matches!(error, Error::MissingStartTls), "{error:?}");
-    check_tls_failure(&why);
+    assert_eq!(why.failure(), Some(Failure::TlsUnavailable));
+    assert_eq!((why.code(), why.reason(), why.retry()), (None, Reason::TlsRequired, Retry::AfterFix));
+    assert!(why.summary().contains("does not offer it"), "{why}");
 }
 
 #[test]

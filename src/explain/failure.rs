@@ -38,10 +38,15 @@ pub enum Failure {
     /// The resolver did not answer (`EAI_AGAIN`, "Temporary failure in name resolution"):
     /// this machine may be offline. Temporary.
     DnsUnavailable,
-    /// The TLS handshake, the certificate or the TLS settings failed, or STARTTLS was required
-    /// but the server does not offer it. Implicit TLS (as on port 465) against a port that speaks
-    /// plain SMTP fails here too: the server's plain greeting is not TLS.
+    /// The TLS handshake, the certificate or the TLS settings failed once both sides tried TLS:
+    /// an untrusted, expired or misnamed certificate, a protocol version neither side accepts.
+    /// Implicit TLS (as on port 465) against a port that speaks plain SMTP fails here too: the
+    /// server's plain greeting is not TLS. A connection failure ([`Reason::NetworkError`]).
     Tls,
+    /// TLS was required (by this client's settings, the sender's REQUIRETLS or the server) but
+    /// the server does not offer it: no STARTTLS in its EHLO reply, no TLS support at all.
+    /// [`Reason::TlsRequired`].
+    TlsUnavailable,
     /// The server closed or reset the connection before a complete reply.
     Closed,
     /// Another network error (unreachable network or host, an I/O error). Temporary.
@@ -66,12 +71,13 @@ fn failure_parse_error(_: &str) -> Error {
 
 impl Failure {
     /// Every failure, in declaration order.
-    pub const ALL: [Failure; 13] = [
+    pub const ALL: [Failure; 14] = [
         Failure::Timeout,
         Failure::ConnectionRefused,
         Failure::HostNotFound,
         Failure::DnsUnavailable,
         Failure::Tls,
+        Failure::TlsUnavailable,
         Failure::Closed,
         Failure::Network,
         Failure::Shutdown,
@@ -90,6 +96,7 @@ impl Failure {
             Failure::HostNotFound => "host_not_found",
             Failure::DnsUnavailable => "dns_unavailable",
             Failure::Tls => "tls",
+            Failure::TlsUnavailable => "tls_unavailable",
             Failure::Closed => "closed",
             Failure::Network => "network",
             Failure::Shutdown => "shutdown",

@@ -1391,7 +1391,7 @@ const COMMAND_PHRASES: [(&str, &str); 30] = [
 /// The phrases of resolvers, operating systems, TLS libraries and MTAs that name a failure with
 /// no reply, most specific first: the first phrase found (in this order, at a word start)
 /// decides. Lowercase; matched ignoring ASCII case.
-const FAILURE_PHRASES: [(&str, &str); 86] = [
+const FAILURE_PHRASES: [(&str, &str); 104] = [
     // A resolver that did not answer: temporary (glibc EAI_AGAIN, Postfix ", try again").
     ("temporary failure in name resolution", "DnsUnavailable"),
     ("name server timeout", "DnsUnavailable"),
@@ -1469,6 +1469,27 @@ const FAILURE_PHRASES: [(&str, &str); 86] = [
     ("notvalidforname", "Tls"),
     ("x509", "Tls"),
     ("self_signed", "Tls"),
+    // TLS that was required but not offered (Postfix's "TLS is required, but was not offered by
+    // host", Python's "STARTTLS extension not supported by server", REQUIRETLS): after the
+    // certificate and handshake words, which name a TLS that was offered and failed.
+    ("tls is required", "TlsUnavailable"),
+    ("tls required", "TlsUnavailable"),
+    ("tls session is required", "TlsUnavailable"),
+    ("requiretls", "TlsUnavailable"),
+    ("starttls not", "TlsUnavailable"),
+    ("starttls extension not", "TlsUnavailable"),
+    ("starttls is not", "TlsUnavailable"),
+    ("starttls_not", "TlsUnavailable"),
+    ("support the starttls", "TlsUnavailable"),
+    ("support starttls", "TlsUnavailable"),
+    ("support tls", "TlsUnavailable"),
+    ("tls not available", "TlsUnavailable"),
+    ("no tls available", "TlsUnavailable"),
+    ("tls is not available", "TlsUnavailable"),
+    ("tls was not offered", "TlsUnavailable"),
+    ("tls service was not offered", "TlsUnavailable"),
+    ("must issue a starttls", "TlsUnavailable"),
+    ("tls engine is unavailable", "TlsUnavailable"),
     ("starttls", "Tls"),
     ("tls", "Tls"),
     ("ssl", "Tls"),
