@@ -353,9 +353,10 @@ fn kinds_of_bounce_wording() {
         ("550 Too many unwanted messages have been sent from your IP address.", Reason::SpamBlocked),
         ("550 domain [example.com] mismatches client ip 192.0.2.1.", Reason::PolicyBlocked),
         ("554 5.3.0 unknown mailer error 255", Reason::ServiceUnavailable),
-        // A sending quota is a rate limit, not a full mailbox; a line over the limit is content.
+        // A sending quota is a rate limit, not a full mailbox; a line over the limit is how the
+        // client formats the message (see `a_line_too_long_is_a_syntax_error`).
         ("554 mx.example.net : You've reached your daily relay quota - 192.0.2.0", Reason::RateLimited),
-        ("500 Line limit exceeded", Reason::ContentRejected),
+        ("500 Line limit exceeded", Reason::SyntaxError),
         ("No such domain.", Reason::NetworkError),
         ("The number of messages in recipient's mailbox exceeded the local limit.", Reason::MailboxFull),
         ("501 5.7.1 no access from mail server [192.0.2.1] which is an open relay.", Reason::SpamBlocked),
@@ -1230,4 +1231,89 @@ fn tls_that_failed_and_tls_that_was_not_offered() {
             "{text}"
         );
     }
+}
+
+/// A 5xx that says only that it refuses the recipient ("Recipient address rejected.", "550
+/// Recipient rejected") refuses an address the server does not know: a policy refusal names its
+/// policy. The address, the codes and Postfix's "(in reply to RCPT TO command)" say nothing more;
+/// a 4xx, a specific status or any other word keeps the reply's own reading.
+#[test]
+fn a_bare_recipient_refusal_is_an_unknown_address() {
+    for text in [
+        "550 Recipient rejected",
+        "521 Recipient address rejected",
+        "550 5.0.1 Recipient rejected",
+        "550 <user@example.com> recipient rejected",
+        "550 recipient <user@example.com> denied",
+        "host mx.example.jp[192.0.2.1] said: 550 <user@example.jp>: Recipient address rejected. (in reply to RCPT TO command)",
+    ] {
+        assert_eq!(explain_text(text).unwrap().reason(), Reason::MailboxUnknown, "{text}");
+    }
+    for (text, want) in [
+        ("450 recipient <user@example.com> denied", Reason::PolicyBlocked),
+        ("550 5.7.1 <user@example.com>: Recipient address rejected: Access denied", Reason::PolicyBlocked),
+        (
+            "554 5.7.1 <user@example.com>: Recipient address rejected: Policy rejection due to null sender",
+            Reason::PolicyBlocked,
+        ),
+    ] {
+        assert_eq!(explain_text(text).unwrap().reason(), want, "{text}");
+    }
+}
+
+/// A line over the limit, in a command, a header or the body, is how the client formats what it
+/// sends (RFC 5321 4.5.3.1.6, RFC 5322 2.1.1): a syntax error, before the header words it cites.
+#[test]
+fn a_line_too_long_is_a_syntax_error() {
+    for text in [
+        "500 Maximum line length exceeded",
+        "550 5.6.0 Header line too long (see RFC2822 section 3.5)",
+        "550 5.6.0 Body line too long (see RFC2822 section 3.5)",
+        "550 Line length in message or single header exceeds 8192.",
+        "500 5.5.2 RFC 2821 max. command line length exceeded (1200) #640",
+        "message has lines too long for transport (received 1200, limit 998)",
+    ] {
+        assert_eq!(explain_text(text).unwrap().reason(), Reason::SyntaxError, "{text}");
+    }
+}
+
+/// Wording from replies users pasted in issue threads and forum pages (the sixth round's batch,
+/// each a kind: a submission rate, RFC 5321's "storage allocation", a PTR that does not resolve,
+/// a pipe delivery that failed, a relay that needs a local party, a refused AUTH mechanism).
+#[test]
+fn kinds_of_issue_thread_wording() {
+    let cases: &[(&str, Reason)] = &[
+        (
+            "421 4.4.2 Message submission rate for this client has exceeded the configured limit",
+            Reason::RateLimited,
+        ),
+        ("552 Requested mail action aborted: storage allocation", Reason::MailboxFull),
+        ("550 No user found", Reason::MailboxUnknown),
+        ("550 illegal sender.", Reason::SenderRejected),
+        ("503 Either sender or receiver must be local account.", Reason::RelayDenied),
+        ("504 PLAIN authentication is not permitted by this server.", Reason::AuthMechanism),
+        ("450 Client host rejected, Cannot resolve PTR", Reason::PolicyBlocked),
+        ("pipe to |/usr/local/bin/filter user@example.com", Reason::ServiceUnavailable),
+    ];
+    for (text, want) in cases {
+        assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
+    }
+}
+
+/// Microsoft's 5.7.501 (an account banned for spam) is a spam block, as 5.7.606-649 are, with or
+/// without a Microsoft host or link in the text; so are "banned sender" and "tenant has exceeded
+/// threshold" (a tenant banned for outbound spam) without one. The rest of 5.7.500-699 with a
+/// Microsoft link stays the provider's policy refusal.
+#[test]
+fn microsoft_spam_bans_inside_the_access_denied_range() {
+    for text in [
+        "Remote Server returned '550 5.7.501 Access denied, spam abuse detected. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653'",
+        "550 5.7.511 Access denied, banned sender[192.0.2.1]",
+        "550 5.7.705 Access denied, tenant has exceeded threshold",
+    ] {
+        let why = explain_text(text).unwrap();
+        assert_eq!((why.reason(), why.retry()), (Reason::SpamBlocked, Retry::AfterFix), "{text}");
+    }
+    let other = "550 5.7.520 Access denied, Your organization does not allow external forwarding. Please contact your administrator for further assistance. AS(7555) go.microsoft.com/fwlink/?LinkId=526653";
+    assert_eq!(explain_text(other).unwrap().reason(), Reason::PolicyBlocked);
 }

@@ -680,14 +680,22 @@ fn offset_in(outer: &[u8], inner: &[u8]) -> usize {
 ///   "451 Temporary failure, please try again later.", hMailServer's "451 Please try again
 ///   later." A system status (X.3.x, X.4.x) names the server's own trouble instead;
 /// - a 5xx refusal saying only "message rejected" (denied, refused, not accepted) refuses the
-///   message as such: its content.
+///   message as such: its content;
+/// - a 5xx refusal saying only "recipient rejected" (or "Recipient address rejected", "mailbox
+///   unavailable") refuses an address the server does not know: a policy refusal names its
+///   policy.
 ///
-/// The statements are `[bare]` in `data/explain.toml`.
+/// The statements are `[bare]` in `data/explain.toml`; an enhanced code that says more than
+/// "other" (X.0.x) or "policy" (X.7.x) is never bare.
 fn bare_reason(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>) -> Option<Reason> {
-    let policy_or_none = enhanced.is_none_or(|e| e.subject() == 7);
+    let policy_or_none = enhanced.is_none_or(|e| matches!(e.subject(), 0 | 7));
     if !policy_or_none || !(matches!(code, 450 | 451) || (500..600).contains(&code)) {
         return None;
     }
+    // Postfix's "(in reply to RCPT TO command)" after a reply is the log's, not the server's.
+    let own =
+        |segment: &[u8]| -> usize { find_ignore_case(segment, b"(in reply to ").unwrap_or(segment.len()) };
+    let segments: Segments<'_> = &|visit| segments(&mut |segment| visit(&segment[..own(segment)]));
     // A bare statement is short: a longer reply says more than "try again later".
     let mut bytes = 0;
     segments(&mut |segment| bytes += segment.len());
@@ -695,19 +703,24 @@ fn bare_reason(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>
         return None;
     }
     // The statements the code may make; the words are read only as long as they begin one.
-    let (statements, reason): (&[&[u8]], _) = if matches!(code, 450 | 451) {
-        (&generated::BARE_RETRY_LATER, Reason::Greylisted)
+    let choices: &[(&[&[u8]], Reason)] = if matches!(code, 450 | 451) {
+        &[(&generated::BARE_RETRY_LATER, Reason::Greylisted)]
     } else {
-        (&generated::BARE_MESSAGE_REFUSED, Reason::ContentRejected)
+        &[
+            (&generated::BARE_MESSAGE_REFUSED, Reason::ContentRejected),
+            (&generated::BARE_RECIPIENT_REFUSED, Reason::MailboxUnknown),
+        ]
     };
     // The generator refuses a statement longer than the buffer.
     let mut words = [0u8; generated::BARE_MAX];
-    let len = bare_words(segments, &mut words, statements)?;
-    statements.contains(&&words[..len]).then_some(reason)
+    choices.iter().find_map(|&(statements, reason)| {
+        let len = bare_words(segments, &mut words, statements)?;
+        statements.contains(&&words[..len]).then_some(reason)
+    })
 }
 
 /// The words of a short reply, lowercase, single-spaced: tokens holding a digit (the reply
-/// code, the enhanced code, a count) dropped, and punctuation. `None` as soon as they do not
+/// code, the enhanced code, a count) or an `@` (an address) dropped, and punctuation. `None` as soon as they do not
 /// begin any of `statements` (words are only added after them, so they cannot become one).
 fn bare_words(segments: Segments<'_>, out: &mut [u8], statements: &[&[u8]]) -> Option<usize> {
     let mut len = 0;
@@ -730,7 +743,7 @@ fn bare_words(segments: Segments<'_>, out: &mut [u8], statements: &[&[u8]]) -> O
                     }
                     at += 1;
                 }
-                b'0'..=b'9' => digit = true,
+                b'0'..=b'9' | b'@' => digit = true,
                 b' ' | b'\t' | b'\n' | b'\x0C' | b'\r' => {
                     if !digit && at > start(len) {
                         if let Some(space) = out.get_mut(len).filter(|_| len > 0) {
@@ -1111,7 +1124,9 @@ mod tests {
     fn reference(code: u16, text: &[u8]) -> Option<Reason> {
         let mut words: Vec<u8> = Vec::new();
         for token in text.split(|b| b.is_ascii_whitespace()) {
-            if token.iter().any(u8::is_ascii_digit) || !token.iter().any(u8::is_ascii_alphabetic) {
+            if token.iter().any(|b| b.is_ascii_digit() || *b == b'@')
+                || !token.iter().any(u8::is_ascii_alphabetic)
+            {
                 continue;
             }
             if !words.is_empty() {
@@ -1123,9 +1138,11 @@ mod tests {
             return None;
         }
         let (retry, refused) = (&generated::BARE_RETRY_LATER, &generated::BARE_MESSAGE_REFUSED);
+        let recipient = &generated::BARE_RECIPIENT_REFUSED;
         match code {
             450 | 451 if retry.contains(&words.as_slice()) => Some(Reason::Greylisted),
             500..=599 if refused.contains(&words.as_slice()) => Some(Reason::ContentRejected),
+            500..=599 if recipient.contains(&words.as_slice()) => Some(Reason::MailboxUnknown),
             _ => None,
         }
     }
@@ -1154,6 +1171,9 @@ mod tests {
                     "not",
                     "accepted",
                     "was",
+                    "recipient",
+                    "address",
+                    "<user@example.com>:",
                     "Later.",
                     "la.ter",
                     "TRY",
@@ -1173,7 +1193,10 @@ mod tests {
 
     #[test]
     fn bare_statements_are_read_to_the_end() {
-        let cases: [(u16, &[u8], Option<Reason>); 6] = [
+        let cases: [(u16, &[u8], Option<Reason>); 9] = [
+            (550, b"550 <user@example.com>: Recipient address rejected.", Some(Reason::MailboxUnknown)),
+            (550, b"550 Recipient rejected: <user@example.com>", Some(Reason::MailboxUnknown)),
+            (450, b"450 Recipient rejected", None),
             (451, b"451 4.7.1 Please try again later.", Some(Reason::Greylisted)),
             (451, b"Try again la.ter", Some(Reason::Greylisted)),
             (451, b"Try again later, 5 (#4.7.1)", Some(Reason::Greylisted)),

@@ -161,6 +161,7 @@ struct ExplainFile {
 struct BareStatements {
     retry_later: Vec<String>,
     message_refused: Vec<String>,
+    recipient_refused: Vec<String>,
 }
 
 /// `[bounce]`: what a bounce report's own words say beyond any reply (read by `src/dsn`).
@@ -1195,7 +1196,7 @@ const BARE_MAX: usize = 48;
 /// `[bare]` statements are words of lowercase ASCII letters, single-spaced, at most
 /// [`BARE_MAX`] bytes: the only shape `bare_words` produces.
 fn check_bare_statements(bare: &BareStatements, problems: &mut Vec<String>) {
-    for statement in bare.retry_later.iter().chain(&bare.message_refused) {
+    for statement in bare.retry_later.iter().chain(&bare.message_refused).chain(&bare.recipient_refused) {
         let words_ok =
             statement.split(' ').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()));
         if !words_ok || statement.len() > BARE_MAX {
@@ -1230,6 +1231,14 @@ fn write_bare_statements(w: &mut String, bare: &BareStatements) {
         "pub(crate) const BARE_MESSAGE_REFUSED: [&[u8]; {}] = [{}];\n",
         bare.message_refused.len(),
         list(&bare.message_refused)
+    )
+    .unwrap();
+    writeln!(w, "/// `[bare] recipient_refused`: all a 5xx says when it refuses the recipient.").unwrap();
+    writeln!(
+        w,
+        "pub(crate) const BARE_RECIPIENT_REFUSED: [&[u8]; {}] = [{}];\n",
+        bare.recipient_refused.len(),
+        list(&bare.recipient_refused)
     )
     .unwrap();
 }
