@@ -1317,3 +1317,28 @@ fn microsoft_spam_bans_inside_the_access_denied_range() {
     let other = "550 5.7.520 Access denied, Your organization does not allow external forwarding. Please contact your administrator for further assistance. AS(7555) go.microsoft.com/fwlink/?LinkId=526653";
     assert_eq!(explain_text(other).unwrap().reason(), Reason::PolicyBlocked);
 }
+
+/// A name server that answered badly, as MTAs and clients report it (Postfix's "Malformed or
+/// unexpected name server reply" and "Non-recoverable error", msmtp's "nonauthoritative", Node's
+/// ESERVFAIL, Exim's "tlsa lookup DEFER"), and an MTA that found no server to try for now
+/// (KumoMTA's "No SMTP servers were available") are retried later; a name that does not exist is
+/// a typo to fix.
+#[test]
+fn a_name_server_that_answered_badly_is_retried() {
+    for text in [
+        "Name service error for name=example.com type=MX: Malformed or unexpected name server reply",
+        "Host or domain name not found. Name service error for name=example.com type=MX: Non-recoverable error",
+        "msmtp: host not found (nonauthoritative) or server failure",
+        "DNS lookup failure: Error: queryMx ESERVFAIL example.com",
+        "DANE error: tlsa lookup DEFER",
+        "No SMTP servers were available for example.com. Tried mx.example.net.",
+    ] {
+        let why = explain_text(text).unwrap();
+        assert_eq!((why.reason(), why.retry()), (Reason::NetworkError, Retry::Later), "{text}");
+    }
+    let typo = explain_text(
+        "Host or domain name not found. Name service error for name=example.com type=A: Host not found",
+    )
+    .unwrap();
+    assert_eq!((typo.failure(), typo.retry()), (Some(Failure::HostNotFound), Retry::AfterFix));
+}

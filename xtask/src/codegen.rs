@@ -1400,7 +1400,7 @@ const COMMAND_PHRASES: [(&str, &str); 30] = [
 /// The phrases of resolvers, operating systems, TLS libraries and MTAs that name a failure with
 /// no reply, most specific first: the first phrase found (in this order, at a word start)
 /// decides. Lowercase; matched ignoring ASCII case.
-const FAILURE_PHRASES: [(&str, &str); 104] = [
+const FAILURE_PHRASES: [(&str, &str); 111] = [
     // A resolver that did not answer: temporary (glibc EAI_AGAIN, Postfix ", try again").
     ("temporary failure in name resolution", "DnsUnavailable"),
     ("name server timeout", "DnsUnavailable"),
@@ -1408,6 +1408,15 @@ const FAILURE_PHRASES: [(&str, &str); 104] = [
     ("dns lookup timed out", "DnsUnavailable"),
     ("servfail", "DnsUnavailable"),
     ("try again later (dns", "DnsUnavailable"),
+    // A name server that answered badly or not at all, as MTAs report it (Postfix's "Malformed or
+    // unexpected name server reply", "Non-recoverable error", msmtp's "nonauthoritative", Node's
+    // ESERVFAIL, Exim's "tlsa lookup DEFER"): retried, like a resolver that did not answer.
+    ("malformed name server reply", "DnsUnavailable"),
+    ("malformed or unexpected name server reply", "DnsUnavailable"),
+    ("non-recoverable error", "DnsUnavailable"),
+    ("nonauthoritative", "DnsUnavailable"),
+    ("eservfail", "DnsUnavailable"),
+    ("lookup defer", "DnsUnavailable"),
     // A name that does not exist.
     ("name or service not known", "HostNotFound"),
     ("nodename nor servname", "HostNotFound"),
@@ -1466,6 +1475,7 @@ const FAILURE_PHRASES: [(&str, &str); 104] = [
     // for any host", Haraka's "Tried all MXs"): retried later. Given up, they are worded so
     // ("... after a long failure period", "Too many failures"): the expiry rule.
     ("retry time not reached", "Network"),
+    ("no smtp servers were available", "Network"),
     ("tried all mxs", "Network"),
     // TLS.
     ("certificate", "Tls"),
