@@ -1342,3 +1342,39 @@ fn a_name_server_that_answered_badly_is_retried() {
     .unwrap();
     assert_eq!((typo.failure(), typo.retry()), (Some(Failure::HostNotFound), Retry::AfterFix));
 }
+
+/// A refused HELO/EHLO name is a policy on the sending host, whatever the code (issue #11: "HELO/
+/// EHLO host name policy refusals sent as 504"); a 501 about the argument's syntax is a syntax
+/// error. A PTR or SOA lookup that failed for now is the DNS's trouble, not the PTR policy.
+#[test]
+fn helo_names_and_dns_lookups_of_the_sending_host() {
+    let cases: &[(&str, Reason)] = &[
+        ("550 HELO name is not fully qualified. Read RFC 2821", Reason::PolicyBlocked),
+        ("550 HELO name contains invalid FQDN characters. Read RFC 1035", Reason::PolicyBlocked),
+        ("504 5.5.2 <foo>: Helo command rejected: need fully-qualified hostname", Reason::PolicyBlocked),
+        ("501 Syntax: HELO hostname", Reason::SyntaxError),
+        ("421 client [192.0.2.1] rDNS lookup error (ETIMEOUT)", Reason::NetworkError),
+        ("421 4.4.3 PTR record lookup error for [192.0.2.1] #415", Reason::NetworkError),
+        ("421 rDNS Temporary Failure", Reason::NetworkError),
+        ("451 4.3.0 Temporary lookup error", Reason::ServiceUnavailable),
+        ("450 Client host rejected, Cannot resolve PTR", Reason::PolicyBlocked),
+    ];
+    for (text, want) in cases {
+        assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
+    }
+}
+
+/// Sizes, sign-in, simultaneous messages and overload in other words than the usual ones.
+#[test]
+fn kinds_of_size_auth_and_load_wording() {
+    let cases: &[(&str, Reason)] = &[
+        ("554 Message rejected: Stream is more than 10485760 bytes long.", Reason::MessageTooLarge),
+        ("554 attachment is too long.", Reason::MessageTooLarge),
+        ("550 5.7.1 Access denied (anonymous user)", Reason::AuthRequired),
+        ("451 4.7.1 Max Simultaneous incoming message limit reached. Wait your turn", Reason::RateLimited),
+        ("451 4.7.1 Traffic Overload--Try again in a few minutes", Reason::ServiceUnavailable),
+    ];
+    for (text, want) in cases {
+        assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
+    }
+}
