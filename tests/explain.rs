@@ -1378,3 +1378,38 @@ fn kinds_of_size_auth_and_load_wording() {
         assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
     }
 }
+
+/// Wording of filters and small SMTP servers (the sixth round's second batch): a virus named by
+/// an antivirus module whose message says "spam message found" is the content; the order of
+/// commands ("Need HELO or EHLO", "Duplicate MAIL", "Out of Order"); a TLS negotiation that failed
+/// is the connection; storage and scanner failures are the server's; "flood", "message limit";
+/// "maximum size"; "I don't understand"; a mail loop in one word; an instruction to issue STARTTLS.
+#[test]
+fn kinds_of_filter_and_small_server_wording() {
+    let cases: &[(&str, Reason)] = &[
+        (
+            "554 5.7.1 kaspersky_se: spam message found: \"HEUR:Trojan.Script.Generic\"",
+            Reason::ContentRejected,
+        ),
+        ("554 5.7.1 metadefender: spam message found: \"Infected\"", Reason::ContentRejected),
+        ("503 Need HELO or EHLO", Reason::BadSequence),
+        ("503 You must say HELO/EHLO before using this command", Reason::BadSequence),
+        ("501 Duplicate MAIL", Reason::BadSequence),
+        ("501 5.5.2 Out of Order", Reason::BadSequence),
+        ("454 Failed to negotiate TLS connection.", Reason::NetworkError),
+        ("554 5.5.0 Error: storage failed", Reason::ServiceUnavailable),
+        (
+            "452 4.2.1 Antivirus software failed to scan message - Please try again later",
+            Reason::ServiceUnavailable,
+        ),
+        ("451 4.7.28 flood policy violation (HOTtest)", Reason::RateLimited),
+        ("550 5.7.1 Message limit exceeded", Reason::RateLimited),
+        ("552 Data rejected: size of 31457280 exceeds maximum size of 26214400", Reason::MessageTooLarge),
+        ("502 5.5.2 I don't understand", Reason::CommandUnrecognized),
+        ("554 5.7.1 possible mailloop - oversized header (65536)", Reason::NetworkError),
+        ("502 Please turn on TLS by issuing a STARTTLS command.", Reason::TlsRequired),
+    ];
+    for (text, want) in cases {
+        assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
+    }
+}
