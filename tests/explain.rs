@@ -686,9 +686,7 @@ fn kinds_of_wording_from_new_sources() {
         ("SMTP-AUTH requested but missing user name", Reason::AuthRequired),
         ("Error: Message failed: 550 I cannot deliver mail for <a@example.org>", Reason::RelayDenied),
     ];
-    for (text, want) in cases {
-        assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
-    }
+    reasons_are(cases);
     let debug = "Error { kind: Transient(Code { severity: TransientNegativeCompletion, category: MailSystem, detail: Two }) }";
     assert_eq!(explain_text(debug).and_then(|e| e.code()), Some(452));
     let unknown = explain_text("Code { severity: Sometimes, category: Syntax, detail: Zero }");
@@ -743,9 +741,7 @@ fn client_libraries_expected_and_got() {
             Reason::AuthFailed,
         ),
     ];
-    for (text, want) in cases {
-        assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
-    }
+    reasons_are(cases);
 }
 
 /// Words inside a path are not the reply's words; a full mailbox named after its address is
@@ -1078,9 +1074,7 @@ fn kinds_of_mail_client_wording() {
             Reason::ServiceUnavailable,
         ),
     ];
-    for (text, want) in cases {
-        assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
-    }
+    reasons_are(cases);
 }
 
 /// Wordings from sending services' and Microsoft's bounce references: the recipient's own allow
@@ -1155,9 +1149,7 @@ fn kinds_of_bounce_fixture_wording() {
             Reason::PolicyBlocked,
         ),
     ];
-    for (text, want) in cases {
-        assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
-    }
+    reasons_are(cases);
     let deferred =
         explain_text("user@example.com... Deferred: Name server: example.com.: host name lookup failure")
             .unwrap();
@@ -1190,9 +1182,7 @@ fn kinds_of_mail_log_wording() {
             Reason::MailboxUnknown,
         ),
     ];
-    for (text, want) in cases {
-        assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
-    }
+    reasons_are(cases);
     // A failure that names a delivery is still the failure.
     let failed = explain_text("Message could not be delivered to maildir: mailbox is full").unwrap();
     assert_eq!(failed.reason(), Reason::MailboxFull);
@@ -1295,9 +1285,7 @@ fn kinds_of_issue_thread_wording() {
         ("450 Client host rejected, Cannot resolve PTR", Reason::PolicyBlocked),
         ("pipe to |/usr/local/bin/filter user@example.com", Reason::ServiceUnavailable),
     ];
-    for (text, want) in cases {
-        assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
-    }
+    reasons_are(cases);
 }
 
 /// Microsoft's 5.7.501 (an account banned for spam) is a spam block, as 5.7.606-649 are, with or
@@ -1359,9 +1347,7 @@ fn helo_names_and_dns_lookups_of_the_sending_host() {
         ("451 4.3.0 Temporary lookup error", Reason::ServiceUnavailable),
         ("450 Client host rejected, Cannot resolve PTR", Reason::PolicyBlocked),
     ];
-    for (text, want) in cases {
-        assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
-    }
+    reasons_are(cases);
 }
 
 /// Sizes, sign-in, simultaneous messages and overload in other words than the usual ones.
@@ -1374,9 +1360,7 @@ fn kinds_of_size_auth_and_load_wording() {
         ("451 4.7.1 Max Simultaneous incoming message limit reached. Wait your turn", Reason::RateLimited),
         ("451 4.7.1 Traffic Overload--Try again in a few minutes", Reason::ServiceUnavailable),
     ];
-    for (text, want) in cases {
-        assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
-    }
+    reasons_are(cases);
 }
 
 /// Wording of filters and small SMTP servers (the sixth round's second batch): a virus named by
@@ -1409,6 +1393,11 @@ fn kinds_of_filter_and_small_server_wording() {
         ("554 5.7.1 possible mailloop - oversized header (65536)", Reason::NetworkError),
         ("502 Please turn on TLS by issuing a STARTTLS command.", Reason::TlsRequired),
     ];
+    reasons_are(cases);
+}
+
+/// Each text's reason through `explain_text`, as the case says.
+fn reasons_are(cases: &[(&str, Reason)]) {
     for (text, want) in cases {
         assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
     }

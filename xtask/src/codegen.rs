@@ -1217,30 +1217,25 @@ fn write_bare_statements(w: &mut String, bare: &BareStatements) {
 "
     )
     .unwrap();
-    writeln!(w, "/// `[bare] retry_later`: all a 450/451 says when it is greylisting.").unwrap();
-    writeln!(
-        w,
-        "pub(crate) const BARE_RETRY_LATER: [&[u8]; {}] = [{}];\n",
-        bare.retry_later.len(),
-        list(&bare.retry_later)
-    )
-    .unwrap();
-    writeln!(w, "/// `[bare] message_refused`: all a 5xx says when it refuses the content.").unwrap();
-    writeln!(
-        w,
-        "pub(crate) const BARE_MESSAGE_REFUSED: [&[u8]; {}] = [{}];\n",
-        bare.message_refused.len(),
-        list(&bare.message_refused)
-    )
-    .unwrap();
-    writeln!(w, "/// `[bare] recipient_refused`: all a 5xx says when it refuses the recipient.").unwrap();
-    writeln!(
-        w,
-        "pub(crate) const BARE_RECIPIENT_REFUSED: [&[u8]; {}] = [{}];\n",
-        bare.recipient_refused.len(),
-        list(&bare.recipient_refused)
-    )
-    .unwrap();
+    let lists = [
+        ("retry_later", "all a 450/451 says when it is greylisting", "BARE_RETRY_LATER", &bare.retry_later),
+        (
+            "message_refused",
+            "all a 5xx says when it refuses the content",
+            "BARE_MESSAGE_REFUSED",
+            &bare.message_refused,
+        ),
+        (
+            "recipient_refused",
+            "all a 5xx says when it refuses the recipient",
+            "BARE_RECIPIENT_REFUSED",
+            &bare.recipient_refused,
+        ),
+    ];
+    for (key, doc, name, items) in lists {
+        writeln!(w, "/// `[bare] {key}`: {doc}.").unwrap();
+        writeln!(w, "pub(crate) const {name}: [&[u8]; {}] = [{}];\n", items.len(), list(items)).unwrap();
+    }
 }
 
 /// `[bounce]` phrases are lowercase and not empty; every implied status is `subject.detail`.
