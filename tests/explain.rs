@@ -1402,3 +1402,32 @@ fn reasons_are(cases: &[(&str, Reason)]) {
         assert_eq!(explain_text(text).map(|e| e.reason()), Some(*want), "{text}");
     }
 }
+
+/// Wording of the third batch (servers, gateways and milters in many languages): a scanner that
+/// failed is the server's trouble, not a spam verdict; login throttling; refused bounces; the
+/// header and body the message lacks; qmail's badmailfrom and badrcptto lists; send-as refusals
+/// in a header; DNS that failed for now; a certificate error; MAIL FROM asked for first.
+#[test]
+fn kinds_of_server_gateway_and_milter_wording() {
+    reasons_are(&[
+        ("450 spamd scan error", Reason::ServiceUnavailable),
+        ("451 4.7.1 Spam check temporarily unavailable, try again later", Reason::ServiceUnavailable),
+        ("421 4.7.1 Too many failed login attempts", Reason::RateLimited),
+        ("550 Bounces not accepted here", Reason::PolicyBlocked),
+        ("554 Mail header missing 'FROM' field", Reason::ContentRejected),
+        ("554 5.0.0 Error: transaction failed: message doesn't contain a body part", Reason::ContentRejected),
+        ("553 5.1.0 Sorry, your envelope sender is in my badmailfrom list.", Reason::SenderRejected),
+        ("553 5.1.1 Sorry, that address is in my badrcptto list.", Reason::PolicyBlocked),
+        (
+            "550 5.7.1 From header address rejected: you are not authorized to send as <alice@example.com>",
+            Reason::SenderRejected,
+        ),
+        ("451 4.4.3 temporary DNS failure", Reason::NetworkError),
+        ("451 4.4.3 cannot find a mail exchanger for example.com", Reason::NetworkError),
+        ("421 4.7.1 SSL certificate error", Reason::NetworkError),
+        ("503 5.5.1 You must send MAIL FROM: first", Reason::BadSequence),
+        ("503 Bad sequence of commands (TLS needed for this session)", Reason::TlsRequired),
+        ("550 Closed mailbox: bob@example.com", Reason::MailboxDisabled),
+        ("550 5.0.0 VRFY command disabled", Reason::NotImplemented),
+    ]);
+}
