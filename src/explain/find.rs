@@ -135,9 +135,13 @@ fn coded_status(rest: &[u8]) -> Option<(u16, EnhancedCode, usize)> {
 /// With it, on the same pass, the first repeated prefix of the reply's own code before it (or in
 /// the whole region when there is none): at index 4 or after, after white space, where
 /// [`continuation_prefix`] finds one.
-fn next_reply(region: &[u8], code: u16) -> (Option<usize>, Option<usize>) {
+///
+/// The search begins at `from` (at least 4): after an enhanced code that follows the code and a
+/// space (`550 5.7.1`), where no later reply or prefix can begin (its bytes are digits and dots,
+/// and its first digit begins no code).
+fn next_reply(region: &[u8], code: u16, from: usize) -> (Option<usize>, Option<usize>) {
     let first = b'0' + (code / 100 % 10) as u8;
-    let mut from = 4;
+    let mut from = from.max(4);
     let mut prefix = None;
     while let Some(i) = crate::swar::find_byte(region, from, first) {
         let rest = &region[i..];
@@ -198,7 +202,12 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         Some(end) if at < end => &text[at..end],
         _ => paragraph(&text[at..]),
     };
-    let (reply_end, first_prefix) = next_reply(region, code);
+    // The enhanced code the fast path parsed after the code at the start and a space.
+    let parsed_after = match spaced {
+        Some(Some((_, used))) if at == 0 => 4 + used,
+        _ => 4,
+    };
+    let (reply_end, first_prefix) = next_reply(region, code, parsed_after);
     let region = match reply_end {
         Some(end) => region[..end].trim_ascii_end(),
         None => region,
