@@ -769,21 +769,33 @@ struct Leading {
 /// The next `:`, `;`, line feed, `(` or `#` in `bytes` at or after `from`, eight bytes at a time.
 #[inline]
 fn find_boundary(bytes: &[u8], from: usize) -> Option<usize> {
-    use crate::swar::{bytes_equal, first, load};
+    use crate::swar::{first, load};
     let mut i = from;
     while i + 8 <= bytes.len() {
-        let word = load(bytes, i);
-        let found = bytes_equal(word, b':')
-            | bytes_equal(word, b';')
-            | bytes_equal(word, b'\n')
-            | bytes_equal(word, b'(')
-            | bytes_equal(word, b'#');
+        let found = boundaries(load(bytes, i));
         if found != 0 {
             return Some(i + first(found));
         }
         i += 8;
     }
+    if bytes.len() >= 8 && i < bytes.len() {
+        // The last few bytes in one word (the zero bytes past the end are none of these).
+        let found = boundaries(crate::swar::load_tail(bytes, i));
+        return (found != 0).then(|| i + first(found));
+    }
     bytes.get(i..)?.iter().position(|&b| matches!(b, b':' | b';' | b'\n' | b'(' | b'#')).map(|p| i + p)
+}
+
+/// The high bit of each byte of `word` that is a `:`, a `;`, a line feed, a `(` or a `#` (the
+/// lowest exact, as [`crate::swar::bytes_equal`]).
+#[inline(always)]
+fn boundaries(word: u64) -> u64 {
+    use crate::swar::bytes_equal;
+    bytes_equal(word, b':')
+        | bytes_equal(word, b';')
+        | bytes_equal(word, b'\n')
+        | bytes_equal(word, b'(')
+        | bytes_equal(word, b'#')
 }
 
 /// Fast path: the first candidate right after a marker (`said: `, `smtp;`, …) that reaches
@@ -817,6 +829,12 @@ fn find_colon_or_semicolon(bytes: &[u8], from: usize) -> Option<usize> {
             return Some(i + first(found));
         }
         i += 8;
+    }
+    if bytes.len() >= 8 && i < bytes.len() {
+        // The last few bytes in one word (the zero bytes past the end are neither).
+        let word = crate::swar::load_tail(bytes, i);
+        let found = bytes_equal(word, b':') | bytes_equal(word, b';');
+        return (found != 0).then(|| i + first(found));
     }
     bytes[i..].iter().position(|&b| b == b':' || b == b';').map(|p| i + p)
 }
