@@ -12,7 +12,8 @@
 //!   the goal is `explain_text` at most 10× `Reply::parse` (issue #11 measured 66×; on the first
 //!   1,695 replies it was 145× before the one-pass automaton, 27× with it, 18× after the third
 //!   round; on the 4,109 of the fourth round it was 24.4× then and 23.2× with the fifth round's
-//!   code; on all 5,618 of the fifth round, with its rules, 25.0×: the new rows are longer texts).
+//!   code; on all 5,618 of the fifth round, with its rules, 25.0×: the new rows are longer texts;
+//!   23.2× after the sixth round).
 //! - Then, outside criterion and in the same process, a per-reply comparison with Sisimai 4.25
 //!   (Debian's `libsisimai-perl`): `benches/sisimai_reason.pl` times `Sisimai->match($text)`
 //!   (Sisimai's "reason from an error text" entry point: the fairest per-reply path, no email
@@ -166,6 +167,70 @@
 //! holds a digit: at best −0.8% instructions, and each 0.3–1% slower in time (its branches are
 //! mispredicted more); one of them was committed and reverted.
 //!
+//! The sixth round (the fifth round's rules and corpus, no change to the automaton or its tables)
+//! made mispredicted branches, not instructions, fewer. One run of this bench on its final tree
+//! over all 5,618 replies (load ≈ 1.2): `Reply::parse` 0.0169 µs, `explain` 0.2412 µs (14.3×),
+//! `explain_text` 0.3920 µs (23.2×), Sisimai `match` 49.83 µs (127× `explain_text`), `make` 706 µs
+//! (1,802×); criterion's means 0.0182, 0.259 and 0.421 µs a reply. The fifth round's final tree,
+//! benched right after it: `Reply::parse` 0.0169 µs, `explain` 0.2577 µs (15.3×), `explain_text`
+//! 0.4181 µs (24.8×), Sisimai `match` 49.65 µs (119×), `make` 605 µs; criterion's means 0.0183,
+//! 0.281 and 0.454 µs (`explain_text` −6.2% best of 100, −7.3% in criterion's means; `explain`
+//! −6.4% and −7.6%). Against that tree, alternated by the outside driver (best of 400 rounds, three
+//! times each): `explain_text` 0.4233 → 0.3915 µs (−7.5%), `explain` 0.2602 → 0.2433 µs (−6.5%),
+//! and that driver's `Reply::parse` (a call across crates: 0.030 µs there) −18%, as it finds its
+//! line ends with the same byte search (in this bench, 0.0169 µs before and after); in instructions
+//! (callgrind, per reply) `explain_text` 3,728 → 3,672, `explain` 2,320 → 2,294, `Reply::parse` 343
+//! → 336, and callgrind's branch simulation counts 25.0 mispredicted conditional branches a reply
+//! in `explain_text` where it counted 29.9 (the machine has no performance counters to measure
+//! them). Every explanation of the corpora and of Sisimai's cases (through `explain_text`,
+//! `explain` and `Explanation::from_reply`, and variants of each text: upper case, halves, its
+//! lines, two prefixes) is the same before and after. What changed:
+//!
+//! - The byte searches (`swar::find_byte`, the reply finder's boundary and marker searches) read
+//!   the last few bytes of a text as one word, the text's last eight shifted into place, where they
+//!   read them one by one: that loop's exit, after a varying count, was mispredicted in most
+//!   searches. −6.9% in `explain_text` with the third item (which alone measured −0.6%), with about
+//!   as many instructions.
+//! - The scanner finds where to cut a text (the first byte after its middle that is not
+//!   alphanumeric) in one word of eight bytes, for the same reason (−1.3%).
+//! - The search for a later reply starts after the enhanced code the fast path parsed after the
+//!   leading code (the code's first digit begins that enhanced code, and was read as a candidate in
+//!   every such reply), and a text that ends with a visible ASCII character is not trimmed before
+//!   the check for Exim's give-up: −1.6% instructions, time within the noise.
+//!
+//! Measured in the sixth round: with the scan's findings left empty (its cost removed, the decision
+//! then has less to do) `explain_text` takes 0.248 µs instead of 0.424 and 2,318 instructions
+//! instead of 3,728: the scan costs about as much time per instruction as the rest, and L1 misses
+//! explain little of it (callgrind's cache simulation, 32 KB: 18 misses a reply, 13 of them in the
+//! scan). The 4,671 texts that start with their reply take 3,267 instructions each (the scan 1,441,
+//! the finder 1,005, deciding 472, of which the bare-statement reader 205), the 947 others 5,366
+//! (the finder 1,922). The visits spread over many states: the 128 most visited serve 63% of the
+//! bytes, the 1,024 most visited 85%.
+//!
+//! Tried and dropped in the sixth round (each against the tree before it, callgrind and the
+//! alternating driver; `explain_text` unless said): the slots packed in the order of the corpus's
+//! visits (profile-guided, in the generator): 30% fewer simulated L1 misses, about −2% in time; not
+//! kept, as it would tie the tables to the corpus (every new row would make `src/generated.rs`
+//! stale) for little — packed by the visits of the patterns' own texts, 8% fewer misses. A dense
+//! table of the hottest states beside the packed one: not built, as the coverage above would leave
+//! five exits a text to the packed one with 128 dense states. No replay when the first run is in
+//! the start state at the cut (−0.6% instructions, +0.6% time); the first run reading eight bytes
+//! past the cut alone before it first compares its state with the second run's there (recorded by
+//! splitting the loop of two runs: +6% instructions, +4.5% time). The cut at the exact middle, the
+//! second run starting inside a word when the cut falls in one (a new start state): no bytes left
+//! to the first run alone, but longer replays (+0.1% instructions, −0.6% time: noise). `SPLIT_MIN`
+//! 24 or 40 (no change). The bare-statement reader with a table of byte kinds and no branch on
+//! letters, digits and punctuation (−0.5% instructions, no change in time), or passing over the
+//! rest of a token that holds a digit eight bytes at a time (the reply code and the enhanced code:
+//! −0.6% instructions, no change in time). `find_ignore_case` reading its last bytes as the text's
+//! last word (its copy of them is a call to memcpy: +0.4% instructions, −0.8% time, noise). The
+//! search for a later reply marking only the code's first digit after white space, in one word (two
+//! loads a word: +3.5% instructions, +2% time). `parse_number` without its loop (+0.5%
+//! instructions, +2% time, and `Reply::parse` slower). lettre's `Debug` form looked for at its `{`,
+//! not at each capital `C` (−0.3% instructions, +1% time). The full scan's last bytes read as the
+//! text's last word, as the searches now do (+0.2% instructions, no change in time).
+//! `explain_text_once` inlined (no change).
+//!
 //! Sisimai is timed best of 10 rounds for `match` and 2 for `make`, as `explain_text` is timed
 //! best of 100 rounds; the "bucketed scans" ratios use the Sisimai figures of the first automaton
 //! run (48 µs, 597 µs). Sisimai's figure moves with the machine's load far more than this crate's
@@ -187,7 +252,8 @@
 //! measured slower, see above). Deciding reads the reasons of the enhanced and basic codes from
 //! arrays, not phf maps (three SipHash lookups were 0.035 µs of it).
 //!
-//! Neither goal is reached: ≤ 10× `Reply::parse` would need `explain_text` at ≈ 0.18 µs, while
+//! Neither goal is reached (after the sixth round: 23.2× `Reply::parse`, 127× faster than Sisimai
+//! `match`): ≤ 10× `Reply::parse` would need `explain_text` at ≈ 0.18 µs, while
 //! the automaton alone takes 0.152 µs (about 2.2 ns a byte with two runs at once); `Reply::parse`
 //! reads a few bytes a line, not every byte, so the scan would have to skip bytes (a 3-gram
 //! prefilter, simulated on the corpus, would still leave 58% of the bytes to the automaton: most

@@ -176,6 +176,16 @@ fn run<'t>(mut state: u32, text: &'t [u8], mut found: impl FnMut(&Output, &'t [u
     state & !SCAN_DEFAULT_FLAG
 }
 
+/// The high bit of each byte of `word` that is not ASCII alphanumeric (exact in every byte).
+#[inline(always)]
+fn not_alphanumeric(word: u64) -> u64 {
+    use crate::swar::bytes_between;
+    // A letter with bit 0x20 set is lowercase; no other byte becomes a lowercase letter so.
+    let alphanumeric =
+        bytes_between(word, b'0', b'9') | bytes_between(word | 0x2020_2020_2020_2020, b'a', b'z');
+    !alphanumeric & 0x8080_8080_8080_8080
+}
+
 /// Texts shorter than this are scanned by one run: two would not pay for their bookkeeping.
 const SPLIT_MIN: usize = 32;
 
@@ -205,9 +215,12 @@ fn run_split<'t>(
 ) -> u32 {
     let half = text.len() / 2;
     let cut = match text.get(half..) {
-        Some(second) if text.len() >= SPLIT_MIN => {
-            second.iter().position(|b| !b.is_ascii_alphanumeric()).map(|p| half + p + 1)
-        }
+        Some(second) if text.len() >= SPLIT_MIN => match not_alphanumeric(crate::swar::load(second, 0)) {
+            // The first of the next eight bytes that is not alphanumeric, in one word (the end
+            // of a word of unknown length was a mispredicted loop exit), else byte by byte.
+            0 => second.iter().position(|b| !b.is_ascii_alphanumeric()).map(|p| half + p + 1),
+            found => Some(half + crate::swar::first(found) + 1),
+        },
         _ => None,
     };
     match cut.filter(|&cut| cut < text.len()) {
@@ -562,6 +575,19 @@ mod tests {
             check(pattern.as_bytes());
             check(std::format!("x{pattern}").as_bytes());
             check(std::format!("({pattern}) and {}", pattern.to_ascii_uppercase()).as_bytes());
+        }
+    }
+
+    #[test]
+    fn not_alphanumeric_marks_exactly_the_bytes_that_are_not() {
+        for byte in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = [b'a'; 8];
+                bytes[at] = byte;
+                let mask = not_alphanumeric(u64::from_le_bytes(bytes));
+                let expected = if byte.is_ascii_alphanumeric() { 0 } else { 0x80u64 << (8 * at) };
+                assert_eq!(mask, expected, "{byte} at {at}");
+            }
         }
     }
 

@@ -21,6 +21,16 @@ pub(crate) fn load(bytes: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(word)
 }
 
+/// The bytes from `bytes[at..]` as one word when fewer than eight are left, from a text of at
+/// least eight bytes (`bytes.len() - 8 < at < bytes.len()`): the text's last eight bytes,
+/// shifted so that `bytes[at]` is the first, zero above the end. One load, where a byte-by-byte
+/// search of the last few bytes cost a loop and its mispredicted exit.
+#[inline(always)]
+pub(crate) fn load_tail(bytes: &[u8], at: usize) -> u64 {
+    let start = bytes.len() - 8;
+    load(bytes, start) >> (8 * (at - start))
+}
+
 /// The high bit of each byte of `word` equal to `byte`. The lowest set bit is exact (the first
 /// match); a borrow may also mark bytes after a match, so later bits are candidates to check.
 #[inline(always)]
@@ -56,6 +66,11 @@ pub(crate) fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> 
         }
         i += 8;
     }
+    // The last few bytes in one word: the zero bytes past the end equal no needle but 0.
+    if needle != 0 && bytes.len() >= 8 && i < bytes.len() {
+        let found = bytes_equal(load_tail(bytes, i), needle);
+        return (found != 0).then(|| i + first(found));
+    }
     bytes.get(i..)?.iter().position(|&b| b == needle).map(|p| i + p)
 }
 
@@ -73,5 +88,8 @@ mod tests {
             }
         }
         assert_eq!(load(b"ab", 0), u64::from_le_bytes(*b"ab\0\0\0\0\0\0"));
+        assert_eq!(load_tail(b"0123456789", 5), u64::from_le_bytes(*b"56789\0\0\0"));
+        assert_eq!(find_byte(b"0123456789", 5, 0), None);
+        assert_eq!(find_byte(b"0123456\x0089", 5, 0), Some(7));
     }
 }

@@ -135,9 +135,13 @@ fn coded_status(rest: &[u8]) -> Option<(u16, EnhancedCode, usize)> {
 /// With it, on the same pass, the first repeated prefix of the reply's own code before it (or in
 /// the whole region when there is none): at index 4 or after, after white space, where
 /// [`continuation_prefix`] finds one.
-fn next_reply(region: &[u8], code: u16) -> (Option<usize>, Option<usize>) {
+///
+/// The search begins at `from` (at least 4): after an enhanced code that follows the code and a
+/// space (`550 5.7.1`), where no later reply or prefix can begin (its bytes are digits and dots,
+/// and its first digit begins no code).
+fn next_reply(region: &[u8], code: u16, from: usize) -> (Option<usize>, Option<usize>) {
     let first = b'0' + (code / 100 % 10) as u8;
-    let mut from = 4;
+    let mut from = from.max(4);
     let mut prefix = None;
     while let Some(i) = crate::swar::find_byte(region, from, first) {
         let rest = &region[i..];
@@ -198,7 +202,12 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         Some(end) if at < end => &text[at..end],
         _ => paragraph(&text[at..]),
     };
-    let (reply_end, first_prefix) = next_reply(region, code);
+    // The enhanced code the fast path parsed after the code at the start and a space.
+    let parsed_after = match spaced {
+        Some(Some((_, used))) if at == 0 => 4 + used,
+        _ => 4,
+    };
+    let (reply_end, first_prefix) = next_reply(region, code, parsed_after);
     let region = match reply_end {
         Some(end) => region[..end].trim_ascii_end(),
         None => region,
@@ -760,21 +769,33 @@ struct Leading {
 /// The next `:`, `;`, line feed, `(` or `#` in `bytes` at or after `from`, eight bytes at a time.
 #[inline]
 fn find_boundary(bytes: &[u8], from: usize) -> Option<usize> {
-    use crate::swar::{bytes_equal, first, load};
+    use crate::swar::{first, load};
     let mut i = from;
     while i + 8 <= bytes.len() {
-        let word = load(bytes, i);
-        let found = bytes_equal(word, b':')
-            | bytes_equal(word, b';')
-            | bytes_equal(word, b'\n')
-            | bytes_equal(word, b'(')
-            | bytes_equal(word, b'#');
+        let found = boundaries(load(bytes, i));
         if found != 0 {
             return Some(i + first(found));
         }
         i += 8;
     }
+    if bytes.len() >= 8 && i < bytes.len() {
+        // The last few bytes in one word (the zero bytes past the end are none of these).
+        let found = boundaries(crate::swar::load_tail(bytes, i));
+        return (found != 0).then(|| i + first(found));
+    }
     bytes.get(i..)?.iter().position(|&b| matches!(b, b':' | b';' | b'\n' | b'(' | b'#')).map(|p| i + p)
+}
+
+/// The high bit of each byte of `word` that is a `:`, a `;`, a line feed, a `(` or a `#` (the
+/// lowest exact, as [`crate::swar::bytes_equal`]).
+#[inline(always)]
+fn boundaries(word: u64) -> u64 {
+    use crate::swar::bytes_equal;
+    bytes_equal(word, b':')
+        | bytes_equal(word, b';')
+        | bytes_equal(word, b'\n')
+        | bytes_equal(word, b'(')
+        | bytes_equal(word, b'#')
 }
 
 /// Fast path: the first candidate right after a marker (`said: `, `smtp;`, …) that reaches
@@ -808,6 +829,12 @@ fn find_colon_or_semicolon(bytes: &[u8], from: usize) -> Option<usize> {
             return Some(i + first(found));
         }
         i += 8;
+    }
+    if bytes.len() >= 8 && i < bytes.len() {
+        // The last few bytes in one word (the zero bytes past the end are neither).
+        let word = crate::swar::load_tail(bytes, i);
+        let found = bytes_equal(word, b':') | bytes_equal(word, b';');
+        return (found != 0).then(|| i + first(found));
     }
     bytes[i..].iter().position(|&b| b == b':' || b == b';').map(|p| i + p)
 }

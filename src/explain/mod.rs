@@ -979,7 +979,11 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
     if explanation.reason != Reason::Expired {
         // A temporary reply that Exim gave up on ("451 4.3.0 …: Temporary lookup failure:
         // retry timeout exceeded") is explained by that reply, but the message was not retried.
-        let trimmed = text.trim_end().as_bytes();
+        // A text that ends with a visible ASCII character is its own trim (most do).
+        let trimmed = match text.as_bytes() {
+            bytes @ [.., last] if last.is_ascii_graphic() => bytes,
+            _ => text.trim_end().as_bytes(),
+        };
         if ends_with_lower(trimmed, GAVE_UP) {
             explanation.given_up();
         }
