@@ -1431,3 +1431,66 @@ fn kinds_of_server_gateway_and_milter_wording() {
         ("550 5.0.0 VRFY command disabled", Reason::NotImplemented),
     ]);
 }
+
+/// A delay notice is not an expiry: the MTA keeps trying ("It will be retried until …", "Will
+/// keep trying", sendmail's "Warning: could not send message for past 4 hours"), so it is retried,
+/// by its cause when it names one. An expiry is given up on, even when a temporary status names
+/// its cause (qmail's "(#4.4.2) … I'm not going to try again").
+#[test]
+fn delay_notices_and_expiries() {
+    let delayed = [
+        "Your message could not be delivered for more than 4 hour(s).\nIt will be retried until it is 5 day(s) old.",
+        "Warning: could not send message for past 1 hour",
+        "Delivery to the following recipient has been delayed: Message will be retried for 2 more day(s)",
+    ];
+    for text in delayed {
+        let why = explain_text(text).unwrap();
+        assert_eq!((why.reason(), why.retry()), (Reason::NetworkError, Retry::Later), "{text}");
+    }
+    let timed_out = explain_text(
+        "Deferred: Connection timed out with mx.example.net.\nWarning: could not send message for past 4 hours",
+    )
+    .unwrap();
+    assert_eq!((timed_out.failure(), timed_out.retry()), (Some(Failure::Timeout), Retry::Later));
+    let expired = explain_text(
+        "Connected to 192.0.2.1 but connection died. (#4.4.2)\nI'm not going to try again; this message has been in the queue too long.",
+    )
+    .unwrap();
+    assert_eq!((expired.reason(), expired.retry()), (Reason::NetworkError, Retry::AfterFix));
+    let gave_up =
+        explain_text("Could not be delivered for 5 days. Message will be deleted from queue").unwrap();
+    assert_eq!((gave_up.reason(), gave_up.retry()), (Reason::Expired, Retry::AfterFix));
+}
+
+/// What client libraries and MTAs write without a reply (the sixth round's last batches): an
+/// extension the server lacks, connections that failed in other words, a STARTTLS that failed as
+/// the stage, qmail's own remote-delivery program, suppression lists and send limits.
+#[test]
+fn kinds_of_client_library_and_mta_failure_wording() {
+    reasons_are(&[
+        ("smtp: server does not support SMTPUTF8", Reason::NotImplemented),
+        ("The SMTP server does not support the 8BITMIME extension.", Reason::NotImplemented),
+        ("timedout while connecting to smtp server", Reason::NetworkError),
+        (
+            "Error connecting to smtp.example.com on port 587: [Errno 111] Connect call failed ('192.0.2.1', 587)",
+            Reason::NetworkError,
+        ),
+        ("No connection has been established to smtp.example.com", Reason::NetworkError),
+        ("Deferred: Host mx.example.net. is down", Reason::NetworkError),
+        ("STARTTLS extension unavailable", Reason::TlsRequired),
+        (
+            "Error upgrading connection with STARTTLS: 454 4.7.0 TLS not available due to local problem",
+            Reason::TlsRequired,
+        ),
+        ("Unable to run qmail-remote.", Reason::ServiceUnavailable),
+        (
+            "Recipient (user@example.com) is on the suppression list (reason: too many hard fails)",
+            Reason::PolicyBlocked,
+        ),
+        ("Message held because send limit (1000) has been reached.", Reason::RateLimited),
+    ]);
+    let refused =
+        explain_text("Error connecting to smtp.example.com on port 587: [Errno 111] Connect call failed")
+            .unwrap();
+    assert_eq!(refused.failure(), Some(Failure::ConnectionRefused));
+}

@@ -778,6 +778,27 @@ fn deferred(text: &[u8]) -> bool {
         || deferral_named(text)
 }
 
+/// Whether a report worded as an expiry says the MTA keeps trying: a delay notice (Postfix's
+/// "It will be retried until it is 5 day(s) old", sendmail's "Will keep trying until message is
+/// 5 days old", OpenSMTPD's "only a temporary failure report"), read only on that path.
+fn still_trying(text: &[u8]) -> bool {
+    const WORDS: [&[u8]; 10] = [
+        b"warning: could not",
+        b"message still undelivered",
+        b"will be retried",
+        b"will keep trying",
+        b"will continue trying",
+        b"will continue to try",
+        b"still trying",
+        b"will try again",
+        b"temporary failure report",
+        b"do not need to re-send",
+    ];
+    let text = text.trim_ascii_start();
+    text.get(..8).is_some_and(|start| eq_lower(start, b"warning:"))
+        || WORDS.iter().any(|words| find_ignore_case(text, words).is_some())
+}
+
 /// Whether `text` names a deferral after its start: DragonFly Mail Agent's "remote delivery
 /// deferred: …", sendmail's "user... Deferred: …". One search for "deferred".
 fn deferral_named(text: &[u8]) -> bool {
@@ -1090,7 +1111,21 @@ fn explain_text_once(text: &str, context: &Context<'_>) -> Option<Explanation> {
             .and_then(status_reason)
             .filter(|&(cause, weak)| !weak && cause != Reason::Expired)
             .map(|(cause, _)| cause);
-        return Some(from_words(cause.unwrap_or(Reason::Expired)));
+        if still_trying(bytes) {
+            // A delay notice ("could not be delivered for more than 4 hours. It will be retried
+            // until …"): the MTA keeps trying, so nothing expired. Its cause if it names one;
+            // else the MTA could not reach the recipient's server so far, as most delays are
+            // (Sisimai's mapping reads them `expired|network_error`).
+            let mut e = match found.failure() {
+                Some(failure) if cause.is_none() => Explanation::from_failure_with(failure, &context),
+                _ => Explanation::from_words(cause.unwrap_or(Reason::NetworkError), &context),
+            };
+            e.retry = Retry::Later;
+            return Some(e);
+        }
+        // Given up: the permanent verdict, even where a temporary status names the cause
+        // (qmail's "(#4.4.2) … I'm not going to try again").
+        return Some(Explanation::from_words(cause.unwrap_or(Reason::Expired), &context));
     }
     if let Some(failure) = found.failure() {
         let mut e = Explanation::from_failure_with(failure, &context);

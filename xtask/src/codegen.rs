@@ -1357,7 +1357,7 @@ struct Pattern {
 /// The phrases that show which command a reply answered, found anywhere in a text: Postfix's
 /// `(in reply to RCPT TO command)`, Exim's `after RCPT TO:<…>`, Sendmail's `>>> RCPT To:<…>`.
 /// The first one listed that occurs decides.
-const COMMAND_PHRASES: [(&str, &str); 30] = [
+const COMMAND_PHRASES: [(&str, &str); 33] = [
     ("but sender was rejected", "Mail"),
     ("does not like recipient", "Rcpt"),
     ("failed after i sent the message", "EndOfData"),
@@ -1372,6 +1372,9 @@ const COMMAND_PHRASES: [(&str, &str); 30] = [
     // DMA's "STARTTLS not available: 454 …".
     ("refused to start tls", "StartTls"),
     ("starttls rejected", "StartTls"),
+    ("connection with starttls", "StartTls"),
+    ("command: (starttls)", "StartTls"),
+    ("can't starttls", "StartTls"),
     ("starttls not available", "StartTls"),
     ("in reply to auth", "Auth"),
     ("in reply to bdat", "Bdat"),
@@ -1395,7 +1398,7 @@ const COMMAND_PHRASES: [(&str, &str); 30] = [
 /// The phrases of resolvers, operating systems, TLS libraries and MTAs that name a failure with
 /// no reply, most specific first: the first phrase found (in this order, at a word start)
 /// decides. Lowercase; matched ignoring ASCII case.
-const FAILURE_PHRASES: [(&str, &str); 111] = [
+const FAILURE_PHRASES: [(&str, &str); 122] = [
     // A resolver that did not answer: temporary (glibc EAI_AGAIN, Postfix ", try again").
     ("temporary failure in name resolution", "DnsUnavailable"),
     ("name server timeout", "DnsUnavailable"),
@@ -1470,8 +1473,10 @@ const FAILURE_PHRASES: [(&str, &str); 111] = [
     // for any host", Haraka's "Tried all MXs"): retried later. Given up, they are worded so
     // ("... after a long failure period", "Too many failures"): the expiry rule.
     ("retry time not reached", "Network"),
+    ("retry time not yet reached", "Network"),
     ("no smtp servers were available", "Network"),
     ("tried all mxs", "Network"),
+    ("did not accept our requests to connect", "Network"),
     // TLS.
     ("certificate", "Tls"),
     ("handshake", "Tls"),
@@ -1492,6 +1497,7 @@ const FAILURE_PHRASES: [(&str, &str); 111] = [
     ("requiretls", "TlsUnavailable"),
     ("starttls not", "TlsUnavailable"),
     ("starttls extension not", "TlsUnavailable"),
+    ("starttls extension unavailable", "TlsUnavailable"),
     ("starttls is not", "TlsUnavailable"),
     ("starttls_not", "TlsUnavailable"),
     ("support the starttls", "TlsUnavailable"),
@@ -1510,6 +1516,14 @@ const FAILURE_PHRASES: [(&str, &str); 111] = [
     // Client libraries' own words (PHPMailer's "SMTP connect() failed", "Could not connect to
     // SMTP host", Swift Mailer's "Expected response code 354 but got an empty response").
     ("connect() failed", "Network"),
+    ("connect call failed", "ConnectionRefused"),
+    ("timedout", "Timeout"),
+    ("connection has closed", "Closed"),
+    ("been closed unexpectedly", "Closed"),
+    ("could not read from", "Closed"),
+    ("no connection has been established", "Network"),
+    ("unable to connect", "Network"),
+    ("is down", "Network"),
     ("could not connect", "Network"),
     ("failed to connect", "Network"),
     ("empty response", "Closed"),
