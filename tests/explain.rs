@@ -1494,3 +1494,25 @@ fn kinds_of_client_library_and_mta_failure_wording() {
             .unwrap();
     assert_eq!(refused.failure(), Some(Failure::ConnectionRefused));
 }
+
+/// A mail client's "SMTP Error (535): …" in any language (Roundcube's catalogues): the code in
+/// brackets just after the word SMTP, followed by a colon or a status, is the reply; a number in
+/// brackets in a sentence is not.
+#[test]
+fn a_code_in_brackets_after_smtp() {
+    for (text, code, reason) in [
+        ("SMTP Fehler (535): Die Authentisierung ist fehlgeschlagen.", 535, Reason::AuthFailed),
+        ("Erreur SMTP (535) : échec d’authentification.", 535, Reason::AuthFailed),
+        ("Errore SMTP: [451] 4.3.0 Error: queue file write error", 451, Reason::ServiceUnavailable),
+        (
+            "SMTPエラー (450): 宛先 \"user@example.com\" を追加できません (4.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.1])",
+            450,
+            Reason::PolicyBlocked,
+        ),
+    ] {
+        let why = explain_text(text).unwrap();
+        assert_eq!((why.code(), why.reason()), (Some(code), reason), "{text}");
+    }
+    assert!(explain_text("We use SMTP and (550) was seen").is_none());
+    assert!(explain_text("SMTP (550) items were counted").is_none());
+}

@@ -778,6 +778,40 @@ fn deferred(text: &[u8]) -> bool {
         || deferral_named(text)
 }
 
+/// A reply code in brackets shortly after the word "SMTP" ("SMTP Error (535): …", "Erreur SMTP
+/// (535) : …", "SMTPエラー (450): …", "Errore SMTP: [451] …"): the code, and the text after the
+/// closing bracket. Read only when no reply was found, so a code a client quotes in its own
+/// words is a reply only where it says SMTP just before.
+fn bracketed_code(text: &[u8]) -> Option<(u16, &[u8])> {
+    // "SMTP" ends at most this many bytes before the bracket (a word such as "Fehler" or "エラー"
+    // and a colon between).
+    const NEAR: usize = 16;
+    let mut from = 0;
+    while let Some(at) = text[from..].iter().position(|&b| b == b'(' || b == b'[').map(|i| from + i) {
+        from = at + 1;
+        let Some(&[d1, d2, d3, close]) = text.get(at + 1..at + 5) else { break };
+        let digits = (b'2'..=b'5').contains(&d1) && d2.is_ascii_digit() && d3.is_ascii_digit();
+        if !digits || !matches!(close, b')' | b']') {
+            continue;
+        }
+        // The bracket is followed by a colon ("(535): …", "(535) : …") or by a status ("[451]
+        // 4.3.0 …"): a label in front of a reply, not a number in a sentence.
+        let rest = &text[at + 5..];
+        let after_colon = rest.strip_prefix(b" :").or_else(|| rest.strip_prefix(b":"));
+        let status_follows = rest.first() == Some(&b' ')
+            && EnhancedCode::parse_prefix(&rest[1..]).is_some_and(|(status, _)| status.class() == d1 - b'0');
+        if after_colon.is_none() && !status_follows {
+            continue;
+        }
+        let before = &text[at.saturating_sub(NEAR + 4)..at];
+        if find_ignore_case(before, b"smtp").is_some() {
+            let code = u16::from(d1 - b'0') * 100 + u16::from(d2 - b'0') * 10 + u16::from(d3 - b'0');
+            return Some((code, after_colon.unwrap_or(rest)));
+        }
+    }
+    None
+}
+
 /// Whether a report worded as an expiry says the MTA keeps trying: a delay notice (Postfix's
 /// "It will be retried until it is 5 day(s) old", sendmail's "Will keep trying until message is
 /// 5 days old", OpenSMTPD's "only a temporary failure report"), read only on that path.
@@ -1071,6 +1105,18 @@ fn explain_text_once(text: &str, context: &Context<'_>) -> Option<Explanation> {
             found,
             &context,
         ));
+    }
+    if let Some((code, region)) = bracketed_code(bytes) {
+        // A client's "SMTP Error (535): …" in any language (Roundcube's catalogues): the code in
+        // brackets after the word SMTP, the words after it, a status there if one of its class.
+        let words = region.trim_ascii_start();
+        let enhanced = EnhancedCode::parse_prefix(words)
+            .map(|(status, _)| status)
+            .or_else(|| find::status_only(region).map(|(status, _)| status))
+            .filter(|status| u16::from(status.class()) == code / 100);
+        let found = scan(region);
+        fill(&mut context, &found);
+        return Some(Explanation::decide(code, enhanced, &|visit| visit(region), found, &context));
     }
     if let Some((status, region)) = find::status_only(bytes) {
         // An enhanced status with no reply code: decided as a reply of its class whose basic
