@@ -1516,3 +1516,31 @@ fn a_code_in_brackets_after_smtp() {
     assert!(explain_text("We use SMTP and (550) was seen").is_none());
     assert!(explain_text("SMTP (550) items were counted").is_none());
 }
+
+/// A client that quotes the server's words with no code, after saying so ("The mail server
+/// responded:", in Thunderbird's languages too): those words decide, not the client's own.
+#[test]
+fn the_server_words_a_client_quotes() {
+    reasons_are(&[
+        (
+            "An error occurred while sending mail. The mail server responded:  \n<user@example.com>: Recipient address rejected: User unknown in virtual mailbox table.\n Please check the message recipient and try again.",
+            Reason::MailboxUnknown,
+        ),
+        (
+            "An Outgoing server (SMTP) error occurred while sending mail. The server responded:  Error: no valid recipients.",
+            Reason::BadSequence,
+        ),
+        (
+            "Ocurrió un error mientras se enviaba el correo. El servidor de correo respondió: <sender@example.com>: Sender address rejected: Domain not found.",
+            Reason::SenderRejected,
+        ),
+        // With nothing the words say, the client's own words decide.
+        (
+            "An error occurred while sending the message to 192.0.2.1:25 (mx.example.net)",
+            Reason::NetworkError,
+        ),
+    ]);
+    // The quoted words are read once: a text of leads is linear, not nested.
+    let nested = "The server responded: ".repeat(2000);
+    assert!(explain_text(&nested).is_none_or(|e| e.code().is_none()));
+}

@@ -778,6 +778,32 @@ fn deferred(text: &[u8]) -> bool {
         || deferral_named(text)
 }
 
+/// The server's words a client quotes after saying so, with no code: what follows "The mail
+/// server responded:" (Thunderbird, in its languages), "The server response was:", when words
+/// follow. Each colon in turn is checked for one of the leads just before it.
+fn server_words(text: &[u8]) -> Option<&[u8]> {
+    const LEADS: [&[u8]; 8] = [
+        b"responded",
+        b"response was",
+        "répondu".as_bytes(),
+        b"antwoordde",
+        "respondió".as_bytes(),
+        b"antwortete",
+        b"risposto",
+        b"respondeu",
+    ];
+    let mut from = 0;
+    while let Some(at) = crate::swar::find_byte(text, from, b':') {
+        from = at + 1;
+        let before = text[..at].trim_ascii_end();
+        if LEADS.iter().any(|lead| ends_with_lower(before, lead)) {
+            let words = text[at + 1..].trim_ascii();
+            return (!words.is_empty()).then_some(words);
+        }
+    }
+    None
+}
+
 /// A reply code in brackets shortly after the word "SMTP" ("SMTP Error (535): …", "Erreur SMTP
 /// (535) : …", "SMTPエラー (450): …", "Errore SMTP: [451] …"): the code, and the text after the
 /// closing bracket. Read only when no reply was found, so a code a client quotes in its own
@@ -1030,7 +1056,7 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
     // Exim gives up with its last error before ": retry timeout exceeded" ("mailbox is full:
     // retry timeout exceeded"): that error is why the message expired, and what to act on.
     const GAVE_UP: &[u8] = b": retry timeout exceeded";
-    let mut explanation = explain_text_once(text, context)?;
+    let mut explanation = explain_text_once(text, context, true)?;
     if explanation.reason != Reason::Expired {
         // A temporary reply that Exim gave up on ("451 4.3.0 …: Temporary lookup failure:
         // retry timeout exceeded") is explained by that reply, but the message was not retried.
@@ -1046,7 +1072,7 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
     }
     let cause = find_ignore_case(text.as_bytes(), GAVE_UP)
         .and_then(|at| text.get(..at))
-        .and_then(|before| explain_text_once(before, context))
+        .and_then(|before| explain_text_once(before, context, true))
         .filter(|cause| !matches!(cause.reason, Reason::Expired | Reason::Other))
         // The message was given up on: what to act on is the cause, and sending it again waits
         // for that to be fixed, whatever a temporary cause alone would say.
@@ -1057,8 +1083,10 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
     Some(cause.unwrap_or(explanation))
 }
 
-/// [`explain_text_with`] without looking behind an expiry for its cause.
-fn explain_text_once(text: &str, context: &Context<'_>) -> Option<Explanation> {
+/// [`explain_text_with`] without looking behind an expiry for its cause. `quotes`: whether to
+/// read the server's words a client quotes with no code (`server_words`) — not again inside
+/// them, so that the work stays linear in the text.
+fn explain_text_once(text: &str, context: &Context<'_>, quotes: bool) -> Option<Explanation> {
     let bytes = text.as_bytes();
     let mut context = *context;
     // One pass of the scanner over the text: the providers and the command it shows, and the
@@ -1132,6 +1160,16 @@ fn explain_text_once(text: &str, context: &Context<'_>) -> Option<Explanation> {
         e.code = None;
         return Some(e);
     }
+    // A client that quotes the server's words without their code ("An error occurred while
+    // sending mail. The mail server responded: <x>: Recipient address rejected: User unknown …"):
+    // those words decide, not the client's own around them.
+    if let Some(words) = server_words(bytes).filter(|_| quotes) {
+        let start = offset_in(bytes, words);
+        let text = text.get(start..start + words.len()).unwrap_or_default();
+        if let Some(e) = explain_text_once(text, &context, false).filter(|e| e.reason != Reason::Other) {
+            return Some(e);
+        }
+    }
     // No reply: what a bounce reports without one. Giving up after retrying is named first
     // (its text often quotes the last transport error), then the transport failure, then a
     // status in qmail's `(#4.4.1)` form, then the words alone. One pass over the whole text.
@@ -1173,7 +1211,9 @@ fn explain_text_once(text: &str, context: &Context<'_>) -> Option<Explanation> {
         // (qmail's "(#4.4.2) … I'm not going to try again").
         return Some(Explanation::from_words(cause.unwrap_or(Reason::Expired), &context));
     }
-    if let Some(failure) = found.failure() {
+    // Inside the words a client quotes from the server (`quotes` false), the server's words
+    // decide before a failure's: "Sender address rejected: Domain not found" refuses the sender.
+    if let Some(failure) = found.failure().filter(|_| quotes || worded.is_none()) {
         let mut e = Explanation::from_failure_with(failure, &context);
         // A deferral reported as such (sendmail's "Deferred: Connection refused by …", qmail's
         // "(#4.1.2)", "Temporary MX lookup error") is retried, whatever the failure. So is a
