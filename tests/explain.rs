@@ -1503,6 +1503,7 @@ fn a_code_in_brackets_after_smtp() {
     for (text, code, reason) in [
         ("SMTP Fehler (535): Die Authentisierung ist fehlgeschlagen.", 535, Reason::AuthFailed),
         ("Erreur SMTP (535) : échec d’authentification.", 535, Reason::AuthFailed),
+        ("Erreur SMTP (535)\u{a0}: échec d’authentification.", 535, Reason::AuthFailed),
         ("Errore SMTP: [451] 4.3.0 Error: queue file write error", 451, Reason::ServiceUnavailable),
         (
             "SMTPエラー (450): 宛先 \"user@example.com\" を追加できません (4.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.1])",

@@ -823,7 +823,11 @@ fn bracketed_code(text: &[u8]) -> Option<(u16, &[u8])> {
         // The bracket is followed by a colon ("(535): …", "(535) : …") or by a status ("[451]
         // 4.3.0 …"): a label in front of a reply, not a number in a sentence.
         let rest = &text[at + 5..];
-        let after_colon = rest.strip_prefix(b" :").or_else(|| rest.strip_prefix(b":"));
+        // French puts a space before the colon, often a no-break one (U+00A0).
+        let after_colon = rest
+            .strip_prefix(b":")
+            .or_else(|| rest.strip_prefix(b" :"))
+            .or_else(|| rest.strip_prefix("\u{a0}:".as_bytes()));
         let status_follows = rest.first() == Some(&b' ')
             && EnhancedCode::parse_prefix(&rest[1..]).is_some_and(|(status, _)| status.class() == d1 - b'0');
         if after_colon.is_none() && !status_follows {
