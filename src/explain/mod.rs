@@ -692,49 +692,86 @@ fn bare_reason(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>
     if !policy_or_none || !(matches!(code, 450 | 451) || (500..600).contains(&code)) {
         return None;
     }
-    // Postfix's "(in reply to RCPT TO command)" after a reply is the log's, not the server's.
-    let own =
-        |segment: &[u8]| -> usize { find_ignore_case(segment, b"(in reply to ").unwrap_or(segment.len()) };
-    let segments: Segments<'_> = &|visit| segments(&mut |segment| visit(&segment[..own(segment)]));
-    // A bare statement is short: a longer reply says more than "try again later".
-    let mut bytes = 0;
-    segments(&mut |segment| bytes += segment.len());
-    if bytes > 96 {
-        return None;
+    // The statements the code may make; the words are read only as long as they begin one of
+    // them (a 5xx's two lists at once: words that are one statement begin it at every word).
+    let greylisting = matches!(code, 450 | 451);
+    let statements: &[&[u8]] = if greylisting { &generated::BARE_RETRY_LATER } else { &BARE_REFUSED };
+    let mut reader = BareWords::new(statements);
+    segments(&mut |segment| reader.read(segment));
+    let words = reader.words()?;
+    if greylisting {
+        return generated::BARE_RETRY_LATER.contains(&words).then_some(Reason::Greylisted);
     }
-    // The statements the code may make; the words are read only as long as they begin one.
-    let choices: &[(&[&[u8]], Reason)] = if matches!(code, 450 | 451) {
-        &[(&generated::BARE_RETRY_LATER, Reason::Greylisted)]
+    if generated::BARE_MESSAGE_REFUSED.contains(&words) {
+        Some(Reason::ContentRejected)
     } else {
-        &[
-            (&generated::BARE_MESSAGE_REFUSED, Reason::ContentRejected),
-            (&generated::BARE_RECIPIENT_REFUSED, Reason::MailboxUnknown),
-        ]
-    };
-    // The generator refuses a statement longer than the buffer.
-    let mut words = [0u8; generated::BARE_MAX];
-    choices.iter().find_map(|&(statements, reason)| {
-        let len = bare_words(segments, &mut words, statements)?;
-        statements.contains(&&words[..len]).then_some(reason)
-    })
+        generated::BARE_RECIPIENT_REFUSED.contains(&words).then_some(Reason::MailboxUnknown)
+    }
 }
 
-/// The words of a short reply, lowercase, single-spaced: tokens holding a digit (the reply
-/// code, the enhanced code, a count) or an `@` (an address) dropped, and punctuation. `None` as soon as they do not
-/// begin any of `statements` (words are only added after them, so they cannot become one).
-fn bare_words(segments: Segments<'_>, out: &mut [u8], statements: &[&[u8]]) -> Option<usize> {
-    let mut len = 0;
-    let mut fits = true;
-    segments(&mut |segment| {
-        // Each token's letters are written after a space (when words come before), and kept
-        // when the token ends with no digit seen. A byte past the end of `out` is not written;
-        // its token, if kept, does not fit.
+/// A 5xx's bare statements: the message's, then the recipient's.
+const BARE_REFUSED: [&[u8]; generated::BARE_MESSAGE_REFUSED.len() + generated::BARE_RECIPIENT_REFUSED.len()] = {
+    let (message, recipient) = (&generated::BARE_MESSAGE_REFUSED, &generated::BARE_RECIPIENT_REFUSED);
+    let mut all: [&[u8]; generated::BARE_MESSAGE_REFUSED.len() + generated::BARE_RECIPIENT_REFUSED.len()] =
+        [&[]; generated::BARE_MESSAGE_REFUSED.len() + generated::BARE_RECIPIENT_REFUSED.len()];
+    let mut i = 0;
+    while i < all.len() {
+        all[i] = if i < message.len() { message[i] } else { recipient[i - message.len()] };
+        i += 1;
+    }
+    all
+};
+
+/// The longest text a bare statement stands in: a longer reply says more than "try again later".
+const BARE_TEXT_MAX: usize = 96;
+
+/// The words of a short reply, read segment by segment: lowercase, single-spaced, tokens holding a
+/// digit (the reply code, the enhanced code, a count) or an `@` (an address) dropped, and
+/// punctuation. Each segment ends before Postfix's "(in reply to RCPT TO command)" (the log's, not
+/// the server's). Reading stops as soon as the words begin none of `statements` (words are only
+/// added after them, so they cannot become one) or the segments hold more than [`BARE_TEXT_MAX`]
+/// bytes.
+struct BareWords<'s> {
+    statements: &'s [&'s [u8]],
+    /// The words; a byte past the end is not written (its token, if kept, does not fit).
+    out: [u8; generated::BARE_MAX],
+    len: usize,
+    /// The bytes of the segments read so far.
+    bytes: usize,
+    fits: bool,
+}
+
+impl<'s> BareWords<'s> {
+    fn new(statements: &'s [&'s [u8]]) -> Self {
+        BareWords { statements, out: [0; generated::BARE_MAX], len: 0, bytes: 0, fits: true }
+    }
+
+    fn read(&mut self, segment: &[u8]) {
+        const LOG: &[u8] = b"(in reply to ";
+        if !self.fits {
+            return;
+        }
+        // The segment's own part is at most the bytes left: "(in reply to " is looked for where it
+        // could start within them.
+        let left = BARE_TEXT_MAX - self.bytes;
+        let window = &segment[..segment.len().min(left + LOG.len())];
+        let own = find_ignore_case(window, LOG).unwrap_or(segment.len());
+        if own > left {
+            self.fits = false;
+            return;
+        }
+        self.bytes += own;
+        let (out, statements) = (&mut self.out, self.statements);
+        let mut len = self.len;
+        let mut fits = true;
+        // Each token's letters are written after a space (when words come before), and kept when
+        // the token ends with no digit seen.
         let start = |len: usize| len + usize::from(len > 0);
         let mut at = start(len);
         let mut digit = false;
-        for &b in segment.iter().chain(b" ") {
+        for &b in segment[..own].iter().chain(b" ") {
             if !fits {
-                return;
+                break;
             }
             match b {
                 b'a'..=b'z' | b'A'..=b'Z' => {
@@ -762,8 +799,14 @@ fn bare_words(segments: Segments<'_>, out: &mut [u8], statements: &[&[u8]]) -> O
                 _ => {}
             }
         }
-    });
-    fits.then_some(len)
+        self.len = len;
+        self.fits = fits;
+    }
+
+    /// The words read, unless reading stopped.
+    fn words(&self) -> Option<&[u8]> {
+        self.fits.then(|| &self.out[..self.len])
+    }
 }
 
 /// Whether a report with no reply says it is temporary: sendmail's "Deferred:" lead and its
@@ -1123,7 +1166,7 @@ mod tests {
     extern crate std;
     use std::vec::Vec;
 
-    /// The words of a reply as `bare_words` reads them, spelled out: every token, then the
+    /// The words of a reply as `BareWords` reads them, spelled out: every token, then the
     /// statements compared whole.
     fn reference(code: u16, text: &[u8]) -> Option<Reason> {
         let mut words: Vec<u8> = Vec::new();
