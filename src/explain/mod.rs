@@ -695,8 +695,12 @@ fn bare_reason(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>
     // The statements the code may make; the words are read only as long as they begin one of
     // them (a 5xx's two lists at once: words that are one statement begin it at every word).
     let greylisting = matches!(code, 450 | 451);
-    let statements: &[&[u8]] = if greylisting { &generated::BARE_RETRY_LATER } else { &BARE_REFUSED };
-    let mut reader = BareWords::new(statements);
+    let (statements, letters): (&[&[u8]], u32) = if greylisting {
+        (&generated::BARE_RETRY_LATER, first_letters(&generated::BARE_RETRY_LATER))
+    } else {
+        (&BARE_REFUSED, first_letters(&BARE_REFUSED))
+    };
+    let mut reader = BareWords::new(statements, letters);
     segments(&mut |segment| reader.read(segment));
     let words = reader.words()?;
     if greylisting {
@@ -722,6 +726,19 @@ const BARE_REFUSED: [&[u8]; generated::BARE_MESSAGE_REFUSED.len() + generated::B
     all
 };
 
+/// The first letters of `statements` (lowercase ASCII), as bits `1 << (letter & 31)`.
+const fn first_letters(statements: &[&[u8]]) -> u32 {
+    let mut letters = 0;
+    let mut i = 0;
+    while i < statements.len() {
+        if let [first, ..] = statements[i] {
+            letters |= 1 << (*first & 31);
+        }
+        i += 1;
+    }
+    letters
+}
+
 /// The longest text a bare statement stands in: a longer reply says more than "try again later".
 const BARE_TEXT_MAX: usize = 96;
 
@@ -733,8 +750,13 @@ const BARE_TEXT_MAX: usize = 96;
 /// bytes.
 struct BareWords<'s> {
     statements: &'s [&'s [u8]],
-    /// The words; a byte past the end is not written (its token, if kept, does not fit).
-    out: [u8; generated::BARE_MAX],
+    /// Their first letters ([`first_letters`]).
+    letters: u32,
+    /// The first of `statements` that the words begin (none before it does: they began none of
+    /// them with fewer words).
+    from: usize,
+    /// The words; a byte past the end goes to the last slot (its token, if kept, does not fit).
+    out: [u8; generated::BARE_MAX + 1],
     len: usize,
     /// The bytes of the segments read so far.
     bytes: usize,
@@ -742,71 +764,140 @@ struct BareWords<'s> {
 }
 
 impl<'s> BareWords<'s> {
-    fn new(statements: &'s [&'s [u8]]) -> Self {
-        BareWords { statements, out: [0; generated::BARE_MAX], len: 0, bytes: 0, fits: true }
+    fn new(statements: &'s [&'s [u8]], letters: u32) -> Self {
+        BareWords {
+            statements,
+            letters,
+            from: 0,
+            out: [0; generated::BARE_MAX + 1],
+            len: 0,
+            bytes: 0,
+            fits: true,
+        }
     }
 
     fn read(&mut self, segment: &[u8]) {
         const LOG: &[u8] = b"(in reply to ";
+        let log_at = |at: usize| segment.get(at..at + LOG.len()).is_some_and(|s| s.eq_ignore_ascii_case(LOG));
         if !self.fits {
             return;
         }
-        // The segment's own part is at most the bytes left: "(in reply to " is looked for where it
-        // could start within them.
+        // The segment's own part must fit in the bytes left; it is read up to them (or up to the
+        // log's words, whichever comes first), and ends there only if the log's words start there.
         let left = BARE_TEXT_MAX - self.bytes;
-        let window = &segment[..segment.len().min(left + LOG.len())];
-        let own = find_ignore_case(window, LOG).unwrap_or(segment.len());
-        if own > left {
-            self.fits = false;
-            return;
-        }
-        self.bytes += own;
-        let (out, statements) = (&mut self.out, self.statements);
-        let mut len = self.len;
-        let mut fits = true;
+        let head = &segment[..segment.len().min(left)];
+        let (out, statements) = (&mut self.out, (self.statements, self.letters));
+        let (mut len, mut from) = (self.len, self.from);
         // Each token's letters are written after a space (when words come before), and kept when
         // the token ends with no digit seen.
-        let start = |len: usize| len + usize::from(len > 0);
-        let mut at = start(len);
+        let mut at = bare_start(len);
         let mut digit = false;
-        for &b in segment[..own].iter().chain(b" ") {
-            if !fits {
+        let mut own = None;
+        for (i, &b) in head.iter().enumerate() {
+            // Letters, digits and other bytes without a branch: a byte is written where the next
+            // letter goes, and counts only if it is one.
+            let kind = BARE_KIND[usize::from(b)];
+            if kind & SPECIAL == 0 {
+                out[at.min(generated::BARE_MAX)] = b | 0x20;
+                at += usize::from(kind & LETTER);
+                digit |= kind & DIGIT != 0;
+                continue;
+            }
+            if b != b'(' {
+                if !end_token(out, statements, &mut from, &mut len, &mut at, &mut digit) {
+                    self.fits = false;
+                    return;
+                }
+            } else if log_at(i) {
+                own = Some(i);
                 break;
             }
-            match b {
-                b'a'..=b'z' | b'A'..=b'Z' => {
-                    if let Some(slot) = out.get_mut(at) {
-                        *slot = b | 0x20;
-                    }
-                    at += 1;
-                }
-                b'0'..=b'9' | b'@' => digit = true,
-                b' ' | b'\t' | b'\n' | b'\x0C' | b'\r' => {
-                    if !digit && at > start(len) {
-                        if let Some(space) = out.get_mut(len).filter(|_| len > 0) {
-                            *space = b' ';
-                        }
-                        len = at;
-                        // The first letter first: most words begin no statement, and a
-                        // comparison of slices is a call.
-                        fits = out.get(..len).is_some_and(|words| {
-                            statements.iter().any(|s| s.first() == words.first() && s.starts_with(words))
-                        });
-                    }
-                    at = start(len);
-                    digit = false;
-                }
-                _ => {}
-            }
         }
+        let own = match own {
+            Some(own) => own,
+            None if segment.len() <= left => segment.len(),
+            None if log_at(left) => left,
+            None => {
+                self.fits = false;
+                return;
+            }
+        };
+        self.fits = end_token(out, statements, &mut from, &mut len, &mut at, &mut digit);
+        self.bytes += own;
         self.len = len;
-        self.fits = fits;
+        self.from = from;
     }
 
     /// The words read, unless reading stopped.
     fn words(&self) -> Option<&[u8]> {
         self.fits.then(|| &self.out[..self.len])
     }
+}
+
+/// [`BARE_KIND`]: an ASCII letter.
+const LETTER: u8 = 1;
+/// [`BARE_KIND`]: a digit or an `@` (its token is dropped).
+const DIGIT: u8 = 2;
+/// [`BARE_KIND`]: white space (the end of a token) or a `(` (maybe the log's words).
+const SPECIAL: u8 = 4;
+
+/// What [`BareWords`] makes of each byte.
+const BARE_KIND: [u8; 256] = {
+    let mut kinds = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        kinds[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'0'..=b'9' | b'@' => DIGIT,
+            b' ' | b'\t' | b'\n' | b'\x0C' | b'\r' | b'(' => SPECIAL,
+            _ => 0,
+        };
+        b += 1;
+    }
+    kinds
+};
+
+/// Where the next token's letters go: after a space when words come before.
+#[inline(always)]
+fn bare_start(len: usize) -> usize {
+    len + usize::from(len > 0)
+}
+
+/// The end of a token of [`BareWords`] (its letters in `out` from [`bare_start`]`(len)` to `at`):
+/// kept when it holds a letter and no digit, then compared with the statements from `from` on.
+/// `false` when the words begin none of them.
+#[inline(always)]
+fn end_token(
+    out: &mut [u8; generated::BARE_MAX + 1],
+    (statements, letters): (&[&[u8]], u32),
+    from: &mut usize,
+    len: &mut usize,
+    at: &mut usize,
+    digit: &mut bool,
+) -> bool {
+    let mut fits = true;
+    if !*digit && *at > bare_start(*len) {
+        if *len > 0 {
+            out[(*len).min(generated::BARE_MAX)] = b' ';
+        } else if letters & 1 << (out[0] & 31) == 0 {
+            // The first word: its first letter begins no statement (most replies).
+            *at = 0;
+            *digit = false;
+            return false;
+        }
+        *len = *at;
+        // The first letter first: most words begin no statement, and a comparison of slices is a
+        // call.
+        match out[..generated::BARE_MAX].get(..*len).and_then(|words| {
+            statements[*from..].iter().position(|s| s.first() == words.first() && s.starts_with(words))
+        }) {
+            Some(p) => *from += p,
+            None => fits = false,
+        }
+    }
+    *at = bare_start(*len);
+    *digit = false;
+    fits
 }
 
 /// Whether a report with no reply says it is temporary: sendmail's "Deferred:" lead and its
