@@ -695,12 +695,12 @@ fn bare_reason(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>
     // The statements the code may make; the words are read only as long as they begin one of
     // them (a 5xx's two lists at once: words that are one statement begin it at every word).
     let greylisting = matches!(code, 450 | 451);
-    let (statements, letters): (&[&[u8]], u32) = if greylisting {
-        (&generated::BARE_RETRY_LATER, first_letters(&generated::BARE_RETRY_LATER))
+    let (statements, firsts): (&[&[u8]], &[u8; 32]) = if greylisting {
+        (&generated::BARE_RETRY_LATER, &RETRY_LATER_FIRSTS)
     } else {
-        (&BARE_REFUSED, first_letters(&BARE_REFUSED))
+        (&BARE_REFUSED, &REFUSED_FIRSTS)
     };
-    let mut reader = BareWords::new(statements, letters);
+    let mut reader = BareWords::new(statements, firsts);
     segments(&mut |segment| reader.read(segment));
     let words = reader.words()?;
     if greylisting {
@@ -726,18 +726,25 @@ const BARE_REFUSED: [&[u8]; generated::BARE_MESSAGE_REFUSED.len() + generated::B
     all
 };
 
-/// The first letters of `statements` (lowercase ASCII), as bits `1 << (letter & 31)`.
-const fn first_letters(statements: &[&[u8]]) -> u32 {
-    let mut letters = 0;
-    let mut i = 0;
-    while i < statements.len() {
+/// Where the statements that begin with each lowercase ASCII letter (`letter & 31`) begin among
+/// `statements`: the first one's index, 255 when none does.
+const fn first_of_letters(statements: &[&[u8]]) -> [u8; 32] {
+    let mut firsts = [255; 32];
+    let mut i = statements.len();
+    while i > 0 {
+        i -= 1;
         if let [first, ..] = statements[i] {
-            letters |= 1 << (*first & 31);
+            firsts[(*first & 31) as usize] = i as u8;
         }
-        i += 1;
     }
-    letters
+    firsts
 }
+
+/// [`first_of_letters`] of the greylisting statements.
+const RETRY_LATER_FIRSTS: [u8; 32] = first_of_letters(&generated::BARE_RETRY_LATER);
+
+/// [`first_of_letters`] of a 5xx's statements.
+const REFUSED_FIRSTS: [u8; 32] = first_of_letters(&BARE_REFUSED);
 
 /// The longest text a bare statement stands in: a longer reply says more than "try again later".
 const BARE_TEXT_MAX: usize = 96;
@@ -750,8 +757,8 @@ const BARE_TEXT_MAX: usize = 96;
 /// bytes.
 struct BareWords<'s> {
     statements: &'s [&'s [u8]],
-    /// Their first letters ([`first_letters`]).
-    letters: u32,
+    /// Where those of each first letter begin ([`first_of_letters`]).
+    firsts: &'s [u8; 32],
     /// The first of `statements` that the words begin (none before it does: they began none of
     /// them with fewer words).
     from: usize,
@@ -764,10 +771,10 @@ struct BareWords<'s> {
 }
 
 impl<'s> BareWords<'s> {
-    fn new(statements: &'s [&'s [u8]], letters: u32) -> Self {
+    fn new(statements: &'s [&'s [u8]], firsts: &'s [u8; 32]) -> Self {
         BareWords {
             statements,
-            letters,
+            firsts,
             from: 0,
             out: [0; generated::BARE_MAX + 1],
             len: 0,
@@ -786,21 +793,33 @@ impl<'s> BareWords<'s> {
         // log's words, whichever comes first), and ends there only if the log's words start there.
         let left = BARE_TEXT_MAX - self.bytes;
         let head = &segment[..segment.len().min(left)];
-        let (out, statements) = (&mut self.out, (self.statements, self.letters));
+        let (out, statements) = (&mut self.out, (self.statements, self.firsts));
         let (mut len, mut from) = (self.len, self.from);
         // Each token's letters are written after a space (when words come before), and kept when
         // the token ends with no digit seen.
         let mut at = bare_start(len);
         let mut digit = false;
         let mut own = None;
-        for (i, &b) in head.iter().enumerate() {
-            // Letters, digits and other bytes without a branch: a byte is written where the next
-            // letter goes, and counts only if it is one.
+        let mut i = 0;
+        while i < head.len() {
+            let b = head[i];
+            // Letters and other bytes without a branch: a byte is written where the next letter
+            // goes, and counts only if it is one.
             let kind = BARE_KIND[usize::from(b)];
             if kind & SPECIAL == 0 {
+                if kind & DIGIT != 0 {
+                    // The token is dropped: its other bytes up to the next white space or `(`
+                    // are passed over.
+                    digit = true;
+                    i += 1;
+                    while i < head.len() && BARE_KIND[usize::from(head[i])] & SPECIAL == 0 {
+                        i += 1;
+                    }
+                    continue;
+                }
                 out[at.min(generated::BARE_MAX)] = b | 0x20;
                 at += usize::from(kind & LETTER);
-                digit |= kind & DIGIT != 0;
+                i += 1;
                 continue;
             }
             if b != b'(' {
@@ -812,6 +831,7 @@ impl<'s> BareWords<'s> {
                 own = Some(i);
                 break;
             }
+            i += 1;
         }
         let own = match own {
             Some(own) => own,
@@ -869,7 +889,7 @@ fn bare_start(len: usize) -> usize {
 #[inline(always)]
 fn end_token(
     out: &mut [u8; generated::BARE_MAX + 1],
-    (statements, letters): (&[&[u8]], u32),
+    (statements, firsts): (&[&[u8]], &[u8; 32]),
     from: &mut usize,
     len: &mut usize,
     at: &mut usize,
@@ -879,11 +899,13 @@ fn end_token(
     if !*digit && *at > bare_start(*len) {
         if *len > 0 {
             out[(*len).min(generated::BARE_MAX)] = b' ';
-        } else if letters & 1 << (out[0] & 31) == 0 {
-            // The first word: its first letter begins no statement (most replies).
-            *at = 0;
-            *digit = false;
-            return false;
+        } else {
+            // The first word: the statements that begin with its first letter, if any (most
+            // replies have none).
+            match firsts[usize::from(out[0] & 31)] {
+                255 => return false,
+                first => *from = usize::from(first),
+            }
         }
         *len = *at;
         // The first letter first: most words begin no statement, and a comparison of slices is a
