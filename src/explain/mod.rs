@@ -79,9 +79,15 @@ impl Explanation {
         if reply.line_count() <= FEW {
             let mut segments: [&[u8]; FEW] = [&[]; FEW];
             let mut count = 0;
-            for (slot, segment) in segments.iter_mut().zip(text.segments()) {
-                *slot = segment;
-                count += 1;
+            if reply.line_count() == 1 {
+                // One line (most replies): its text without finding its end again.
+                segments[0] = single_line_text(reply);
+                count = 1;
+            } else {
+                for (slot, segment) in segments.iter_mut().zip(text.segments()) {
+                    *slot = segment;
+                    count += 1;
+                }
             }
             let segments = &segments[..count];
             // Without an enhanced code at the start, the segments are the lines' texts.
@@ -551,6 +557,16 @@ impl Explanation {
     pub fn render(&self, locale: Locale) -> impl Display + '_ {
         Rendered { explanation: self, locale }
     }
+}
+
+/// The text of a reply of one line, as its only segment (`reply.text().segments()`): the reply's
+/// bytes after the code and the separator, without the line end (the reply holds no line feed but
+/// its last byte).
+fn single_line_text<'a>(reply: &Reply<'a>) -> &'a [u8] {
+    let raw = reply.as_bytes();
+    let line = raw.strip_suffix(b"\n").unwrap_or(raw);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    line.get(4..).unwrap_or_default()
 }
 
 /// What explicit words ("always" keyword rules) say in the lines of `text` before its reply: a
@@ -1349,6 +1365,27 @@ mod tests {
                 .prop_map(|s| s.as_bytes().to_vec()),
             proptest::collection::vec(any::<u8>(), 0..3),
         ]
+    }
+
+    #[test]
+    fn a_single_line_is_its_only_segment() {
+        let replies: [&[u8]; 9] = [
+            b"550 5.1.1 User unknown\r\n",
+            b"550 5.1.1 User unknown\n",
+            b"550 5.1.1 User unknown",
+            b"550 a\rb\r\n",
+            b"550 a\r\r\n",
+            b"550 a\r",
+            b"550\r\n",
+            b"550",
+            b"\r\n\n250 OK\r\n  \r\n",
+        ];
+        for bytes in replies {
+            let reply = Reply::parse(bytes).unwrap();
+            assert_eq!(reply.line_count(), 1);
+            let segments: Vec<&[u8]> = reply.text().segments().collect();
+            assert_eq!(segments, [single_line_text(&reply)], "{bytes:?}");
+        }
     }
 
     #[test]
