@@ -13,7 +13,8 @@
 //!   1,695 replies it was 145× before the one-pass automaton, 27× with it, 18× after the third
 //!   round; on the 4,109 of the fourth round it was 24.4× then and 23.2× with the fifth round's
 //!   code; on all 5,618 of the fifth round, with its rules, 25.0×: the new rows are longer texts;
-//!   23.2× after the sixth round).
+//!   23.2× after the sixth round; on the 6,734 of the sixth round's third batch, 25.0× before its changes and 23.0×
+//!   after them).
 //! - Then, outside criterion and in the same process, a per-reply comparison with Sisimai 4.25
 //!   (Debian's `libsisimai-perl`): `benches/sisimai_reason.pl` times `Sisimai->match($text)`
 //!   (Sisimai's "reason from an error text" entry point: the fairest per-reply path, no email
@@ -231,6 +232,51 @@
 //! text's last word, as the searches now do (+0.2% instructions, no change in time).
 //! `explain_text_once` inlined (no change).
 //!
+//! The sixth round's second pass (the third corpus batch: 6,734 replies; no change to the automaton, its tables
+//! or the rules) took out of the decision and the reply finder work that most replies do not need.
+//! One run of this bench on its final tree over all 6,734 replies: `Reply::parse` 0.0167 µs,
+//! `explain` 0.2384 µs (14.3×), `explain_text` 0.3832 µs (23.0×), Sisimai `match` 50.08 µs (131×
+//! `explain_text`), `make` 892 µs; criterion's means 0.0228, 0.284 and 0.457 µs a reply. The sixth
+//! round's tree, benched right after it on the same replies: 0.0170, 0.2791 (16.4×) and 0.4244 µs
+//! (25.0×), Sisimai `match` 72.04 µs (170×: Sisimai slowed by the load, as noted below), `make` 642
+//! µs; criterion's means 0.0203, 0.352 and 0.537 µs. Against that tree, alternated by the outside
+//! driver (best of 300 rounds, three times each): `explain_text` 0.4230 → 0.3794 µs (−10.3%),
+//! `explain` 0.2820 → 0.2386 µs (−15.4%), that driver's `Reply::parse` (the same code) 0.0258 →
+//! 0.0250 µs; in instructions (callgrind, per reply) `explain_text` 4,057 → 3,529 (−13%), `explain`
+//! 2,742 → 2,153 (−21%), `Reply::parse` 335 in both, and callgrind's branch simulation counts 23.0
+//! mispredicted conditional branches a reply in `explain_text` where it counted 29.4 (`explain`
+//! 18.7 → 12.4; mispredicted indirect calls 1.2 → 0.4). Every explanation of the corpora and of
+//! Sisimai's cases (the same dumper and variants as in its first pass) is the same before and
+//! after each commit, and `tests/accuracy.rs` prints the same figures. What changed:
+//!
+//! - The bare-statement check (a weak 450/451 or 5xx of at most 96 bytes, `bare_reason`) searched
+//!   each segment whole for Postfix's "(in reply to " to find its own part, then read the words
+//!   once for each of a 5xx's two lists, searching again each time: about 650 instructions and 8.5
+//!   of the 29 mispredicted branches a reply. It now reads a segment once (`BareWords`): the log's
+//!   words are recognized at their `(` as the words are read, reading stops after the 96 bytes, a
+//!   5xx's two lists are read at once (words that are one statement begin it at every word, so
+//!   the result is the same), letters, digits and other bytes are told apart without a branch (a
+//!   table of byte kinds), a token that begins with a digit (the code, the enhanced code) is passed
+//!   over to its end, the first word's comparisons begin at the first statement with its first
+//!   letter (there is none for most replies), and each later word's at the statement the words
+//!   began: about 185 instructions and 2.6 mispredictions a reply (4,057 → 3,554 in all).
+//! - `explain` takes the text of a one-line reply (most) from its bytes instead of reading its
+//!   lines again (`Lines` found the line end anew): 2,297 → 2,153 instructions, −2.8% in time.
+//! - The reply finder looks for lettre's `Display` and `Debug` forms in one pass over each `(` and
+//!   `C` (it made two passes over every text that does not start with its reply): 5,436 → 5,247
+//!   instructions for those 971 texts, −0.9% in time over all.
+//!
+//! Measured in the second pass (callgrind, per reply): `explain_text` spends about 1,615
+//! instructions in the automaton (`advance2`, `advance` and `scan_within`'s own), 900 finding the
+//! reply (815 for the 5,763 texts that start with their reply — its boundary pass about 257, the
+//! search for a later reply 205 — and 1,420 for the others), 370 deciding (the bare-statement
+//! reader 184 of it), and 170 in `explain_text_with` and `explain_text_once` themselves (frames,
+//! moving the explanation). Tried and dropped: the finder's steps (`leading_candidate`,
+//! `next_reply`, `continued_at`, `find_boundary`) not inlined: two simulated mispredictions fewer a
+//! reply on texts that start with their reply, but 47 instructions more, and +1.5% in time. Not
+//! tried: folding the search for a later reply into the boundary pass (a digit after white space
+//! needs the byte before it, more work a word than the separate search, which is cheap per word).
+//!
 //! Sisimai is timed best of 10 rounds for `match` and 2 for `make`, as `explain_text` is timed
 //! best of 100 rounds; the "bucketed scans" ratios use the Sisimai figures of the first automaton
 //! run (48 µs, 597 µs). Sisimai's figure moves with the machine's load far more than this crate's
@@ -252,8 +298,8 @@
 //! measured slower, see above). Deciding reads the reasons of the enhanced and basic codes from
 //! arrays, not phf maps (three SipHash lookups were 0.035 µs of it).
 //!
-//! Neither goal is reached (after the sixth round: 23.2× `Reply::parse`, 127× faster than Sisimai
-//! `match`): ≤ 10× `Reply::parse` would need `explain_text` at ≈ 0.18 µs, while
+//! Neither goal is reached (after the sixth round: 23.0× `Reply::parse`, 131× faster than
+//! Sisimai `match`): ≤ 10× `Reply::parse` would need `explain_text` at ≈ 0.17 µs, while
 //! the automaton alone takes 0.152 µs (about 2.2 ns a byte with two runs at once); `Reply::parse`
 //! reads a few bytes a line, not every byte, so the scan would have to skip bytes (a 3-gram
 //! prefilter, simulated on the corpus, would still leave 58% of the bytes to the automaton: most

@@ -183,7 +183,7 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
     // first enhanced code after a `#`, when it read the whole text.
     let leading = leading_candidate(text);
     if leading.as_ref().is_none_or(|leading| !leading.complete) {
-        if let Some(found) = find_lettre(text).or_else(|| find_lettre_debug(text)) {
+        if let Some(found) = find_lettre_forms(text) {
             return Some(found);
         }
     }
@@ -323,11 +323,79 @@ fn first_line_of_reply(text: &[u8], mut at: usize, code: u16) -> usize {
     at
 }
 
+/// lettre 0.11's forms: its `Display` (the first in the text, [`lettre_display_at`]) over its
+/// `Debug` (the first marker, [`lettre_debug_at`]). One search for both, each `(` and `C` in turn
+/// (eight bytes at a time between them); after the first `Debug` marker, each `(` only.
+fn find_lettre_forms(text: &[u8]) -> Option<Found<'_>> {
+    let mut from = 0;
+    let mut debug = None;
+    while let Some(i) = find_paren_or_c(text, from) {
+        from = i + 1;
+        if text[i] == b'(' {
+            if let Some(code) = lettre_code(text, i) {
+                return Some(lettre_display_at(text, i, code));
+            }
+        } else if text[i..].starts_with(LETTRE_DEBUG) {
+            debug = Some(i + LETTRE_DEBUG.len());
+            break;
+        }
+    }
+    if debug.is_some() {
+        while let Some(paren) = crate::swar::find_byte(text, from, b'(') {
+            from = paren + 1;
+            if let Some(code) = lettre_code(text, paren) {
+                return Some(lettre_display_at(text, paren, code));
+            }
+        }
+    }
+    lettre_debug_at(text, debug?)
+}
+
+/// The next `(` or `C` in `bytes` at or after `from`, eight bytes at a time.
+#[inline]
+fn find_paren_or_c(bytes: &[u8], from: usize) -> Option<usize> {
+    use crate::swar::{bytes_equal, first, load};
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let word = load(bytes, i);
+        let found = bytes_equal(word, b'(') | bytes_equal(word, b'C');
+        if found != 0 {
+            return Some(i + first(found));
+        }
+        i += 8;
+    }
+    if bytes.len() >= 8 && i < bytes.len() {
+        // The last few bytes in one word (the zero bytes past the end are neither).
+        let word = crate::swar::load_tail(bytes, i);
+        let found = bytes_equal(word, b'(') | bytes_equal(word, b'C');
+        return (found != 0).then(|| i + first(found));
+    }
+    bytes.get(i..)?.iter().position(|&b| b == b'(' || b == b'C').map(|p| i + p)
+}
+
+/// What lettre's `Debug` of its reply code starts with.
+const LETTRE_DEBUG: &[u8] = b"Code { severity: ";
+
 /// lettre 0.11's `Debug` of its reply code, as logs print a `lettre::transport::smtp::Error`:
 /// "Code { severity: PermanentNegativeCompletion, category: Unspecified3, detail: Five }" is
-/// 535. The region is the rest of the paragraph (lettre's `source`, when it printed one).
+/// 535. The first marker in the text; `None` when there is none.
+#[cfg(test)]
 fn find_lettre_debug(text: &[u8]) -> Option<Found<'_>> {
-    const MARKER: &[u8] = b"Code { severity: ";
+    // The first marker: each `C` in turn (eight bytes at a time between them).
+    let mut from = 0;
+    let at = loop {
+        let c = crate::swar::find_byte(text, from, LETTRE_DEBUG[0])?;
+        if text[c..].starts_with(LETTRE_DEBUG) {
+            break c + LETTRE_DEBUG.len();
+        }
+        from = c + 1;
+    };
+    lettre_debug_at(text, at)
+}
+
+/// lettre's `Debug` after its marker (at `text[at]`): the code its names stand for. The region is
+/// the rest of the paragraph (lettre's `source`, when it printed one).
+fn lettre_debug_at(text: &[u8], at: usize) -> Option<Found<'_>> {
     const SEVERITIES: [&[u8]; 4] = [
         b"PositiveCompletion",
         b"PositiveIntermediate",
@@ -344,15 +412,6 @@ fn find_lettre_debug(text: &[u8]) -> Option<Found<'_>> {
         let place = names.iter().position(|name| *name == &rest[..len])?;
         Some((place as u16, &rest[len..]))
     }
-    // The first marker: each `C` in turn (eight bytes at a time between them).
-    let mut from = 0;
-    let at = loop {
-        let c = crate::swar::find_byte(text, from, MARKER[0])?;
-        if text[c..].starts_with(MARKER) {
-            break c + MARKER.len();
-        }
-        from = c + 1;
-    };
     let (severity, rest) = digit(&text[at..], &SEVERITIES)?;
     let (category, rest) = digit(rest.strip_prefix(b", category: ")?, &CATEGORIES)?;
     let (detail, rest) = digit(rest.strip_prefix(b", detail: ")?, &DETAILS)?;
@@ -362,26 +421,30 @@ fn find_lettre_debug(text: &[u8]) -> Option<Found<'_>> {
     Some(Found { code, region, enhanced: None, hash_enhanced: None, prefix: None, continued: None })
 }
 
-/// lettre 0.11's `Display`: "permanent error (535): 5.7.8 …" / "transient error (421): …".
+/// lettre 0.11's `Display`: "permanent error (535): 5.7.8 …" / "transient error (421): …". The
+/// first "error (ddd)" in the text; an "error (" without a code after it is passed over.
+#[cfg(test)]
 fn find_lettre(text: &[u8]) -> Option<Found<'_>> {
-    let marker = b"error (";
     let mut from = 0;
-    // The first "error (ddd)" in the text; an "error (" without a code after it is passed over.
-    let (code, rest) = loop {
+    loop {
         let paren = crate::swar::find_byte(text, from, b'(')?;
         from = paren + 1;
         if let Some(code) = lettre_code(text, paren) {
-            let at = paren - 6;
-            break (code, &text[at + marker.len() + 4..]);
+            return Some(lettre_display_at(text, paren, code));
         }
-    };
+    }
+}
+
+/// lettre's `Display` whose `(` at `text[paren]` opens its `code`.
+fn lettre_display_at(text: &[u8], paren: usize, code: u16) -> Found<'_> {
+    let rest = &text[paren + 5..];
     let rest = rest.strip_prefix(b":").unwrap_or(rest);
     let rest = trim_start(rest);
     let region = paragraph(rest);
     let enhanced = EnhancedCode::parse_prefix(region).and_then(|(e, used)| {
         matches!(region.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n')).then_some(e)
     });
-    Some(Found { code, region, enhanced, hash_enhanced: None, prefix: None, continued: None })
+    Found { code, region, enhanced, hash_enhanced: None, prefix: None, continued: None }
 }
 
 /// The code of lettre's `error (535)` when the `(` at `text[paren]` opens one.
@@ -871,6 +934,12 @@ mod tests {
                 assert_eq!(continued, super::continued(found.region, found.code, found.prefix));
             }
         }
+        assert_eq!(
+            find_lettre_forms(text),
+            find_lettre(text).or_else(|| find_lettre_debug(text)),
+            "{:?}",
+            std::string::String::from_utf8_lossy(text)
+        );
         let before =
             marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code)).or_else(|| best_candidate(text));
         if let Some(Leading { best: fast, paragraph_end: end, hash, complete, .. }) = leading_candidate(text)
@@ -984,6 +1053,10 @@ mod tests {
                 "Status: ",
                 "4.",
                 "5.2.2",
+                "C",
+                "Code { severity: ",
+                "Code { severity: PermanentNegativeCompletion, category: Unspecified3, detail: Five }",
+                "TransientNegativeCompletion, category: MailSystem, detail: One } ",
             ][..],
         )
         .prop_map(|p| p.as_bytes().to_vec());

@@ -79,9 +79,15 @@ impl Explanation {
         if reply.line_count() <= FEW {
             let mut segments: [&[u8]; FEW] = [&[]; FEW];
             let mut count = 0;
-            for (slot, segment) in segments.iter_mut().zip(text.segments()) {
-                *slot = segment;
-                count += 1;
+            if reply.line_count() == 1 {
+                // One line (most replies): its text without finding its end again.
+                segments[0] = single_line_text(reply);
+                count = 1;
+            } else {
+                for (slot, segment) in segments.iter_mut().zip(text.segments()) {
+                    *slot = segment;
+                    count += 1;
+                }
             }
             let segments = &segments[..count];
             // Without an enhanced code at the start, the segments are the lines' texts.
@@ -553,6 +559,16 @@ impl Explanation {
     }
 }
 
+/// The text of a reply of one line, as its only segment (`reply.text().segments()`): the reply's
+/// bytes after the code and the separator, without the line end (the reply holds no line feed but
+/// its last byte).
+fn single_line_text<'a>(reply: &Reply<'a>) -> &'a [u8] {
+    let raw = reply.as_bytes();
+    let line = raw.strip_suffix(b"\n").unwrap_or(raw);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    line.get(4..).unwrap_or_default()
+}
+
 /// What explicit words ("always" keyword rules) say in the lines of `text` before its reply: a
 /// bounce's session transcript can name the failure (`mail.local: unknown user: bob`) before a
 /// relaying server's generic reply (`554 <bob@…>... Service unavailable`).
@@ -692,78 +708,234 @@ fn bare_reason(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>
     if !policy_or_none || !(matches!(code, 450 | 451) || (500..600).contains(&code)) {
         return None;
     }
-    // Postfix's "(in reply to RCPT TO command)" after a reply is the log's, not the server's.
-    let own =
-        |segment: &[u8]| -> usize { find_ignore_case(segment, b"(in reply to ").unwrap_or(segment.len()) };
-    let segments: Segments<'_> = &|visit| segments(&mut |segment| visit(&segment[..own(segment)]));
-    // A bare statement is short: a longer reply says more than "try again later".
-    let mut bytes = 0;
-    segments(&mut |segment| bytes += segment.len());
-    if bytes > 96 {
-        return None;
-    }
-    // The statements the code may make; the words are read only as long as they begin one.
-    let choices: &[(&[&[u8]], Reason)] = if matches!(code, 450 | 451) {
-        &[(&generated::BARE_RETRY_LATER, Reason::Greylisted)]
+    // The statements the code may make; the words are read only as long as they begin one of
+    // them (a 5xx's two lists at once: words that are one statement begin it at every word).
+    let greylisting = matches!(code, 450 | 451);
+    let (statements, firsts): (&[&[u8]], &[u8; 32]) = if greylisting {
+        (&generated::BARE_RETRY_LATER, &RETRY_LATER_FIRSTS)
     } else {
-        &[
-            (&generated::BARE_MESSAGE_REFUSED, Reason::ContentRejected),
-            (&generated::BARE_RECIPIENT_REFUSED, Reason::MailboxUnknown),
-        ]
+        (&BARE_REFUSED, &REFUSED_FIRSTS)
     };
-    // The generator refuses a statement longer than the buffer.
-    let mut words = [0u8; generated::BARE_MAX];
-    choices.iter().find_map(|&(statements, reason)| {
-        let len = bare_words(segments, &mut words, statements)?;
-        statements.contains(&&words[..len]).then_some(reason)
-    })
+    let mut reader = BareWords::new(statements, firsts);
+    segments(&mut |segment| reader.read(segment));
+    let words = reader.words()?;
+    if greylisting {
+        return generated::BARE_RETRY_LATER.contains(&words).then_some(Reason::Greylisted);
+    }
+    if generated::BARE_MESSAGE_REFUSED.contains(&words) {
+        Some(Reason::ContentRejected)
+    } else {
+        generated::BARE_RECIPIENT_REFUSED.contains(&words).then_some(Reason::MailboxUnknown)
+    }
 }
 
-/// The words of a short reply, lowercase, single-spaced: tokens holding a digit (the reply
-/// code, the enhanced code, a count) or an `@` (an address) dropped, and punctuation. `None` as soon as they do not
-/// begin any of `statements` (words are only added after them, so they cannot become one).
-fn bare_words(segments: Segments<'_>, out: &mut [u8], statements: &[&[u8]]) -> Option<usize> {
-    let mut len = 0;
-    let mut fits = true;
-    segments(&mut |segment| {
-        // Each token's letters are written after a space (when words come before), and kept
-        // when the token ends with no digit seen. A byte past the end of `out` is not written;
-        // its token, if kept, does not fit.
-        let start = |len: usize| len + usize::from(len > 0);
-        let mut at = start(len);
+/// A 5xx's bare statements: the message's, then the recipient's.
+const BARE_REFUSED: [&[u8]; generated::BARE_MESSAGE_REFUSED.len() + generated::BARE_RECIPIENT_REFUSED.len()] = {
+    let (message, recipient) = (&generated::BARE_MESSAGE_REFUSED, &generated::BARE_RECIPIENT_REFUSED);
+    let mut all: [&[u8]; generated::BARE_MESSAGE_REFUSED.len() + generated::BARE_RECIPIENT_REFUSED.len()] =
+        [&[]; generated::BARE_MESSAGE_REFUSED.len() + generated::BARE_RECIPIENT_REFUSED.len()];
+    let mut i = 0;
+    while i < all.len() {
+        all[i] = if i < message.len() { message[i] } else { recipient[i - message.len()] };
+        i += 1;
+    }
+    all
+};
+
+/// Where the statements that begin with each lowercase ASCII letter (`letter & 31`) begin among
+/// `statements`: the first one's index, 255 when none does.
+const fn first_of_letters(statements: &[&[u8]]) -> [u8; 32] {
+    let mut firsts = [255; 32];
+    let mut i = statements.len();
+    while i > 0 {
+        i -= 1;
+        if let [first, ..] = statements[i] {
+            firsts[(*first & 31) as usize] = i as u8;
+        }
+    }
+    firsts
+}
+
+/// [`first_of_letters`] of the greylisting statements.
+const RETRY_LATER_FIRSTS: [u8; 32] = first_of_letters(&generated::BARE_RETRY_LATER);
+
+/// [`first_of_letters`] of a 5xx's statements.
+const REFUSED_FIRSTS: [u8; 32] = first_of_letters(&BARE_REFUSED);
+
+/// The longest text a bare statement stands in: a longer reply says more than "try again later".
+const BARE_TEXT_MAX: usize = 96;
+
+/// The words of a short reply, read segment by segment: lowercase, single-spaced, tokens holding a
+/// digit (the reply code, the enhanced code, a count) or an `@` (an address) dropped, and
+/// punctuation. Each segment ends before Postfix's "(in reply to RCPT TO command)" (the log's, not
+/// the server's). Reading stops as soon as the words begin none of `statements` (words are only
+/// added after them, so they cannot become one) or the segments hold more than [`BARE_TEXT_MAX`]
+/// bytes.
+struct BareWords<'s> {
+    statements: &'s [&'s [u8]],
+    /// Where those of each first letter begin ([`first_of_letters`]).
+    firsts: &'s [u8; 32],
+    /// The first of `statements` that the words begin (none before it does: they began none of
+    /// them with fewer words).
+    from: usize,
+    /// The words; a byte past the end goes to the last slot (its token, if kept, does not fit).
+    out: [u8; generated::BARE_MAX + 1],
+    len: usize,
+    /// The bytes of the segments read so far.
+    bytes: usize,
+    fits: bool,
+}
+
+impl<'s> BareWords<'s> {
+    fn new(statements: &'s [&'s [u8]], firsts: &'s [u8; 32]) -> Self {
+        BareWords {
+            statements,
+            firsts,
+            from: 0,
+            out: [0; generated::BARE_MAX + 1],
+            len: 0,
+            bytes: 0,
+            fits: true,
+        }
+    }
+
+    fn read(&mut self, segment: &[u8]) {
+        const LOG: &[u8] = b"(in reply to ";
+        let log_at = |at: usize| segment.get(at..at + LOG.len()).is_some_and(|s| s.eq_ignore_ascii_case(LOG));
+        if !self.fits {
+            return;
+        }
+        // The segment's own part must fit in the bytes left; it is read up to them (or up to the
+        // log's words, whichever comes first), and ends there only if the log's words start there.
+        let left = BARE_TEXT_MAX - self.bytes;
+        let head = &segment[..segment.len().min(left)];
+        let (out, statements) = (&mut self.out, (self.statements, self.firsts));
+        let (mut len, mut from) = (self.len, self.from);
+        // Each token's letters are written after a space (when words come before), and kept when
+        // the token ends with no digit seen.
+        let mut at = bare_start(len);
         let mut digit = false;
-        for &b in segment.iter().chain(b" ") {
-            if !fits {
+        let mut own = None;
+        let mut i = 0;
+        while i < head.len() {
+            let b = head[i];
+            // Letters and other bytes without a branch: a byte is written where the next letter
+            // goes, and counts only if it is one.
+            let kind = BARE_KIND[usize::from(b)];
+            if kind & SPECIAL == 0 {
+                if kind & DIGIT != 0 {
+                    // The token is dropped: its other bytes up to the next white space or `(`
+                    // are passed over.
+                    digit = true;
+                    i += 1;
+                    while i < head.len() && BARE_KIND[usize::from(head[i])] & SPECIAL == 0 {
+                        i += 1;
+                    }
+                    continue;
+                }
+                out[at.min(generated::BARE_MAX)] = b | 0x20;
+                at += usize::from(kind & LETTER);
+                i += 1;
+                continue;
+            }
+            if b != b'(' {
+                if !end_token(out, statements, &mut from, &mut len, &mut at, &mut digit) {
+                    self.fits = false;
+                    return;
+                }
+            } else if log_at(i) {
+                own = Some(i);
+                break;
+            }
+            i += 1;
+        }
+        let own = match own {
+            Some(own) => own,
+            None if segment.len() <= left => segment.len(),
+            None if log_at(left) => left,
+            None => {
+                self.fits = false;
                 return;
             }
-            match b {
-                b'a'..=b'z' | b'A'..=b'Z' => {
-                    if let Some(slot) = out.get_mut(at) {
-                        *slot = b | 0x20;
-                    }
-                    at += 1;
-                }
-                b'0'..=b'9' | b'@' => digit = true,
-                b' ' | b'\t' | b'\n' | b'\x0C' | b'\r' => {
-                    if !digit && at > start(len) {
-                        if let Some(space) = out.get_mut(len).filter(|_| len > 0) {
-                            *space = b' ';
-                        }
-                        len = at;
-                        // The first letter first: most words begin no statement, and a
-                        // comparison of slices is a call.
-                        fits = out.get(..len).is_some_and(|words| {
-                            statements.iter().any(|s| s.first() == words.first() && s.starts_with(words))
-                        });
-                    }
-                    at = start(len);
-                    digit = false;
-                }
-                _ => {}
+        };
+        self.fits = end_token(out, statements, &mut from, &mut len, &mut at, &mut digit);
+        self.bytes += own;
+        self.len = len;
+        self.from = from;
+    }
+
+    /// The words read, unless reading stopped.
+    fn words(&self) -> Option<&[u8]> {
+        self.fits.then(|| &self.out[..self.len])
+    }
+}
+
+/// [`BARE_KIND`]: an ASCII letter.
+const LETTER: u8 = 1;
+/// [`BARE_KIND`]: a digit or an `@` (its token is dropped).
+const DIGIT: u8 = 2;
+/// [`BARE_KIND`]: white space (the end of a token) or a `(` (maybe the log's words).
+const SPECIAL: u8 = 4;
+
+/// What [`BareWords`] makes of each byte.
+const BARE_KIND: [u8; 256] = {
+    let mut kinds = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        kinds[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'0'..=b'9' | b'@' => DIGIT,
+            b' ' | b'\t' | b'\n' | b'\x0C' | b'\r' | b'(' => SPECIAL,
+            _ => 0,
+        };
+        b += 1;
+    }
+    kinds
+};
+
+/// Where the next token's letters go: after a space when words come before.
+#[inline(always)]
+fn bare_start(len: usize) -> usize {
+    len + usize::from(len > 0)
+}
+
+/// The end of a token of [`BareWords`] (its letters in `out` from [`bare_start`]`(len)` to `at`):
+/// kept when it holds a letter and no digit, then compared with the statements from `from` on.
+/// `false` when the words begin none of them.
+#[inline(always)]
+fn end_token(
+    out: &mut [u8; generated::BARE_MAX + 1],
+    (statements, firsts): (&[&[u8]], &[u8; 32]),
+    from: &mut usize,
+    len: &mut usize,
+    at: &mut usize,
+    digit: &mut bool,
+) -> bool {
+    let mut fits = true;
+    if !*digit && *at > bare_start(*len) {
+        if *len > 0 {
+            out[(*len).min(generated::BARE_MAX)] = b' ';
+        } else {
+            // The first word: the statements that begin with its first letter, if any (most
+            // replies have none).
+            match firsts[usize::from(out[0] & 31)] {
+                255 => return false,
+                first => *from = usize::from(first),
             }
         }
-    });
-    fits.then_some(len)
+        *len = *at;
+        // The first letter first: most words begin no statement, and a comparison of slices is a
+        // call.
+        match out[..generated::BARE_MAX].get(..*len).and_then(|words| {
+            statements[*from..].iter().position(|s| s.first() == words.first() && s.starts_with(words))
+        }) {
+            Some(p) => *from += p,
+            None => fits = false,
+        }
+    }
+    *at = bare_start(*len);
+    *digit = false;
+    fits
 }
 
 /// Whether a report with no reply says it is temporary: sendmail's "Deferred:" lead and its
@@ -1248,7 +1420,7 @@ mod tests {
     extern crate std;
     use std::vec::Vec;
 
-    /// The words of a reply as `bare_words` reads them, spelled out: every token, then the
+    /// The words of a reply as `BareWords` reads them, spelled out: every token, then the
     /// statements compared whole.
     fn reference(code: u16, text: &[u8]) -> Option<Reason> {
         let mut words: Vec<u8> = Vec::new();
@@ -1318,6 +1490,27 @@ mod tests {
                 .prop_map(|s| s.as_bytes().to_vec()),
             proptest::collection::vec(any::<u8>(), 0..3),
         ]
+    }
+
+    #[test]
+    fn a_single_line_is_its_only_segment() {
+        let replies: [&[u8]; 9] = [
+            b"550 5.1.1 User unknown\r\n",
+            b"550 5.1.1 User unknown\n",
+            b"550 5.1.1 User unknown",
+            b"550 a\rb\r\n",
+            b"550 a\r\r\n",
+            b"550 a\r",
+            b"550\r\n",
+            b"550",
+            b"\r\n\n250 OK\r\n  \r\n",
+        ];
+        for bytes in replies {
+            let reply = Reply::parse(bytes).unwrap();
+            assert_eq!(reply.line_count(), 1);
+            let segments: Vec<&[u8]> = reply.text().segments().collect();
+            assert_eq!(segments, [single_line_text(&reply)], "{bytes:?}");
+        }
     }
 
     #[test]
