@@ -984,34 +984,47 @@ fn bracketed_code(text: &[u8]) -> Option<(u16, &[u8])> {
     // "SMTP" ends at most this many bytes before the bracket (a word such as "Fehler" or "エラー"
     // and a colon between).
     const NEAR: usize = 16;
+    // Each "SMTP" in turn (eight bytes at a time between them), then the brackets just after it.
+    let mut smtp_from = 0;
     let mut from = 0;
-    while let Some(at) = text[from..].iter().position(|&b| b == b'(' || b == b'[').map(|i| from + i) {
-        from = at + 1;
-        let Some(&[d1, d2, d3, close]) = text.get(at + 1..at + 5) else { break };
-        let digits = (b'2'..=b'5').contains(&d1) && d2.is_ascii_digit() && d3.is_ascii_digit();
-        if !digits || !matches!(close, b')' | b']') {
-            continue;
-        }
-        // The bracket is followed by a colon ("(535): …", "(535) : …") or by a status ("[451]
-        // 4.3.0 …"): a label in front of a reply, not a number in a sentence.
-        let rest = &text[at + 5..];
-        // French puts a space before the colon, often a no-break one (U+00A0).
-        let after_colon = rest
-            .strip_prefix(b":")
-            .or_else(|| rest.strip_prefix(b" :"))
-            .or_else(|| rest.strip_prefix("\u{a0}:".as_bytes()));
-        let status_follows = rest.first() == Some(&b' ')
-            && EnhancedCode::parse_prefix(&rest[1..]).is_some_and(|(status, _)| status.class() == d1 - b'0');
-        if after_colon.is_none() && !status_follows {
-            continue;
-        }
-        let before = &text[at.saturating_sub(NEAR + 4)..at];
-        if find_ignore_case(before, b"smtp").is_some() {
-            let code = u16::from(d1 - b'0') * 100 + u16::from(d2 - b'0') * 10 + u16::from(d3 - b'0');
-            return Some((code, after_colon.unwrap_or(rest)));
+    while let Some(smtp) = find_ignore_case(&text[smtp_from..], b"smtp").map(|i| smtp_from + i) {
+        smtp_from = smtp + 4;
+        from = from.max(smtp_from);
+        let window = text.len().min(smtp_from + NEAR + 1);
+        while let Some(at) = text[from..window].iter().position(|&b| b == b'(' || b == b'[').map(|i| from + i)
+        {
+            from = at + 1;
+            if let Some(found) = code_after_bracket(text, at) {
+                return Some(found);
+            }
         }
     }
     None
+}
+
+/// [`bracketed_code`] at one bracket: the code and the words after it, when the bracket holds a
+/// reply code and is followed by a colon or a status.
+fn code_after_bracket(text: &[u8], at: usize) -> Option<(u16, &[u8])> {
+    let &[d1, d2, d3, close] = text.get(at + 1..at + 5)? else { return None };
+    let digits = (b'2'..=b'5').contains(&d1) && d2.is_ascii_digit() && d3.is_ascii_digit();
+    if !digits || !matches!(close, b')' | b']') {
+        return None;
+    }
+    // The bracket is followed by a colon ("(535): …", "(535) : …") or by a status ("[451]
+    // 4.3.0 …"): a label in front of a reply, not a number in a sentence.
+    let rest = &text[at + 5..];
+    // French puts a space before the colon, often a no-break one (U+00A0).
+    let after_colon = rest
+        .strip_prefix(b":")
+        .or_else(|| rest.strip_prefix(b" :"))
+        .or_else(|| rest.strip_prefix("\u{a0}:".as_bytes()));
+    let status_follows = rest.first() == Some(&b' ')
+        && EnhancedCode::parse_prefix(&rest[1..]).is_some_and(|(status, _)| status.class() == d1 - b'0');
+    if after_colon.is_none() && !status_follows {
+        return None;
+    }
+    let code = u16::from(d1 - b'0') * 100 + u16::from(d2 - b'0') * 10 + u16::from(d3 - b'0');
+    Some((code, after_colon.unwrap_or(rest)))
 }
 
 /// Whether a report worded as an expiry says the MTA keeps trying: a delay notice (Postfix's
