@@ -18,6 +18,11 @@ pub(crate) fn eq_lower(text: &[u8], phrase: &[u8]) -> bool {
     text.len() == phrase.len() && text.iter().zip(phrase).all(|(a, b)| a.to_ascii_lowercase() == *b)
 }
 
+/// Whether `text` starts with `prefix` (lowercase ASCII), ignoring ASCII case.
+pub(crate) fn starts_with_lower(text: &[u8], prefix: &[u8]) -> bool {
+    text.get(..prefix.len()).is_some_and(|start| eq_lower(start, prefix))
+}
+
 /// `text` ends with the lowercase `suffix`, ignoring ASCII case.
 pub(crate) fn ends_with_lower(text: &[u8], suffix: &[u8]) -> bool {
     text.len() >= suffix.len() && eq_lower(&text[text.len() - suffix.len()..], suffix)

@@ -14,7 +14,7 @@ pub use context::{Context, ServerRole};
 pub use failure::Failure;
 #[cfg(feature = "std")]
 pub(crate) use failure::find as find_failure;
-pub(crate) use keywords::{KeywordRule, ends_with_lower, eq_lower, find_ignore_case};
+pub(crate) use keywords::{KeywordRule, ends_with_lower, eq_lower, find_ignore_case, starts_with_lower};
 pub use reason::Reason;
 pub(crate) use reason::ReasonText;
 pub use verdict::{Bounce, FixOwner, Retry};
@@ -667,7 +667,7 @@ pub(crate) fn delay_after(rest: &[u8]) -> Option<u32> {
     let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
     let amount: u32 = core::str::from_utf8(&rest[..digits]).ok()?.parse().ok()?;
     let unit = rest[digits..].strip_prefix(b" ").unwrap_or(&rest[digits..]);
-    let starts = |word: &[u8]| unit.len() >= word.len() && eq_lower(&unit[..word.len()], word);
+    let starts = |word: &[u8]| starts_with_lower(unit, word);
     let seconds = if starts(b"sec") {
         1
     } else if starts(b"min") {
@@ -942,7 +942,7 @@ fn end_token(
 /// delay notice's "Warning:", a qmail status of class 4 ("(#4.1.2)"), the word "temporary".
 fn deferred(text: &[u8]) -> bool {
     let text = text.trim_ascii_start();
-    let starts = |lead: &[u8]| text.get(..lead.len()).is_some_and(|start| eq_lower(start, lead));
+    let starts = |lead: &[u8]| starts_with_lower(text, lead);
     starts(b"deferred")
         || starts(b"warning:")
         || hash_enhanced(text).is_some_and(|status| status.class() == 4)
@@ -1044,8 +1044,7 @@ fn still_trying(text: &[u8]) -> bool {
         b"do not need to re-send",
     ];
     let text = text.trim_ascii_start();
-    text.get(..8).is_some_and(|start| eq_lower(start, b"warning:"))
-        || WORDS.iter().any(|words| find_ignore_case(text, words).is_some())
+    starts_with_lower(text, b"warning:") || WORDS.iter().any(|words| find_ignore_case(text, words).is_some())
 }
 
 /// Whether `text` names a deferral after its start: DragonFly Mail Agent's "remote delivery
