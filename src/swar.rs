@@ -74,6 +74,28 @@ pub(crate) fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> 
     bytes.get(i..)?.iter().position(|&b| b == needle).map(|p| i + p)
 }
 
+/// The next `a` or `b` in `bytes` at or after `from`, eight bytes at a time (neither is 0).
+#[inline(always)]
+pub(crate) fn find_either(bytes: &[u8], from: usize, a: u8, b: u8) -> Option<usize> {
+    debug_assert!(a != 0 && b != 0, "the bytes past the end are 0");
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let word = load(bytes, i);
+        let found = bytes_equal(word, a) | bytes_equal(word, b);
+        if found != 0 {
+            return Some(i + first(found));
+        }
+        i += 8;
+    }
+    if bytes.len() >= 8 && i < bytes.len() {
+        // The last few bytes in one word (the zero bytes past the end are neither).
+        let word = load_tail(bytes, i);
+        let found = bytes_equal(word, a) | bytes_equal(word, b);
+        return (found != 0).then(|| i + first(found));
+    }
+    bytes.get(i..)?.iter().position(|&c| c == a || c == b).map(|p| i + p)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +111,12 @@ mod tests {
         }
         assert_eq!(load(b"ab", 0), u64::from_le_bytes(*b"ab\0\0\0\0\0\0"));
         assert_eq!(load_tail(b"0123456789", 5), u64::from_le_bytes(*b"56789\0\0\0"));
+        for (a, b) in [(b':', b';'), (b'(', b'C'), (b'z', b'0')] {
+            for from in 0..=text.len() {
+                let want = text[from..].iter().position(|&c| c == a || c == b).map(|p| from + p);
+                assert_eq!(find_either(text, from, a, b), want, "{a} or {b} from {from}");
+            }
+        }
         assert_eq!(find_byte(b"0123456789", 5, 0), None);
         assert_eq!(find_byte(b"0123456\x0089", 5, 0), Some(7));
     }

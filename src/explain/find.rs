@@ -354,23 +354,7 @@ fn find_lettre_forms(text: &[u8]) -> Option<Found<'_>> {
 /// The next `(` or `C` in `bytes` at or after `from`, eight bytes at a time.
 #[inline]
 fn find_paren_or_c(bytes: &[u8], from: usize) -> Option<usize> {
-    use crate::swar::{bytes_equal, first, load};
-    let mut i = from;
-    while i + 8 <= bytes.len() {
-        let word = load(bytes, i);
-        let found = bytes_equal(word, b'(') | bytes_equal(word, b'C');
-        if found != 0 {
-            return Some(i + first(found));
-        }
-        i += 8;
-    }
-    if bytes.len() >= 8 && i < bytes.len() {
-        // The last few bytes in one word (the zero bytes past the end are neither).
-        let word = crate::swar::load_tail(bytes, i);
-        let found = bytes_equal(word, b'(') | bytes_equal(word, b'C');
-        return (found != 0).then(|| i + first(found));
-    }
-    bytes.get(i..)?.iter().position(|&b| b == b'(' || b == b'C').map(|p| i + p)
+    crate::swar::find_either(bytes, from, b'(', b'C')
 }
 
 /// What lettre's `Debug` of its reply code starts with.
@@ -883,23 +867,7 @@ fn marker_candidate(text: &[u8]) -> Option<(usize, u16)> {
 
 #[inline]
 fn find_colon_or_semicolon(bytes: &[u8], from: usize) -> Option<usize> {
-    use crate::swar::{bytes_equal, first, load};
-    let mut i = from;
-    while i + 8 <= bytes.len() {
-        let word = load(bytes, i);
-        let found = bytes_equal(word, b':') | bytes_equal(word, b';');
-        if found != 0 {
-            return Some(i + first(found));
-        }
-        i += 8;
-    }
-    if bytes.len() >= 8 && i < bytes.len() {
-        // The last few bytes in one word (the zero bytes past the end are neither).
-        let word = crate::swar::load_tail(bytes, i);
-        let found = bytes_equal(word, b':') | bytes_equal(word, b';');
-        return (found != 0).then(|| i + first(found));
-    }
-    bytes[i..].iter().position(|&b| b == b':' || b == b';').map(|p| i + p)
+    crate::swar::find_either(bytes, from, b':', b';')
 }
 
 #[cfg(test)]

@@ -991,8 +991,7 @@ fn bracketed_code(text: &[u8]) -> Option<(u16, &[u8])> {
         smtp_from = smtp + 4;
         from = from.max(smtp_from);
         let window = text.len().min(smtp_from + NEAR + 1);
-        while let Some(at) = text[from..window].iter().position(|&b| b == b'(' || b == b'[').map(|i| from + i)
-        {
+        while let Some(at) = crate::swar::find_either(&text[..window], from, b'(', b'[') {
             from = at + 1;
             if let Some(found) = code_after_bracket(text, at) {
                 return Some(found);
