@@ -1004,9 +1004,8 @@ fn bracketed_code(text: &[u8]) -> Option<(u16, &[u8])> {
 /// [`bracketed_code`] at one bracket: the code and the words after it, when the bracket holds a
 /// reply code and is followed by a colon or a status.
 fn code_after_bracket(text: &[u8], at: usize) -> Option<(u16, &[u8])> {
-    let &[d1, d2, d3, close] = text.get(at + 1..at + 5)? else { return None };
-    let digits = (b'2'..=b'5').contains(&d1) && d2.is_ascii_digit() && d3.is_ascii_digit();
-    if !digits || !matches!(close, b')' | b']') {
+    let code = crate::reply::line_code(text.get(at + 1..)?)?;
+    if !matches!(text.get(at + 4), Some(b')' | b']')) {
         return None;
     }
     // The bracket is followed by a colon ("(535): …", "(535) : …") or by a status ("[451]
@@ -1018,11 +1017,11 @@ fn code_after_bracket(text: &[u8], at: usize) -> Option<(u16, &[u8])> {
         .or_else(|| rest.strip_prefix(b" :"))
         .or_else(|| rest.strip_prefix("\u{a0}:".as_bytes()));
     let status_follows = rest.first() == Some(&b' ')
-        && EnhancedCode::parse_prefix(&rest[1..]).is_some_and(|(status, _)| status.class() == d1 - b'0');
+        && EnhancedCode::parse_prefix(&rest[1..])
+            .is_some_and(|(status, _)| u16::from(status.class()) == code / 100);
     if after_colon.is_none() && !status_follows {
         return None;
     }
-    let code = u16::from(d1 - b'0') * 100 + u16::from(d2 - b'0') * 10 + u16::from(d3 - b'0');
     Some((code, after_colon.unwrap_or(rest)))
 }
 
@@ -1350,7 +1349,7 @@ fn explain_text_once(text: &str, context: &Context<'_>, quotes: bool) -> Option<
     // A client that quotes the server's words without their code ("An error occurred while
     // sending mail. The mail server responded: <x>: Recipient address rejected: User unknown …"):
     // those words decide, not the client's own around them.
-    if let Some(words) = server_words(bytes).filter(|_| quotes) {
+    if let Some(words) = quotes.then(|| server_words(bytes)).flatten() {
         let start = offset_in(bytes, words);
         let text = text.get(start..start + words.len()).unwrap_or_default();
         if let Some(e) = explain_text_once(text, &context, false).filter(|e| e.reason != Reason::Other) {
