@@ -1545,3 +1545,28 @@ fn the_server_words_a_client_quotes() {
     let nested = "The server responded: ".repeat(2000);
     assert!(explain_text(&nested).is_none_or(|e| e.code().is_none()));
 }
+
+/// Kinds of wording of the seventh round: a cancelled AUTH exchange (RFC 4954's `*`) is a
+/// failed sign-in; a command sent too many times is a limit; "not recognized" names a command
+/// (parameters not recognized stay not implemented, a recipient name not recognized is unknown);
+/// a connection that failed or was lost is the network; the sending IP or host refused outright
+/// is a block, as a blocklist is; a host that accepts no mail is the network's, a domain that
+/// accepts none an address that cannot receive (the conventions of `tests/data/corpus/README.md`).
+#[test]
+fn kinds_of_wording_of_the_seventh_round() {
+    reasons_are(&[
+        ("501 5.0.0 auth exchange cancelled", Reason::AuthFailed),
+        ("501 5.0.0 Negotiation cancelled", Reason::AuthFailed),
+        ("421 4.7.0 DATA sent too many times", Reason::RateLimited),
+        ("502 Error: command 'XYZZY' not recognized", Reason::CommandUnrecognized),
+        ("555 5.5.4 MAIL FROM parameters not recognized or not implemented", Reason::NotImplemented),
+        ("550 5.1.1 The recipient name is not recognized", Reason::MailboxUnknown),
+        ("451 4.3.0 Connection failed", Reason::NetworkError),
+        ("421 4.4.0 Connection error, sorry", Reason::NetworkError),
+        ("554 Your IP address is blocked.", Reason::SpamBlocked),
+        ("550 CLIENT IP ADDRESS BLOCKED: 192.0.2.1", Reason::SpamBlocked),
+        ("521 Host does not accept mail", Reason::NetworkError),
+        ("556 Domain does not accept mail", Reason::MailboxUnknown),
+        ("421 Too many bad commands, closing transmission channel.", Reason::SyntaxError),
+    ]);
+}

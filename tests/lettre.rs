@@ -205,9 +205,9 @@ fn server_closing_the_session_is_temporary_421() {
     assert_eq!(why.code(), Some(421));
     assert_eq!(
         (why.reason(), why.retry(), why.bounce()),
-        (Reason::ServiceUnavailable, Retry::Later, Some(Bounce::Soft))
+        (Reason::RateLimited, Retry::Later, Some(Bounce::Soft))
     );
-    assert!(why.summary().contains("not accepting mail"), "{why}");
+    assert!(why.summary().contains("limiting how much mail"), "{why}");
     check_human(&why);
 }
 

@@ -245,10 +245,7 @@ fn greylisting_is_temporary_451_and_the_retry_goes_through() {
 fn server_closing_the_session_is_temporary_421() {
     let server = Server::start("mail_limit");
     let (_, why) = fail(&builder(server.port), Mode::Plain, message("bob@example.org"));
-    assert_eq!(
-        (why.code(), why.reason(), why.retry()),
-        (Some(421), Reason::ServiceUnavailable, Retry::Later)
-    );
+    assert_eq!((why.code(), why.reason(), why.retry()), (Some(421), Reason::RateLimited, Retry::Later));
     assert_eq!(why.bounce(), Some(Bounce::Soft));
 }
 
