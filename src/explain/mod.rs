@@ -1293,6 +1293,10 @@ fn explain_text_once(text: &str, context: &Context<'_>, quotes: bool) -> Option<
         // SES: "5.3.0 - Other mail system problem 550-'Unknown user …'").
         let enhanced = enhanced.or_else(|| {
             let before = &bytes[..offset_in(bytes, reply.region)];
+            // Most replies start the text: nothing stands before them to search.
+            if before.is_empty() {
+                return None;
+            }
             find::status_only(before)
                 .map(|(status, _)| status)
                 .filter(|status| u16::from(status.class()) == reply.code / 100)
