@@ -29,11 +29,11 @@ pub(crate) struct Output {
     pub(crate) retry_rule: u8,
     /// Bit i set: a marker of provider i ends here.
     pub(crate) providers: u64,
-    /// The first command phrase (index into `SCAN_COMMANDS`) that ends here.
+    /// The first run of command phrases (index into `SCAN_COMMANDS`) one of which ends here.
     pub(crate) command: u8,
     /// A delay lead ("try again in ") ends here.
     pub(crate) lead: bool,
-    /// The first failure phrase (index into `SCAN_FAILURES`) that ends here.
+    /// The first run of failure phrases (index into `SCAN_FAILURES`) one of which ends here.
     pub(crate) failure: u8,
 }
 
@@ -302,11 +302,11 @@ pub(crate) struct Matches {
     retry_rule: u8,
     /// Bit i set: provider i's marker is present.
     providers: u64,
-    /// The first command phrase found (index into `SCAN_COMMANDS`), 255 when none.
+    /// The first run of command phrases found (index into `SCAN_COMMANDS`), 255 when none.
     command: u8,
     /// The first delay asked for, in seconds.
     delay: Option<u32>,
-    /// The first failure phrase found (index into `SCAN_FAILURES`), 255 when none.
+    /// The first run of failure phrases found (index into `SCAN_FAILURES`), 255 when none.
     failure: u8,
 }
 

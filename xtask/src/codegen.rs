@@ -1577,16 +1577,31 @@ fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
     for (i, p) in data.providers.provider.iter().enumerate() {
         patterns.extend(p.markers.iter().map(|m| word(m, Output::Provider(i))));
     }
-    for (i, (phrase, _)) in COMMAND_PHRASES.iter().enumerate() {
-        patterns.push(Pattern { text: phrase.to_string(), word_start: false, output: Output::Command(i) });
+    for ((phrase, _), run) in COMMAND_PHRASES.iter().zip(runs(&COMMAND_PHRASES).0) {
+        patterns.push(Pattern { text: phrase.to_string(), word_start: false, output: Output::Command(run) });
     }
     for lead in DELAY_LEADS {
         patterns.push(Pattern { text: lead.to_string(), word_start: false, output: Output::Lead });
     }
-    for (i, (phrase, _)) in FAILURE_PHRASES.iter().enumerate() {
-        patterns.push(Pattern { text: phrase.to_string(), word_start: true, output: Output::Failure(i) });
+    for ((phrase, _), run) in FAILURE_PHRASES.iter().zip(runs(&FAILURE_PHRASES).0) {
+        patterns.push(Pattern { text: phrase.to_string(), word_start: true, output: Output::Failure(run) });
     }
     (rules, patterns)
+}
+
+/// The runs of a phrase list: for each phrase, the index of the run of neighbours that name the
+/// same value, and each run's value. The scanner reports the first run found, not the first
+/// phrase: the same value, as runs keep the list's order, with far fewer distinct outputs.
+fn runs<'a>(phrases: &[(&str, &'a str)]) -> (Vec<usize>, Vec<&'a str>) {
+    let mut index = Vec::with_capacity(phrases.len());
+    let mut values: Vec<&str> = Vec::new();
+    for &(_, value) in phrases {
+        if values.last() != Some(&value) {
+            values.push(value);
+        }
+        index.push(values.len() - 1);
+    }
+    (index, values)
 }
 
 /// The scanner's automaton, built from the patterns: a deterministic Aho-Corasick automaton over
@@ -1967,12 +1982,12 @@ fn write_scan(w: &mut String, data: &Data) {
         .collect();
     writeln!(w, "pub(crate) static SCAN_OUTPUTS: [Output; {}] = [{}];\n", a.outputs.len(), items.join(", "))
         .unwrap();
-    let items: Vec<String> = COMMAND_PHRASES.iter().map(|(_, c)| format!("Command::{c}")).collect();
-    writeln!(w, "/// The command each command phrase shows.").unwrap();
+    let items: Vec<String> = runs(&COMMAND_PHRASES).1.iter().map(|c| format!("Command::{c}")).collect();
+    writeln!(w, "/// The command each run of command phrases shows (in list order).").unwrap();
     writeln!(w, "pub(crate) static SCAN_COMMANDS: [Command; {}] = [{}];\n", items.len(), items.join(", "))
         .unwrap();
-    let items: Vec<String> = FAILURE_PHRASES.iter().map(|(_, f)| format!("Failure::{f}")).collect();
-    writeln!(w, "/// The failure each failure phrase names.").unwrap();
+    let items: Vec<String> = runs(&FAILURE_PHRASES).1.iter().map(|f| format!("Failure::{f}")).collect();
+    writeln!(w, "/// The failure each run of failure phrases names (in list order).").unwrap();
     writeln!(w, "pub(crate) static SCAN_FAILURES: [Failure; {}] = [{}];\n", items.len(), items.join(", "))
         .unwrap();
     // The patterns themselves, for the reference matcher of the tests.
