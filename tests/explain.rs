@@ -1570,3 +1570,20 @@ fn kinds_of_wording_of_the_seventh_round() {
         ("421 Too many bad commands, closing transmission channel.", Reason::SyntaxError),
     ]);
 }
+
+/// Wording of the seventh round's new rows, scored before these phrases: a person or account
+/// "by that name" that is not there, a user the server cannot accept, a server that does not
+/// handle mail for the recipient, a cap on concurrent sessions.
+#[test]
+fn kinds_of_wording_of_the_seventh_rounds_new_rows() {
+    reasons_are(&[
+        ("550 No such person at this address", Reason::MailboxUnknown),
+        ("550 Recipient Rejected: No account by that name here", Reason::MailboxUnknown),
+        ("550 can't accept user", Reason::MailboxUnknown),
+        (
+            "550 Requested action was not taken because this server doesn't handle mail for that user",
+            Reason::RelayDenied,
+        ),
+        ("451 4.5.1 [192.0.2.1] Max concurrent sessions (#1.04)", Reason::RateLimited),
+    ]);
+}
