@@ -9,15 +9,20 @@
 //! provider markers and failure phrases match at a word start (the byte before them, if any, is
 //! not ASCII alphanumeric), command phrases and delay leads anywhere; all ignore ASCII case. Each byte costs
 //! one lookup of the byte (its class, its check and its default transition) and one of a packed
-//! exception, the smaller of the two being the transition: linear in the text, nothing to
-//! backtrack, no allocation, `no_std`.
+//! exception, which is the transition when its check is the byte's class, else the default is:
+//! linear in the text, nothing to backtrack, no allocation, `no_std`.
+//!
+//! A state is one u32, its base: the index of its slots in `SCAN_SLOTS`, its two low bits flags
+//! (it has found something; it is at a word start). A slot is 8 bits of check (a class + 1) and
+//! 24 of state, so the encoding holds 2^24 slots, 254 byte classes (room for a class per byte
+//! that is not an ASCII letter) and 2^24 distinct outputs: a state that has found something
+//! keeps its output's index in a slot of its own, of a pseudo-class no byte has.
 
 use crate::Command;
 use crate::explain::{KeywordRule, Reason, Retry};
 use crate::generated::{
-    KEYWORD_RULES, SCAN_BASE_MASK, SCAN_CHECK_SHIFT, SCAN_CLASSES, SCAN_COMMANDS, SCAN_DEFAULT_FLAG,
-    SCAN_FAILURES, SCAN_OUTPUT_MASK, SCAN_OUTPUT_SHIFT, SCAN_OUTPUTS, SCAN_ROW_SHIFT, SCAN_ROWS, SCAN_SLOTS,
-    SCAN_START,
+    KEYWORD_RULES, SCAN_CHECK_SHIFT, SCAN_CLASS_COUNT, SCAN_CLASSES, SCAN_COMMANDS, SCAN_FAILURES,
+    SCAN_OUTPUT_FLAG, SCAN_OUTPUTS, SCAN_ROW_FLAG, SCAN_ROWS, SCAN_SLOTS, SCAN_START,
 };
 
 /// What a state of the automaton has found; 255 stands for nothing of that kind.
@@ -52,7 +57,7 @@ pub(crate) enum Kind {
 /// is at a word start), where it shifts a row into place for [`BYTES`].
 const KEY_ROW: u32 = 256;
 
-/// `row << 8 | byte` → the default transition of that row on that byte `<< 32 | ` the byte's
+/// `row << 8 | byte` → the default transition of that row on that byte `<< 32 |` the byte's
 /// key: `class + 1 << SCAN_CHECK_SHIFT | tag`, the tag being `class | KEY_ROW` for a byte that
 /// is not ASCII alphanumeric, else `class` (see `SCAN_SLOTS`). One load per byte gives its
 /// class, its check, the row of the next byte and the default, none of them on the chain of
@@ -74,28 +79,36 @@ static BYTES: [u64; 512] = {
 /// The row of `state`, shifted for [`BYTES`]: where a run starts.
 #[inline(always)]
 fn row_of(state: u32) -> u32 {
-    (state >> SCAN_ROW_SHIFT & 1) << 8
+    const { assert!(KEY_ROW % SCAN_ROW_FLAG == 0) };
+    (state & SCAN_ROW_FLAG) * (KEY_ROW / SCAN_ROW_FLAG)
 }
 
 /// One transition from `state` on `byte`, `row` the state's row ([`row_of`]; in a run, the row
-/// the byte before gave); returns the next state and its row. A state is one u32: `base | row
-/// << SCAN_ROW_SHIFT | output << SCAN_OUTPUT_SHIFT`, and `SCAN_DEFAULT_FLAG` when a default row
-/// led to it. Its exceptions are the slots `base + class` whose check is that class; every other
-/// class takes the transition of its default row.
+/// the byte before gave); returns the next state and its row. A state is its base (see the
+/// module's docs); its exceptions are the slots `base + class` whose check is that class; every
+/// other class takes the transition of its default row.
 #[inline(always)]
 fn step_in(state: u32, row: u32, byte: u8) -> (u32, u32) {
+    let (next, key) = step_wide(state as usize, row, byte);
+    (next as u32, key)
+}
+
+/// [`step_in`] with the state in a full register: the loops keep it so, as a u32 state would be
+/// widened before each load (a move on the chain of states).
+#[inline(always)]
+fn step_wide(state: usize, row: u32, byte: u8) -> (usize, u32) {
     let entry = BYTES[(row & KEY_ROW | u32::from(byte)) as usize];
     let (key, default) = (entry as u32, (entry >> 32) as u32);
-    // The slot's load is the only one that depends on the state: its address is the state's
-    // base from where the class's slots begin (the table is padded so that no index is out of
-    // it: no bounds check).
-    let slot = SCAN_SLOTS[usize::from(key as u8)..][(state & SCAN_BASE_MASK) as usize];
-    // The slot without this byte's key: the next state when the slot is this state's (below the
-    // default, which has SCAN_DEFAULT_FLAG), else at least `1 << SCAN_CHECK_SHIFT` (another check
-    // is left, or a free slot's none removed; above the default). The smaller of the two is a
-    // conditional move, not a branch: about half the bytes take the default, so a branch would
-    // be mispredicted often.
-    ((slot ^ key).min(default), key)
+    // The slot's load is the only one that depends on the state: its address is the state itself
+    // from where the class's slots begin, no mask between (the table is padded so that no state's
+    // index is out of it; the bounds check is a branch beside the chain of states, never taken).
+    let slot = SCAN_SLOTS[usize::from(key as u8)..][state];
+    // The slot without this byte's key: the next state when the slot is this state's, else at
+    // least `1 << SCAN_CHECK_SHIFT` (another check is left, or a free slot's none removed). The
+    // choice is a conditional move, not a branch: about half the bytes take the default, so a
+    // branch would be mispredicted often.
+    let next = (slot ^ key) as usize;
+    (if next < 1 << SCAN_CHECK_SHIFT { next } else { default as usize }, key)
 }
 
 /// [`step_in`] reading the row from the state, for a single step.
@@ -104,19 +117,15 @@ fn step(state: u32, byte: u8) -> u32 {
     step_in(state, row_of(state), byte).0
 }
 
-/// Whether two states are the same (whichever transition led to each).
-#[inline(always)]
-fn same(a: u32, b: u32) -> bool {
-    (a ^ b) & !SCAN_DEFAULT_FLAG == 0
-}
-
-/// What `state` has found, when it has found something.
+/// What `state` has found, when it has found something: the index in its slot of the output's
+/// pseudo-class.
 #[inline(always)]
 fn output(state: u32) -> Option<&'static Output> {
-    match (state & SCAN_OUTPUT_MASK) >> SCAN_OUTPUT_SHIFT {
-        0 => None,
-        index => Some(&SCAN_OUTPUTS[index as usize]),
+    if state & SCAN_OUTPUT_FLAG == 0 {
+        return None;
     }
+    let index = SCAN_SLOTS[state as usize + SCAN_CLASS_COUNT] & ((1 << SCAN_CHECK_SHIFT) - 1);
+    SCAN_OUTPUTS.get(index as usize)
 }
 
 /// Steps from `state` over `text[i..]` until a state that has found something, or the end;
@@ -124,16 +133,16 @@ fn output(state: u32) -> Option<&'static Output> {
 /// output is looked at but the test of the state's bits. Not inlined, as [`advance2`] (measured:
 /// its copies inlined in each scan were 1% slower in `explain_text`).
 #[inline(never)]
-fn advance(mut state: u32, text: &[u8], mut i: usize) -> (u32, usize) {
-    let mut row = row_of(state);
+fn advance(state: u32, text: &[u8], mut i: usize) -> (u32, usize) {
+    let (mut state, mut row) = (state as usize, row_of(state));
     while let Some(&byte) = text.get(i) {
-        (state, row) = step_in(state, row, byte);
+        (state, row) = step_wide(state, row, byte);
         i += 1;
-        if state & SCAN_OUTPUT_MASK != 0 {
+        if state & SCAN_OUTPUT_FLAG as usize != 0 {
             break;
         }
     }
-    (state, i)
+    (state as u32, i)
 }
 
 /// [`advance`] for two runs at once over `first[i..n]` and `second[i..n]` (`n` at most either
@@ -141,25 +150,19 @@ fn advance(mut state: u32, text: &[u8], mut i: usize) -> (u32, usize) {
 /// the loop has the registers to itself (inlined, its slices' addresses were reloaded from the
 /// stack at every byte).
 #[inline(never)]
-fn advance2(
-    mut a: u32,
-    mut b: u32,
-    first: &[u8],
-    second: &[u8],
-    mut i: usize,
-    n: usize,
-) -> (u32, u32, usize) {
+fn advance2(a: u32, b: u32, first: &[u8], second: &[u8], mut i: usize, n: usize) -> (u32, u32, usize) {
     let (first, second) = (&first[..n], &second[..n]);
     let (mut row_a, mut row_b) = (row_of(a), row_of(b));
+    let (mut a, mut b) = (a as usize, b as usize);
     while i < n {
-        (a, row_a) = step_in(a, row_a, first[i]);
-        (b, row_b) = step_in(b, row_b, second[i]);
+        (a, row_a) = step_wide(a, row_a, first[i]);
+        (b, row_b) = step_wide(b, row_b, second[i]);
         i += 1;
-        if (a | b) & SCAN_OUTPUT_MASK != 0 {
+        if (a | b) & SCAN_OUTPUT_FLAG as usize != 0 {
             break;
         }
     }
-    (a, b, i)
+    (a as u32, b as u32, i)
 }
 
 /// Runs the automaton over `text` from `state`, calling `found` with each output and the text
@@ -173,7 +176,7 @@ fn run<'t>(mut state: u32, text: &'t [u8], mut found: impl FnMut(&Output, &'t [u
             found(out, &text[i..]);
         }
     }
-    state & !SCAN_DEFAULT_FLAG
+    state
 }
 
 /// The high bit of each byte of `word` that is not ASCII alphanumeric (exact in every byte).
@@ -283,13 +286,13 @@ fn run_cut<'t>(
             found(matches, out, &second[i + 1..]);
         }
         last = a;
-        if same(a, replay) {
+        if a == replay {
             last = b;
             break;
         }
     }
     matches.merge(&later);
-    last & !SCAN_DEFAULT_FLAG
+    last
 }
 
 /// What the scanner found: the first keyword rules (in data order), the providers shown, the
@@ -396,7 +399,7 @@ impl Matches {
         let mut alone = SCAN_START;
         let (mut row_whole, mut row_alone) = (row_of(whole), row_of(alone));
         let mut i = 0;
-        while i < region.len() && !same(whole, alone) {
+        while i < region.len() && whole != alone {
             (whole, row_whole) = step_in(whole, row_whole, region[i]);
             (alone, row_alone) = step_in(alone, row_alone, region[i]);
             i += 1;
@@ -407,7 +410,7 @@ impl Matches {
                 self.reply(out, &region[i..]);
             }
         }
-        if same(whole, alone) {
+        if whole == alone {
             whole = run_split(whole, &region[i..], self, |m, out, rest| {
                 m.reply(out, rest);
                 m.anywhere(out);
@@ -457,7 +460,7 @@ impl Matches {
 mod tests {
     //! The automaton against a naive reference matcher: every pattern tried at every word start.
     use super::*;
-    use crate::generated::{SCAN_ALNUM, SCAN_CLASS_COUNT, SCAN_PATTERNS};
+    use crate::generated::{SCAN_ALNUM, SCAN_PATTERNS};
     use proptest::prelude::*;
 
     extern crate std;
@@ -604,20 +607,33 @@ mod tests {
     #[test]
     fn the_tables_stay_small() {
         // Two dense rows, the packed exceptions and the outputs: a dense table of every state
-        // would be ten times larger. Pinned so that growth is a decision. The fourth round's
-        // phrases took the highest base past 2^15, so the slots are padded to 2^16 + 256 (about
-        // 38,200 of them used): the padding keeps the slot load free of bounds checks, and the
-        // states the scan meets most are packed first, in the first few kilobytes.
+        // would be ten times larger. Pinned so that growth is a decision.
         let bytes = core::mem::size_of_val(&SCAN_CLASSES)
             + core::mem::size_of_val(&SCAN_ROWS)
             + core::mem::size_of_val(&BYTES)
             + core::mem::size_of_val(&SCAN_SLOTS)
             + core::mem::size_of_val(&crate::generated::SCAN_OUTPUTS);
         assert!(bytes < 320 * 1024, "the scanner's tables take {bytes} bytes");
-        const { assert!(SCAN_CLASS_COUNT < 64, "at most 63 byte classes: a class + 1 is a slot's check") };
-        // A state fits below the check.
-        for &slot in &SCAN_SLOTS {
-            assert!(slot == 0 || slot >> SCAN_CHECK_SHIFT != 0);
+    }
+
+    #[test]
+    fn every_state_is_in_the_table_with_its_flags() {
+        // Every state the slots and rows hold, and the start: its slots (and its output's) are in
+        // the table, and its flags are what its slots say.
+        let mut states: Vec<u32> = SCAN_ROWS.iter().flatten().copied().collect();
+        states.push(SCAN_START);
+        for (index, &slot) in SCAN_SLOTS.iter().enumerate() {
+            let check = (slot >> SCAN_CHECK_SHIFT) as usize;
+            if check != 0 && check <= SCAN_CLASS_COUNT {
+                let tag = (check - 1) as u32 | u32::from(!SCAN_ALNUM[check - 1]) << 8;
+                states.push(slot & ((1 << SCAN_CHECK_SHIFT) - 1) ^ tag);
+            }
+            assert!(check <= SCAN_CLASS_COUNT + 1 && index >= check.saturating_sub(1));
+        }
+        for state in states {
+            assert!(state as usize + 255 < SCAN_SLOTS.len());
+            let held = SCAN_SLOTS[state as usize + SCAN_CLASS_COUNT] >> SCAN_CHECK_SHIFT;
+            assert_eq!(state & SCAN_OUTPUT_FLAG != 0, held as usize == SCAN_CLASS_COUNT + 1);
         }
     }
 

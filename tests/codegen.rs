@@ -84,3 +84,98 @@ fn adding_a_language_is_adding_one_file() {
     assert!(source.contains("    It,") && source.contains("pub const COUNT: usize = 8;"));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// `phrase` with `prefix` before each of its words: a copy that holds no original phrase at a
+/// word start, whose own phrases shadow each other as the originals do.
+fn prefix_words(prefix: &str, phrase: &str) -> String {
+    let mut out = String::new();
+    let mut in_word = false;
+    for c in phrase.chars() {
+        if c.is_ascii_alphanumeric() && !in_word {
+            out.push_str(prefix);
+        }
+        in_word = c.is_ascii_alphanumeric();
+        out.push(c);
+    }
+    out
+}
+
+/// A TOML line `name = ["a", "b"]` with its strings given to `edit` (which returns the new list).
+fn edit_list(line: &str, edit: impl Fn(Vec<String>) -> Vec<String>) -> String {
+    let (head, list) = line.split_at(line.find('[').unwrap());
+    // The lists hold plain strings (no escapes): every other piece between quotes.
+    let items: Vec<String> = list.split('"').skip(1).step_by(2).map(String::from).collect();
+    let quoted: Vec<String> = edit(items).iter().map(|s| format!("{s:?}")).collect();
+    format!("{head}[{}]", quoted.join(", "))
+}
+
+/// The scanner's encoding holds twice today's data: with every keyword rule copied (as new
+/// rules), every retry phrase and provider marker too, the generator fits twice the states and
+/// slots (more than the 2^16 the former encoding held) and more distinct outputs, with no
+/// `compile_error!`. (Three and four times today's data fit too, with more than 255 outputs, the
+/// former limit; the test stays at two, as the data's checks take quadratic time.)
+#[test]
+fn the_scanner_holds_twice_the_patterns() {
+    let dir = data_copy("doubled");
+    let prefixes = ["zqa"];
+    let copies = |items: Vec<String>| -> Vec<String> {
+        let copied = prefixes.iter().flat_map(|p| items.iter().map(|i| prefix_words(p, i)));
+        items.iter().cloned().chain(copied).collect()
+    };
+    let path = dir.join("data/explain.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut rules = String::new();
+    for prefix in prefixes {
+        for (i, _) in lines.iter().enumerate().filter(|(_, l)| **l == "[[keyword]]") {
+            let phrases =
+                edit_list(lines[i + 3], |items| items.iter().map(|p| prefix_words(prefix, p)).collect());
+            rules.push_str(&format!("[[keyword]]\n{}\n{}\n{phrases}\n\n", lines[i + 1], lines[i + 2]));
+        }
+    }
+    let mut out = String::new();
+    let mut in_retry = false;
+    for line in lines {
+        if line.starts_with('[') {
+            in_retry = line == "[retry]";
+            if in_retry {
+                out.push_str(&rules);
+            }
+        }
+        match in_retry && line.contains(" = [") {
+            true => out.push_str(&edit_list(line, copies)),
+            false => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    std::fs::write(&path, out).unwrap();
+    let path = dir.join("data/providers.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text: Vec<String> = text
+        .lines()
+        .map(|line| match line.starts_with("markers = [") {
+            true => edit_list(line, copies),
+            false => line.to_string(),
+        })
+        .collect();
+    std::fs::write(&path, text.join("\n")).unwrap();
+
+    let source = codegen::generate(&dir).unwrap();
+    assert!(!source.contains("compile_error!"));
+    // The figures of the generated header: states and slots; and the outputs' table.
+    let figure = |source: &str, after: &str, before: &str| -> usize {
+        let start = source.find(after).unwrap() + after.len();
+        let end = start + source[start..].find(before).unwrap();
+        source[start..end].trim().parse().unwrap()
+    };
+    let today =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/generated.rs"))
+            .unwrap();
+    let states = |s: &str| figure(s, "trie nodes,\n///", " states ×");
+    let slots = |s: &str| figure(s, "packed into", " slots:");
+    let outputs = |s: &str| figure(s, "SCAN_OUTPUTS: [Output;", "] = [");
+    assert!(states(&source) >= 2 * states(&today), "{} states", states(&source));
+    assert!(slots(&source) >= 2 * slots(&today) && slots(&source) > 1 << 16, "{} slots", slots(&source));
+    assert!(outputs(&source) > outputs(&today), "{} outputs", outputs(&source));
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -1313,22 +1313,19 @@ fn write_bounce_wording(w: &mut String, bounce: &BounceWording) {
     .unwrap();
 }
 
-/// How a scanner state is one u32: `base | row << SCAN_ROW_SHIFT | output << SCAN_OUTPUT_SHIFT`,
-/// below `SCAN_DEFAULT_FLAG`, itself below `1 << (32 - SCAN_CHECK_BITS)`, so that a slot holds a
-/// state and a check. The base is the low 16 bits: a state's slots are found with no shift.
-const SCAN_BASE_BITS: u32 = 16;
-const SCAN_ROW_SHIFT: u32 = 16;
-const SCAN_OUTPUT_SHIFT: u32 = 17;
-const SCAN_OUTPUT_BITS: u32 = 8;
-/// Set in every default transition: a default is then above every state an exception holds, and
-/// below every slot that is not the state's, so that the transition is the smaller of the two.
-const SCAN_DEFAULT_FLAG: u32 = 1 << (SCAN_OUTPUT_SHIFT + SCAN_OUTPUT_BITS);
-/// The classes a default row is padded to (a power of two, above the class count).
-const SCAN_ROW_STRIDE: usize = 64;
-/// A slot is `class + 1 << SCAN_CHECK_SHIFT | next state` (0: free), the class of the transition
-/// it holds: as every state has a base of its own, the state whose base is the slot's index less
-/// that class is its owner, and no other state reaches the slot with that class.
-const SCAN_CHECK_BITS: u32 = 6;
+/// A scanner state is one u32, its base: the index of its slots in `SCAN_SLOTS`, below
+/// `1 << SCAN_CHECK_SHIFT`. Its low two bits are flags, so that a state is its own index (no
+/// mask before the load) and its flags are seen without a load: bit 0 is set when the state has
+/// found something (its output's index is in its slot of class `SCAN_OUTPUT_CLASS`), bit 1 when
+/// it is at a word start (the byte after it takes the default row of word starts).
+const SCAN_OUTPUT_FLAG: usize = 1;
+const SCAN_ROW_FLAG: usize = 2;
+/// A slot is `class + 1 << SCAN_CHECK_SHIFT | next state ^ tag` (0: free), the class of the
+/// transition it holds: as every state has a base of its own, the state whose base is the slot's
+/// index less that class is its owner, and no other state reaches the slot with that class.
+/// Eight bits of check: up to 254 byte classes (a class per byte that is not an ASCII letter
+/// would fit), and a pseudo-class for the output; 24 bits of state: 2^24 slots.
+const SCAN_CHECK_BITS: u32 = 8;
 const SCAN_CHECK_SHIFT: u32 = 32 - SCAN_CHECK_BITS;
 
 /// What a scan pattern reports when it matches.
@@ -1708,8 +1705,18 @@ fn build_automaton(
         next.push(row);
         index += 1;
     }
+    // The limits of `Output`: u8 indices (255: none) and a u64 of providers.
     if keyword_rules >= 255 {
         return Err("at most 254 keyword rules".into());
+    }
+    for pattern in patterns {
+        match pattern.output {
+            Output::Provider(p) if p >= 64 => return Err("at most 64 providers".into()),
+            Output::Command(c) | Output::Failure(c) if c >= 255 => {
+                return Err("at most 254 runs of command or failure phrases".into());
+            }
+            _ => {}
+        }
     }
     let mut outputs: Vec<(usize, usize, u64, usize, bool, usize)> = vec![(255, 255, 0, 255, false, 255)];
     let mut output = Vec::with_capacity(sets.len());
@@ -1719,7 +1726,7 @@ fn build_automaton(
             match *out {
                 Output::Rule(rule) if rule >= reason_rules => found.1 = found.1.min(rule),
                 Output::Rule(rule) => found.0 = found.0.min(rule),
-                Output::Provider(p) => found.2 |= 1 << (p & 63),
+                Output::Provider(p) => found.2 |= 1 << p,
                 Output::Command(c) => found.3 = found.3.min(c),
                 Output::Lead => found.4 = true,
                 Output::Failure(f) => found.5 = found.5.min(f),
@@ -1766,17 +1773,27 @@ fn write_scan(w: &mut String, data: &Data) {
     };
     let a = &automaton;
     let n = a.class_count;
-    // Exceptions: where a state's transition differs from its default row.
-    let exceptions: Vec<Vec<(usize, usize)>> = (0..a.next.len())
+    // The output's pseudo-class: past every byte class, its check matches no byte's key.
+    let output_class = n;
+    // Exceptions: where a state's transition differs from its default row, and its output.
+    let exceptions: Vec<Vec<(usize, u32)>> = (0..a.next.len())
         .map(|s| {
             let default = &a.next[a.rows[a.row[s]]];
-            (0..n).filter(|&c| a.next[s][c] != default[c]).map(|c| (c, a.next[s][c])).collect()
+            let mut list: Vec<(usize, u32)> =
+                (0..n).filter(|&c| a.next[s][c] != default[c]).map(|c| (c, a.next[s][c] as u32)).collect();
+            if a.output[s] != 0 {
+                list.push((output_class, a.output[s] as u32));
+            }
+            list
         })
         .collect();
+    // A state's flags are the low bits of its base: the residue its base must have.
+    let flags = |s: usize| usize::from(a.output[s] != 0) * SCAN_OUTPUT_FLAG + a.row[s] * SCAN_ROW_FLAG;
+    let step = SCAN_OUTPUT_FLAG.max(SCAN_ROW_FLAG) * 2;
     // Row displacement, first fit, in the order the states were found (breadth first: the
     // states near the start, those a scan visits most, get the first slots and share cache
     // lines; measured a little faster than largest rows first, in no more slots); every state
-    // gets its own base.
+    // gets its own base, of its flags' residue.
     let order: Vec<usize> = (0..a.next.len()).filter(|&s| !exceptions[s].is_empty()).collect();
     let mut owner: Vec<Option<usize>> = Vec::new();
     let mut base_used: Vec<bool> = Vec::new();
@@ -1787,10 +1804,11 @@ fn write_scan(w: &mut String, data: &Data) {
             first_free += 1;
         }
         let mut b = first_free.saturating_sub(exceptions[s][0].0);
+        b += (flags(s) + step - b % step) % step;
         while base_used.get(b).is_some_and(|&used| used)
             || exceptions[s].iter().any(|&(c, _)| owner.get(b + c).is_some_and(Option::is_some))
         {
-            b += 1;
+            b += step;
         }
         base[s] = b;
         if base_used.len() <= b {
@@ -1804,44 +1822,50 @@ fn write_scan(w: &mut String, data: &Data) {
             owner[b + c] = Some(s);
         }
     }
-    // States without exceptions: any base of their own.
-    let mut free = (0..).filter(|b| !base_used.get(*b).is_some_and(|&used| used));
-    for b in base.iter_mut().filter(|b| **b == usize::MAX) {
-        *b = free.next().unwrap_or_default();
+    // States without exceptions or output: any base of their own, of their residue.
+    for (s, base) in base.iter_mut().enumerate().filter(|(_, b)| **b == usize::MAX) {
+        let mut b = flags(s);
+        while base_used.get(b).is_some_and(|&used| used) {
+            b += step;
+        }
+        if base_used.len() <= b {
+            base_used.resize(b + 1, false);
+        }
+        base_used[b] = true;
+        *base = b;
     }
     let states = a.next.len();
-    // A state is one u32: its base, its default row and its output, so that a transition is one
-    // slot load (and one from a default row, not dependent on it) and a state with an output is
-    // seen without a load.
-    let slot_count = owner.len().max(base.iter().copied().max().unwrap_or(0) + n);
-    if slot_count > 1 << SCAN_BASE_BITS
-        || a.outputs.len() >= 1 << SCAN_OUTPUT_BITS
-        || SCAN_DEFAULT_FLAG >= 1 << SCAN_CHECK_SHIFT
-        || n >= SCAN_ROW_STRIDE
-        || n >= 1 << SCAN_CHECK_BITS
+    // A state is its base: one slot load per transition (and one from a default row, not
+    // dependent on it), the state's flags seen without a load. The slots are padded with free
+    // slots to the highest base and 256 classes past it, so that no index a scan computes is
+    // out of the table.
+    let max_base = base.iter().copied().max().unwrap_or(0);
+    let slot_count = owner.len().max(max_base + 256);
+    if slot_count > 1 << SCAN_CHECK_SHIFT
+        || a.outputs.len() > 1 << SCAN_CHECK_SHIFT
+        || output_class + 1 >= 1 << SCAN_CHECK_BITS
     {
         writeln!(w, "compile_error!(\"the scanner outgrew its state encoding\");").unwrap();
         return;
     }
-    let value = |s: usize| -> u32 {
-        base[s] as u32 | (a.row[s] as u32) << SCAN_ROW_SHIFT | (a.output[s] as u32) << SCAN_OUTPUT_SHIFT
-    };
-    // The base is masked to the bits the highest one needs, and the slots padded (with free
-    // slots) to the mask and a byte's class past it: every index the scanner computes is in
-    // the table, so that it takes no bounds check.
-    let max_base = base.iter().copied().max().unwrap_or(0) as u32;
-    let base_mask = u32::MAX >> max_base.leading_zeros().min(31);
-    let mut slots = vec![0u32; slot_count.max(base_mask as usize + 1 + 256)];
+    let value = |s: usize| -> u32 { base[s] as u32 };
+    let mut slots = vec![0u32; slot_count];
     for (s, list) in exceptions.iter().enumerate() {
         for &(c, target) in list {
             // The next state xor the class's tag: a slot xor its class's key (check and tag)
-            // is the next state.
-            let tag = c as u32 | u32::from(!a.alnum[c]) << 8;
-            slots[base[s] + c] = (c as u32 + 1) << SCAN_CHECK_SHIFT | (value(target) ^ tag);
+            // is the next state. The output's slot holds the output's index.
+            let held = if c == output_class {
+                target
+            } else {
+                let tag = c as u32 | u32::from(!a.alnum[c]) << 8;
+                value(target as usize) ^ tag
+            };
+            slots[base[s] + c] = (c as u32 + 1) << SCAN_CHECK_SHIFT | held;
         }
     }
     let exception_count: usize = exceptions.iter().map(Vec::len).sum();
-    let bytes = 256 + 2 * SCAN_ROW_STRIDE * 4 + slots.len() * 4 + a.outputs.len() * 16;
+    let output_states = a.output.iter().filter(|&&o| o != 0).count();
+    let bytes = 256 + 2 * n * 4 + slots.len() * 4 + a.outputs.len() * 16;
     writeln!(w, "/// The one-pass scanner (`crate::scan`): every keyword phrase of data/explain.toml, every")
         .unwrap();
     writeln!(w, "/// provider marker of data/providers.toml, the command, delay and failure phrases in one")
@@ -1861,16 +1885,13 @@ fn write_scan(w: &mut String, data: &Data) {
     .unwrap();
     writeln!(
         w,
-        "/// {exception_count} exceptions packed into {} slots: {bytes} bytes in all (a dense table of u32",
+        "/// {} exceptions and {output_states} outputs packed into {} slots: {bytes} bytes in all (a dense",
+        exception_count - output_states,
         slots.len()
     )
     .unwrap();
-    writeln!(w, "/// would take {} bytes).", states * n * 4).unwrap();
-    writeln!(w, "#[cfg(test)]\npub(crate) const SCAN_CLASS_COUNT: usize = {n};\n").unwrap();
-    writeln!(w, "/// The classes a default row is padded to: a row is a mask of the state and a class away.")
-        .unwrap();
-    writeln!(w, "pub(crate) const SCAN_ROW_STRIDE: usize = {SCAN_ROW_STRIDE};").unwrap();
-    writeln!(w, "const _: () = assert!({n} < SCAN_ROW_STRIDE);\n").unwrap();
+    writeln!(w, "/// table of u32 would take {} bytes).", states * n * 4).unwrap();
+    writeln!(w, "pub(crate) const SCAN_CLASS_COUNT: usize = {n};\n").unwrap();
     let items: Vec<String> = a.classes.iter().map(u8::to_string).collect();
     writeln!(w, "/// Byte → class (a byte and its ASCII lowercase share a class).").unwrap();
     writeln!(w, "pub(crate) static SCAN_CLASSES: [u8; 256] = [{}];\n", items.join(", ")).unwrap();
@@ -1884,59 +1905,39 @@ fn write_scan(w: &mut String, data: &Data) {
     .unwrap();
     writeln!(
         w,
-        "/// A state: `base | default row << {SCAN_ROW_SHIFT} | index into `SCAN_OUTPUTS` << {SCAN_OUTPUT_SHIFT}`, and"
-    )
-    .unwrap();
-    writeln!(w, "/// [`SCAN_DEFAULT_FLAG`] when a default row led to it. The base is the low bits ([`SCAN_BASE_MASK`]).").unwrap();
-    writeln!(w, "pub(crate) const SCAN_ROW_SHIFT: u32 = {SCAN_ROW_SHIFT};").unwrap();
-    writeln!(
-        w,
-        "/// The bits of a state's base (the highest is {max_base}); `SCAN_SLOTS` is padded to this mask and 256"
-    )
-    .unwrap();
-    writeln!(w, "/// classes past it.").unwrap();
-    writeln!(w, "pub(crate) const SCAN_BASE_MASK: u32 = {base_mask:#x};").unwrap();
-    writeln!(w, "const _: () = assert!(SCAN_SLOTS.len() > SCAN_BASE_MASK as usize + 255);").unwrap();
-    writeln!(w, "/// See [`SCAN_ROW_SHIFT`].").unwrap();
-    writeln!(w, "/// See [`SCAN_ROW_SHIFT`].").unwrap();
-    writeln!(w, "pub(crate) const SCAN_OUTPUT_SHIFT: u32 = {SCAN_OUTPUT_SHIFT};").unwrap();
-    writeln!(w, "/// See [`SCAN_ROW_SHIFT`].").unwrap();
-    writeln!(
-        w,
-        "pub(crate) const SCAN_OUTPUT_MASK: u32 = {:#x};",
-        ((1u32 << SCAN_OUTPUT_BITS) - 1) << SCAN_OUTPUT_SHIFT
+        "/// A state is its base, the index of its slots in `SCAN_SLOTS` (the highest is {max_base}). Set in a"
     )
     .unwrap();
     writeln!(
         w,
-        "/// Set in every default transition (above every state an exception holds, below every check)."
+        "/// state when it has found something: its slot of class `SCAN_CLASS_COUNT` holds the index"
     )
     .unwrap();
-    writeln!(w, "pub(crate) const SCAN_DEFAULT_FLAG: u32 = {SCAN_DEFAULT_FLAG:#x};\n").unwrap();
+    writeln!(w, "/// of what it found in `SCAN_OUTPUTS`.").unwrap();
+    writeln!(w, "pub(crate) const SCAN_OUTPUT_FLAG: u32 = {SCAN_OUTPUT_FLAG};").unwrap();
+    writeln!(
+        w,
+        "/// Set in a state at a word start: the byte after it takes the default row of word starts."
+    )
+    .unwrap();
+    writeln!(w, "pub(crate) const SCAN_ROW_FLAG: u32 = {SCAN_ROW_FLAG};\n").unwrap();
     writeln!(w, "/// The state a scan starts in (a word start, nothing begun).").unwrap();
     writeln!(w, "pub(crate) const SCAN_START: u32 = {};\n", value(a.start)).unwrap();
-    writeln!(w, "/// The default transitions: inside a word, and at a word start, with nothing begun.")
-        .unwrap();
     writeln!(
         w,
-        "/// Each row is padded to {SCAN_ROW_STRIDE} classes (with the start state); every entry has [`SCAN_DEFAULT_FLAG`]."
+        "/// The default transitions, class by class: inside a word, and at a word start, with nothing"
     )
     .unwrap();
+    writeln!(w, "/// begun.").unwrap();
     let rows: Vec<String> = a
         .rows
         .iter()
         .map(|&r| {
-            let padding = (n..SCAN_ROW_STRIDE).map(|_| a.start);
-            let row: Vec<String> = a.next[r]
-                .iter()
-                .copied()
-                .chain(padding)
-                .map(|t| (value(t) | SCAN_DEFAULT_FLAG).to_string())
-                .collect();
+            let row: Vec<String> = a.next[r].iter().map(|&t| value(t).to_string()).collect();
             format!("[{}]", row.join(", "))
         })
         .collect();
-    writeln!(w, "pub(crate) static SCAN_ROWS: [[u32; SCAN_ROW_STRIDE]; 2] = [{}];\n", rows.join(", "))
+    writeln!(w, "pub(crate) static SCAN_ROWS: [[u32; SCAN_CLASS_COUNT]; 2] = [{}];\n", rows.join(", "))
         .unwrap();
     writeln!(
         w,
@@ -1963,11 +1964,18 @@ fn write_scan(w: &mut String, data: &Data) {
         "/// << SCAN_CHECK_SHIFT | tag`) is below `1 << SCAN_CHECK_SHIFT` exactly when it is the state's,"
     )
     .unwrap();
-    writeln!(w, "/// and is then the next state.").unwrap();
+    writeln!(
+        w,
+        "/// and is then the next state. The slot of class `SCAN_CLASS_COUNT` (check `SCAN_CLASS_COUNT + 1`,"
+    )
+    .unwrap();
+    writeln!(w, "/// no byte's) of a state with [`SCAN_OUTPUT_FLAG`] holds the index of its output.")
+        .unwrap();
     writeln!(w, "pub(crate) const SCAN_CHECK_SHIFT: u32 = {SCAN_CHECK_SHIFT};").unwrap();
-    writeln!(w, "const _: () = assert!({n} < 1 << (32 - SCAN_CHECK_SHIFT));\n").unwrap();
+    writeln!(w, "const _: () = assert!(SCAN_CLASS_COUNT < (1 << (32 - SCAN_CHECK_SHIFT)) - 1);\n").unwrap();
     writeln!(w, "/// Packed exceptions: slot `base + class` is the state's when its check is that class.")
         .unwrap();
+    writeln!(w, "/// Padded to the highest base and 256 classes past it.").unwrap();
     let items: Vec<String> = slots.iter().map(u32::to_string).collect();
     writeln!(w, "pub(crate) static SCAN_SLOTS: [u32; {}] = [{}];\n", slots.len(), items.join(", ")).unwrap();
     writeln!(w, "/// What a state has found (255: nothing of that kind).").unwrap();
