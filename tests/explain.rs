@@ -1587,3 +1587,21 @@ fn kinds_of_wording_of_the_seventh_rounds_new_rows() {
         ("451 4.5.1 [192.0.2.1] Max concurrent sessions (#1.04)", Reason::RateLimited),
     ]);
 }
+
+/// An address on a block list is about that address (the convention of
+/// `tests/data/corpus/README.md`): a sender's refuses the sender, a recipient's is a policy; the
+/// sending IP on one is a block for spam.
+#[test]
+fn a_blocklisted_address_is_about_that_address() {
+    reasons_are(&[
+        ("550 5.1.1 <sender@example.com> sender is blacklisted", Reason::SenderRejected),
+        ("550 blacklisted sender: spammer@example.com", Reason::SenderRejected),
+        (
+            "554 5.7.1 <bob@example.org>: Recipient address rejected: Recipient blacklisted: bob@example.org",
+            Reason::PolicyBlocked,
+        ),
+        ("554 5.7.1 <user@example.com>: Recipient address rejected: Blacklisted", Reason::PolicyBlocked),
+        ("550 5.7.1 IP address blacklisted by recipient", Reason::SpamBlocked),
+        ("554 Refused. Your IP address is blacklisted.", Reason::SpamBlocked),
+    ]);
+}
