@@ -33,7 +33,7 @@ pub(crate) fn ends_with_lower(text: &[u8], suffix: &[u8]) -> bool {
 /// letter with its case bit set in both), and the rest compared there: a pair of bytes that far
 /// apart matches much more rarely than the first byte alone ('s', 't', 'd' are common).
 pub(crate) fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    use crate::swar::{bytes_equal, first, load};
+    use crate::swar::{bytes_equal, load};
     let (Some(&head), Some(&tail)) = (needle.first(), needle.last()) else { return Some(0) };
     let last = haystack.len().checked_sub(needle.len())?;
     // A letter with bit 0x20 set in the needle and in every byte: only its two cases match it.
@@ -41,23 +41,52 @@ pub(crate) fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> 
     let fold = |byte: u8| (byte | case(byte), 0x0101_0101_0101_0101 * u64::from(case(byte)));
     let ((head, head_fold), (tail, tail_fold)) = (fold(head), fold(tail));
     let span = needle.len() - 1;
+    // Every place whose bytes equal the first and the last is marked (and some after one,
+    // checked all the same).
+    let marks = |first_bytes: u64, last_bytes: u64| {
+        bytes_equal(first_bytes | head_fold, head) & bytes_equal(last_bytes | tail_fold, tail)
+    };
     let mut i = 0;
-    while i <= last {
-        // Every place whose bytes equal the first and the last is marked (and some after one,
-        // checked all the same).
-        let mut found = bytes_equal(load(haystack, i) | head_fold, head)
-            & bytes_equal(load(haystack, i + span) | tail_fold, tail);
-        while found != 0 {
-            let at = i + first(found);
-            if at > last {
-                return None;
-            }
-            if haystack[at..at + needle.len()].eq_ignore_ascii_case(needle) {
+    // While the text holds both words: one load each.
+    while i + span + 8 <= haystack.len() {
+        let word = |at: usize| {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&haystack[at..at + 8]);
+            u64::from_le_bytes(word)
+        };
+        let found = marks(word(i), word(i + span));
+        if found != 0 {
+            if let Some(at) = first_match(haystack, needle, i, found, last) {
                 return Some(at);
             }
-            found &= found - 1;
         }
         i += 8;
+    }
+    // The last places, the text's end read as zeros.
+    while i <= last {
+        if let Some(at) =
+            first_match(haystack, needle, i, marks(load(haystack, i), load(haystack, i + span)), last)
+        {
+            return Some(at);
+        }
+        i += 8;
+    }
+    None
+}
+
+/// The first place marked in `found` (bit 8k + 7 for `haystack[from + k]`) that holds `needle`,
+/// ignoring ASCII case, at or before `last`.
+#[inline(always)]
+fn first_match(haystack: &[u8], needle: &[u8], from: usize, mut found: u64, last: usize) -> Option<usize> {
+    while found != 0 {
+        let at = from + crate::swar::first(found);
+        if at > last {
+            return None;
+        }
+        if haystack[at..at + needle.len()].eq_ignore_ascii_case(needle) {
+            return Some(at);
+        }
+        found &= found - 1;
     }
     None
 }
