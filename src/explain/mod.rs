@@ -981,25 +981,24 @@ fn server_words(text: &[u8]) -> Option<&[u8]> {
 /// closing bracket. Read only when no reply was found, so a code a client quotes in its own
 /// words is a reply only where it says SMTP just before.
 fn bracketed_code(text: &[u8]) -> Option<(u16, &[u8])> {
-    // "SMTP" ends at most this many bytes before the bracket (a word such as "Fehler" or "エラー"
-    // and a colon between).
-    const NEAR: usize = 16;
-    // Each "SMTP" in turn (eight bytes at a time between them), then the brackets just after it.
-    let mut smtp_from = 0;
+    // Each bracket in turn (eight bytes at a time between them): the first that holds a code,
+    // with "SMTP" ending at most `BRACKET_NEAR` bytes before it. Brackets are rarer than the
+    // letter 's', and few hold a code.
     let mut from = 0;
-    while let Some(smtp) = find_ignore_case(&text[smtp_from..], b"smtp").map(|i| smtp_from + i) {
-        smtp_from = smtp + 4;
-        from = from.max(smtp_from);
-        let window = text.len().min(smtp_from + NEAR + 1);
-        while let Some(at) = crate::swar::find_either(&text[..window], from, b'(', b'[') {
-            from = at + 1;
-            if let Some(found) = code_after_bracket(text, at) {
+    while let Some(at) = crate::swar::find_either(text, from, b'(', b'[') {
+        from = at + 1;
+        if let Some(found) = code_after_bracket(text, at) {
+            if find_ignore_case(&text[at.saturating_sub(BRACKET_NEAR + 4)..at], b"smtp").is_some() {
                 return Some(found);
             }
         }
     }
     None
 }
+
+/// "SMTP" ends at most this many bytes before [`bracketed_code`]'s bracket (a word such as
+/// "Fehler" or "エラー" and a colon between).
+const BRACKET_NEAR: usize = 16;
 
 /// [`bracketed_code`] at one bracket: the code and the words after it, when the bracket holds a
 /// reply code and is followed by a colon or a status.
@@ -1543,6 +1542,82 @@ mod tests {
         for (code, text, reason) in cases {
             assert_eq!(bare_reason(code, None, &|visit| visit(text)), reason, "{text:?}");
             assert_eq!(reference(code, text), reason, "{text:?}");
+        }
+    }
+
+    /// [`bracketed_code`] as it was written: each "SMTP" in turn, then the brackets just after it.
+    fn bracketed_code_after_smtp(text: &[u8]) -> Option<(u16, &[u8])> {
+        let mut smtp_from = 0;
+        let mut from = 0;
+        while let Some(smtp) = find_ignore_case(&text[smtp_from..], b"smtp").map(|i| smtp_from + i) {
+            smtp_from = smtp + 4;
+            from = from.max(smtp_from);
+            let window = text.len().min(smtp_from + BRACKET_NEAR + 1);
+            while let Some(at) = crate::swar::find_either(&text[..window], from, b'(', b'[') {
+                from = at + 1;
+                if let Some(found) = code_after_bracket(text, at) {
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+
+    fn bracket_piece() -> impl Strategy<Value = Vec<u8>> {
+        prop::sample::select(
+            &[
+                "SMTP",
+                "smtp",
+                "Smtp",
+                "SMTP Error ",
+                "Erreur SMTP ",
+                "エラー",
+                " ",
+                ": ",
+                "(535)",
+                "(535): ",
+                "[451] 4.3.0 ",
+                "(451) : ",
+                "(",
+                "[",
+                ")",
+                "]",
+                "535",
+                "(53",
+                "x",
+                "Fehler ",
+                "0123456789",
+                "\u{a0}:",
+                "(250) 2.0.0 ",
+                "(535) 4.7.8 ",
+            ][..],
+        )
+        .prop_map(|p| p.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn bracketed_codes_are_found_as_after_each_smtp() {
+        let texts: [&[u8]; 6] = [
+            b"SMTP Error (535): Authentication failed",
+            b"Erreur SMTP (535) : x",
+            "SMTPエラー (450): y".as_bytes(),
+            b"Errore SMTP: [451] 4.3.0 z",
+            b"(535): no smtp before SMTP 0123456789012345678 (535): far",
+            b"smtp smtp (53) [535] (421): late",
+        ];
+        for text in texts {
+            assert_eq!(bracketed_code(text), bracketed_code_after_smtp(text), "{text:?}");
+        }
+        assert!(bracketed_code(texts[0]).is_some() && bracketed_code(texts[4]).is_none());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn bracketed_codes_as_after_each_smtp(pieces in proptest::collection::vec(bracket_piece(), 0..14)) {
+            let text = pieces.concat();
+            prop_assert_eq!(bracketed_code(&text), bracketed_code_after_smtp(&text));
         }
     }
 
