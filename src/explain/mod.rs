@@ -14,7 +14,9 @@ pub use context::{Context, ServerRole};
 pub use failure::Failure;
 #[cfg(feature = "std")]
 pub(crate) use failure::find as find_failure;
-pub(crate) use keywords::{KeywordRule, ends_with_lower, eq_lower, find_ignore_case, starts_with_lower};
+pub(crate) use keywords::{
+    KeywordRule, ends_with_lower, eq_lower, find_either_ignore_case, find_ignore_case, starts_with_lower,
+};
 pub use reason::Reason;
 pub(crate) use reason::ReasonText;
 pub use verdict::{Bounce, FixOwner, Retry};
@@ -946,8 +948,29 @@ fn deferred(text: &[u8]) -> bool {
     starts(b"deferred")
         || starts(b"warning:")
         || hash_enhanced(text).is_some_and(|status| status.class() == 4)
-        || find_ignore_case(text, b"temporar").is_some()
-        || deferral_named(text)
+        || temporary_or_deferral_named(text)
+}
+
+/// Whether `text` says "temporar…" anywhere or names a deferral after its start
+/// ([`deferral_named`]): one search for both words (of one length).
+fn temporary_or_deferral_named(text: &[u8]) -> bool {
+    const TEMPORARY: &[u8] = b"temporar";
+    let mut from = 0;
+    // Where `deferral_named`'s search for "deferred" goes on: after the last it found.
+    let mut deferred_from = 0;
+    while let Some(at) = find_either_ignore_case(&text[from..], TEMPORARY, DEFERRED).map(|at| from + at) {
+        if text[at..at + TEMPORARY.len()].eq_ignore_ascii_case(TEMPORARY) {
+            return true;
+        }
+        if at >= deferred_from {
+            if deferral_at(text, at) {
+                return true;
+            }
+            deferred_from = at + DEFERRED.len();
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// The server's words a client quotes after saying so, with no code: what follows "The mail
@@ -1045,19 +1068,28 @@ fn still_trying(text: &[u8]) -> bool {
 }
 
 /// Whether `text` names a deferral after its start: DragonFly Mail Agent's "remote delivery
-/// deferred: …", sendmail's "user... Deferred: …". One search for "deferred".
+/// deferred: …", sendmail's "user... Deferred: …". Each "deferred" in turn, one after another
+/// (the tests' reference for [`temporary_or_deferral_named`]).
+#[cfg(test)]
 fn deferral_named(text: &[u8]) -> bool {
-    const DELIVERY: &[u8] = b"delivery ";
     let mut from = 0;
-    while let Some(at) = find_ignore_case(&text[from..], b"deferred") {
+    while let Some(at) = find_ignore_case(&text[from..], DEFERRED) {
         let at = from + at;
-        let before = &text[..at];
-        if text.get(at + 8) == Some(&b':') || ends_with_lower(before, DELIVERY) {
+        if deferral_at(text, at) {
             return true;
         }
-        from = at + 8;
+        from = at + DEFERRED.len();
     }
     false
+}
+
+const DEFERRED: &[u8] = b"deferred";
+
+/// Whether the "deferred" at `text[at]` names a deferral: a colon after it, or "delivery"
+/// before it.
+fn deferral_at(text: &[u8], at: usize) -> bool {
+    const DELIVERY: &[u8] = b"delivery ";
+    text.get(at + DEFERRED.len()) == Some(&b':') || ends_with_lower(&text[..at], DELIVERY)
 }
 
 /// Whether the registry ties the enhanced code to specific reply codes, and this is not one.
@@ -1596,6 +1628,24 @@ mod tests {
     }
 
     #[test]
+    fn one_search_finds_temporary_words_and_deferrals_as_two_did() {
+        let texts: [&[u8]; 8] = [
+            b"remote delivery deferred: x",
+            b"user... Deferred: y",
+            b"deferredeferred: overlapping",
+            b"deferred deferred: second",
+            b"a Temporary failure",
+            b"DEFERRED without a colon, temporarily",
+            b"nothing here",
+            b"deferre",
+        ];
+        for text in texts {
+            let two = find_ignore_case(text, b"temporar").is_some() || deferral_named(text);
+            assert_eq!(temporary_or_deferral_named(text), two, "{text:?}");
+        }
+    }
+
+    #[test]
     fn bracketed_codes_are_found_as_after_each_smtp() {
         let texts: [&[u8]; 6] = [
             b"SMTP Error (535): Authentication failed",
@@ -1618,6 +1668,18 @@ mod tests {
         fn bracketed_codes_as_after_each_smtp(pieces in proptest::collection::vec(bracket_piece(), 0..14)) {
             let text = pieces.concat();
             prop_assert_eq!(bracketed_code(&text), bracketed_code_after_smtp(&text));
+        }
+
+        #[test]
+        fn temporary_words_and_deferrals_as_two_searches(
+            pieces in proptest::collection::vec(prop::sample::select(&[
+                "deferred", "Deferred", "deferre", "d", ":", " ", "delivery ", "temporar", "Temporary", "x",
+                "tempora", "DEFERRED:", "ed",
+            ][..]), 0..12)
+        ) {
+            let text = pieces.concat();
+            let two = find_ignore_case(text.as_bytes(), b"temporar").is_some() || deferral_named(text.as_bytes());
+            prop_assert_eq!(temporary_or_deferral_named(text.as_bytes()), two);
         }
     }
 
