@@ -166,6 +166,7 @@ fn next_reply(region: &[u8], code: u16, from: usize) -> (Option<usize>, Option<u
 /// find (the cut only drops white space after it, which no prefix reads into); none seen, none
 /// there (no prefix begins before index 4: the region begins with its code). Otherwise the
 /// search is made.
+#[inline]
 fn continued_at(region: &[u8], code: u16, prefix: usize, first_prefix: Option<usize>) -> bool {
     let from = prefix.max(1);
     match first_prefix {
