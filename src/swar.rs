@@ -13,6 +13,8 @@ pub(crate) fn load(bytes: &[u8], at: usize) -> u64 {
     match bytes.get(at..at + 8) {
         // The common case, a fixed-size copy the compiler turns into one load.
         Some(eight) => word.copy_from_slice(eight),
+        // The last few bytes of a text of eight or more: its last eight, shifted down.
+        None if at < bytes.len() && bytes.len() >= 8 => return load_tail(bytes, at),
         None => {
             let chunk = &bytes[at.min(bytes.len())..];
             word[..chunk.len()].copy_from_slice(chunk);
@@ -28,7 +30,9 @@ pub(crate) fn load(bytes: &[u8], at: usize) -> u64 {
 #[inline(always)]
 pub(crate) fn load_tail(bytes: &[u8], at: usize) -> u64 {
     let start = bytes.len() - 8;
-    load(bytes, start) >> (8 * (at - start))
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[start..]);
+    u64::from_le_bytes(word) >> (8 * (at - start))
 }
 
 /// The high bit of each byte of `word` equal to `byte`. The lowest set bit is exact (the first
@@ -111,6 +115,12 @@ mod tests {
         }
         assert_eq!(load(b"ab", 0), u64::from_le_bytes(*b"ab\0\0\0\0\0\0"));
         assert_eq!(load_tail(b"0123456789", 5), u64::from_le_bytes(*b"56789\0\0\0"));
+        for at in 0..=10 {
+            let mut word = [0u8; 8];
+            let rest = &b"0123456789"[at..];
+            word[..rest.len().min(8)].copy_from_slice(&rest[..rest.len().min(8)]);
+            assert_eq!(load(b"0123456789", at), u64::from_le_bytes(word), "{at}");
+        }
         for (a, b) in [(b':', b';'), (b'(', b'C'), (b'z', b'0')] {
             for from in 0..=text.len() {
                 let want = text[from..].iter().position(|&c| c == a || c == b).map(|p| from + p);

@@ -166,6 +166,7 @@ fn next_reply(region: &[u8], code: u16, from: usize) -> (Option<usize>, Option<u
 /// find (the cut only drops white space after it, which no prefix reads into); none seen, none
 /// there (no prefix begins before index 4: the region begins with its code). Otherwise the
 /// search is made.
+#[inline]
 fn continued_at(region: &[u8], code: u16, prefix: usize, first_prefix: Option<usize>) -> bool {
     let from = prefix.max(1);
     match first_prefix {
@@ -189,12 +190,7 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
     }
     let (best, paragraph_end, spaced, hash) = match leading {
         Some(leading) => (Some(leading.best), leading.paragraph_end, Some(leading.spaced), leading.hash),
-        None => (
-            marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code)).or_else(|| best_candidate(text)),
-            None,
-            None,
-            None,
-        ),
+        None => (best_candidate(text), None, None, None),
     };
     let (_, at, code) = best?;
     let at = first_line_of_reply(text, at, code);
@@ -247,8 +243,9 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
     Some(Found { code, region, enhanced, hash_enhanced: hash, prefix: None, continued })
 }
 
-/// The first candidate with the highest score in `text`, every byte considered: (score, where,
-/// code).
+/// The first candidate that reaches [`MAX_SCORE`] in `text` (one after a marker: nothing can beat
+/// it, and the rest of the text is not read), else the first candidate with the highest score,
+/// every byte considered: (score, where, code).
 fn best_candidate(text: &[u8]) -> Option<(u32, usize, u16)> {
     let mut best: Option<(u32, usize, u16)> = None;
     let mut i = 0;
@@ -270,6 +267,9 @@ fn best_candidate(text: &[u8]) -> Option<(u32, usize, u16)> {
             continue;
         }
         if let Some((score, code)) = candidate(text, i) {
+            if score >= MAX_SCORE {
+                return Some((score, i, code));
+            }
             if best.is_none_or(|(s, _, _)| score > s) {
                 best = Some((score, i, code));
             }
@@ -712,8 +712,9 @@ fn code_starts(bytes: &[u8]) -> u64 {
     crate::swar::bytes_between(x, b'2', b'5') & digits >> 8 & digits >> 16 & 0x0000_8080_8080_8080
 }
 
-/// The highest score a candidate can reach: base 1, space 1, enhanced code of its class 4,
-/// marker 8 (a marker and the start of a line exclude each other).
+/// The score from which the first candidate wins: only one after a marker reaches it, with an
+/// enhanced code after it (base 1, space 1, enhanced code of its class 4, marker 8; a marker and
+/// the start of a line exclude each other, and no other candidate reaches 10).
 const MAX_SCORE: u32 = 14;
 
 /// The highest score a candidate that is neither after a marker nor at a line start can reach:
@@ -729,9 +730,9 @@ const MID_LINE_SCORE_WITHOUT_STATUS: u32 = 3;
 /// marker or at a line start can score higher, and those follow a `:`, a `;` or a line feed;
 /// when it scores more than [`MID_LINE_SCORE_WITHOUT_STATUS`], also one with an enhanced code
 /// right after it, five or six bytes before a `.`. Each of these bytes in turn (eight at a time
-/// between them): the first candidate after a marker that reaches [`MAX_SCORE`] wins, as
-/// [`marker_candidate`] would choose it, else the first candidate with the highest score, as in
-/// the full scan. `None` when the text does not start so.
+/// between them): the first candidate after a marker that reaches [`MAX_SCORE`] wins, else the
+/// first candidate with the highest score, as in the full scan ([`best_candidate`]). `None` when
+/// the text does not start so.
 ///
 /// With it, where the paragraph that starts the text ends (as [`paragraph`] finds it), when the
 /// text is no longer than [`MAX_REGION`] and every line feed was read: the first line feed
@@ -845,9 +846,9 @@ fn boundaries(word: u64) -> u64 {
         | bytes_equal(word, b'#')
 }
 
-/// Fast path: the first candidate right after a marker (`said: `, `smtp;`, …) that reaches
-/// [`MAX_SCORE`]. Nothing can beat it, and the full scan would pick the same (the first
-/// candidate with the highest score), so the byte-by-byte scan is skipped.
+/// The first candidate right after a marker (`said: `, `smtp;`, …) that reaches [`MAX_SCORE`],
+/// each `:` and `;` in turn: what [`best_candidate`] stops at, when there is one.
+#[cfg(test)]
 fn marker_candidate(text: &[u8]) -> Option<(usize, u16)> {
     let mut from = 0;
     while let Some(c) = find_colon_or_semicolon(text, from) {
@@ -865,7 +866,7 @@ fn marker_candidate(text: &[u8]) -> Option<(usize, u16)> {
     None
 }
 
-#[inline]
+#[cfg(test)]
 fn find_colon_or_semicolon(bytes: &[u8], from: usize) -> Option<usize> {
     crate::swar::find_either(bytes, from, b':', b';')
 }
@@ -885,8 +886,21 @@ mod tests {
             .find_map(|i| status_alone_at(text, i))
     }
 
-    /// The leading fast path chooses what `find` chose before it: the marker's fast path, else
-    /// the full scan (positions and codes; the marker's path reports [`MAX_SCORE`]).
+    /// Every candidate with its score, byte by byte: the first with the highest score.
+    fn best_bytewise(text: &[u8]) -> Option<(u32, usize, u16)> {
+        (0..text.len())
+            .filter(|&i| matches!(text[i..], [b'2'..=b'5', b'0'..=b'9', b'0'..=b'9', ..]))
+            .filter_map(|i| candidate(text, i).map(|(score, code)| (score, i, code)))
+            .fold(
+                None,
+                |best: Option<(u32, usize, u16)>, c| {
+                    if best.is_none_or(|b| c.0 > b.0) { Some(c) } else { best }
+                },
+            )
+    }
+
+    /// The fast paths choose what `find` chose before them: the first candidate after a marker
+    /// that reaches [`MAX_SCORE`], else the first with the highest score (positions and codes).
     fn check_fast_paths(text: &[u8]) {
         assert_eq!(
             status_only(text),
@@ -909,14 +923,20 @@ mod tests {
             std::string::String::from_utf8_lossy(text)
         );
         let before =
-            marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code)).or_else(|| best_candidate(text));
+            marker_candidate(text).map(|(at, code)| (MAX_SCORE, at, code)).or_else(|| best_bytewise(text));
+        let place = |best: Option<(u32, usize, u16)>| best.map(|(_, at, code)| (at, code));
+        assert_eq!(
+            place(best_candidate(text)),
+            place(before),
+            "{:?}",
+            std::string::String::from_utf8_lossy(text)
+        );
         if let Some(Leading { best: fast, paragraph_end: end, hash, complete, .. }) = leading_candidate(text)
         {
             if complete {
                 assert!(find_lettre(text).is_none(), "{:?}", std::string::String::from_utf8_lossy(text));
                 assert_eq!(hash, Some(super::super::hash_enhanced(text)));
             }
-            let place = |best: Option<(u32, usize, u16)>| best.map(|(_, at, code)| (at, code));
             assert_eq!(place(Some(fast)), place(before), "{:?}", std::string::String::from_utf8_lossy(text));
             if let Some(end) = end {
                 assert_eq!(&text[..end], paragraph(text), "{:?}", std::string::String::from_utf8_lossy(text));

@@ -14,7 +14,9 @@ pub use context::{Context, ServerRole};
 pub use failure::Failure;
 #[cfg(feature = "std")]
 pub(crate) use failure::find as find_failure;
-pub(crate) use keywords::{KeywordRule, ends_with_lower, eq_lower, find_ignore_case, starts_with_lower};
+pub(crate) use keywords::{
+    KeywordRule, ends_with_lower, eq_lower, find_either_ignore_case, find_ignore_case, starts_with_lower,
+};
 pub use reason::Reason;
 pub(crate) use reason::ReasonText;
 pub use verdict::{Bounce, FixOwner, Retry};
@@ -946,8 +948,29 @@ fn deferred(text: &[u8]) -> bool {
     starts(b"deferred")
         || starts(b"warning:")
         || hash_enhanced(text).is_some_and(|status| status.class() == 4)
-        || find_ignore_case(text, b"temporar").is_some()
-        || deferral_named(text)
+        || temporary_or_deferral_named(text)
+}
+
+/// Whether `text` says "temporar…" anywhere or names a deferral after its start
+/// ([`deferral_named`]): one search for both words (of one length).
+fn temporary_or_deferral_named(text: &[u8]) -> bool {
+    const TEMPORARY: &[u8] = b"temporar";
+    let mut from = 0;
+    // Where `deferral_named`'s search for "deferred" goes on: after the last it found.
+    let mut deferred_from = 0;
+    while let Some(at) = find_either_ignore_case(&text[from..], TEMPORARY, DEFERRED).map(|at| from + at) {
+        if text[at..at + TEMPORARY.len()].eq_ignore_ascii_case(TEMPORARY) {
+            return true;
+        }
+        if at >= deferred_from {
+            if deferral_at(text, at) {
+                return true;
+            }
+            deferred_from = at + DEFERRED.len();
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// The server's words a client quotes after saying so, with no code: what follows "The mail
@@ -981,25 +1004,24 @@ fn server_words(text: &[u8]) -> Option<&[u8]> {
 /// closing bracket. Read only when no reply was found, so a code a client quotes in its own
 /// words is a reply only where it says SMTP just before.
 fn bracketed_code(text: &[u8]) -> Option<(u16, &[u8])> {
-    // "SMTP" ends at most this many bytes before the bracket (a word such as "Fehler" or "エラー"
-    // and a colon between).
-    const NEAR: usize = 16;
-    // Each "SMTP" in turn (eight bytes at a time between them), then the brackets just after it.
-    let mut smtp_from = 0;
+    // Each bracket in turn (eight bytes at a time between them): the first that holds a code,
+    // with "SMTP" ending at most `BRACKET_NEAR` bytes before it. Brackets are rarer than the
+    // letter 's', and few hold a code.
     let mut from = 0;
-    while let Some(smtp) = find_ignore_case(&text[smtp_from..], b"smtp").map(|i| smtp_from + i) {
-        smtp_from = smtp + 4;
-        from = from.max(smtp_from);
-        let window = text.len().min(smtp_from + NEAR + 1);
-        while let Some(at) = crate::swar::find_either(&text[..window], from, b'(', b'[') {
-            from = at + 1;
-            if let Some(found) = code_after_bracket(text, at) {
+    while let Some(at) = crate::swar::find_either(text, from, b'(', b'[') {
+        from = at + 1;
+        if let Some(found) = code_after_bracket(text, at) {
+            if find_ignore_case(&text[at.saturating_sub(BRACKET_NEAR + 4)..at], b"smtp").is_some() {
                 return Some(found);
             }
         }
     }
     None
 }
+
+/// "SMTP" ends at most this many bytes before [`bracketed_code`]'s bracket (a word such as
+/// "Fehler" or "エラー" and a colon between).
+const BRACKET_NEAR: usize = 16;
 
 /// [`bracketed_code`] at one bracket: the code and the words after it, when the bracket holds a
 /// reply code and is followed by a colon or a status.
@@ -1046,19 +1068,28 @@ fn still_trying(text: &[u8]) -> bool {
 }
 
 /// Whether `text` names a deferral after its start: DragonFly Mail Agent's "remote delivery
-/// deferred: …", sendmail's "user... Deferred: …". One search for "deferred".
+/// deferred: …", sendmail's "user... Deferred: …". Each "deferred" in turn, one after another
+/// (the tests' reference for [`temporary_or_deferral_named`]).
+#[cfg(test)]
 fn deferral_named(text: &[u8]) -> bool {
-    const DELIVERY: &[u8] = b"delivery ";
     let mut from = 0;
-    while let Some(at) = find_ignore_case(&text[from..], b"deferred") {
+    while let Some(at) = find_ignore_case(&text[from..], DEFERRED) {
         let at = from + at;
-        let before = &text[..at];
-        if text.get(at + 8) == Some(&b':') || ends_with_lower(before, DELIVERY) {
+        if deferral_at(text, at) {
             return true;
         }
-        from = at + 8;
+        from = at + DEFERRED.len();
     }
     false
+}
+
+const DEFERRED: &[u8] = b"deferred";
+
+/// Whether the "deferred" at `text[at]` names a deferral: a colon after it, or "delivery"
+/// before it.
+fn deferral_at(text: &[u8], at: usize) -> bool {
+    const DELIVERY: &[u8] = b"delivery ";
+    text.get(at + DEFERRED.len()) == Some(&b':') || ends_with_lower(&text[..at], DELIVERY)
 }
 
 /// Whether the registry ties the enhanced code to specific reply codes, and this is not one.
@@ -1543,6 +1574,112 @@ mod tests {
         for (code, text, reason) in cases {
             assert_eq!(bare_reason(code, None, &|visit| visit(text)), reason, "{text:?}");
             assert_eq!(reference(code, text), reason, "{text:?}");
+        }
+    }
+
+    /// [`bracketed_code`] as it was written: each "SMTP" in turn, then the brackets just after it.
+    fn bracketed_code_after_smtp(text: &[u8]) -> Option<(u16, &[u8])> {
+        let mut smtp_from = 0;
+        let mut from = 0;
+        while let Some(smtp) = find_ignore_case(&text[smtp_from..], b"smtp").map(|i| smtp_from + i) {
+            smtp_from = smtp + 4;
+            from = from.max(smtp_from);
+            let window = text.len().min(smtp_from + BRACKET_NEAR + 1);
+            while let Some(at) = crate::swar::find_either(&text[..window], from, b'(', b'[') {
+                from = at + 1;
+                if let Some(found) = code_after_bracket(text, at) {
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+
+    fn bracket_piece() -> impl Strategy<Value = Vec<u8>> {
+        prop::sample::select(
+            &[
+                "SMTP",
+                "smtp",
+                "Smtp",
+                "SMTP Error ",
+                "Erreur SMTP ",
+                "エラー",
+                " ",
+                ": ",
+                "(535)",
+                "(535): ",
+                "[451] 4.3.0 ",
+                "(451) : ",
+                "(",
+                "[",
+                ")",
+                "]",
+                "535",
+                "(53",
+                "x",
+                "Fehler ",
+                "0123456789",
+                "\u{a0}:",
+                "(250) 2.0.0 ",
+                "(535) 4.7.8 ",
+            ][..],
+        )
+        .prop_map(|p| p.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn one_search_finds_temporary_words_and_deferrals_as_two_did() {
+        let texts: [&[u8]; 8] = [
+            b"remote delivery deferred: x",
+            b"user... Deferred: y",
+            b"deferredeferred: overlapping",
+            b"deferred deferred: second",
+            b"a Temporary failure",
+            b"DEFERRED without a colon, temporarily",
+            b"nothing here",
+            b"deferre",
+        ];
+        for text in texts {
+            let two = find_ignore_case(text, b"temporar").is_some() || deferral_named(text);
+            assert_eq!(temporary_or_deferral_named(text), two, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn bracketed_codes_are_found_as_after_each_smtp() {
+        let texts: [&[u8]; 6] = [
+            b"SMTP Error (535): Authentication failed",
+            b"Erreur SMTP (535) : x",
+            "SMTPエラー (450): y".as_bytes(),
+            b"Errore SMTP: [451] 4.3.0 z",
+            b"(535): no smtp before SMTP 0123456789012345678 (535): far",
+            b"smtp smtp (53) [535] (421): late",
+        ];
+        for text in texts {
+            assert_eq!(bracketed_code(text), bracketed_code_after_smtp(text), "{text:?}");
+        }
+        assert!(bracketed_code(texts[0]).is_some() && bracketed_code(texts[4]).is_none());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        #[test]
+        fn bracketed_codes_as_after_each_smtp(pieces in proptest::collection::vec(bracket_piece(), 0..14)) {
+            let text = pieces.concat();
+            prop_assert_eq!(bracketed_code(&text), bracketed_code_after_smtp(&text));
+        }
+
+        #[test]
+        fn temporary_words_and_deferrals_as_two_searches(
+            pieces in proptest::collection::vec(prop::sample::select(&[
+                "deferred", "Deferred", "deferre", "d", ":", " ", "delivery ", "temporar", "Temporary", "x",
+                "tempora", "DEFERRED:", "ed",
+            ][..]), 0..12)
+        ) {
+            let text = pieces.concat();
+            let two = find_ignore_case(text.as_bytes(), b"temporar").is_some() || deferral_named(text.as_bytes());
+            prop_assert_eq!(temporary_or_deferral_named(text.as_bytes()), two);
         }
     }
 
