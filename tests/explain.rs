@@ -1605,3 +1605,32 @@ fn a_blocklisted_address_is_about_that_address() {
         ("554 Refused. Your IP address is blacklisted.", Reason::SpamBlocked),
     ]);
 }
+
+/// Yahoo's deferrals name their cause: user complaints alone are the IP's reputation, volume or
+/// complaints the sending rate (as the seed corpus reads TSS04), a deferral naming none ("[TS02]
+/// Temporarily deferred", "… - 4.16.50") the reputation; each is retried later.
+#[test]
+fn yahoo_deferrals_by_their_cause() {
+    let cases = [
+        (
+            "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to user complaints - 4.16.55.1; see https://help.yahoo.com/kb/postmaster/SLN3434.html",
+            Reason::SpamBlocked,
+            "yahoo.complaints_deferred",
+        ),
+        (
+            "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
+            Reason::RateLimited,
+            "yahoo.temporarily_deferred",
+        ),
+        ("421 4.7.0 [TS02] Temporarily deferred", Reason::SpamBlocked, "yahoo.deferred"),
+        ("421 Message temporarily deferred - 4.16.51", Reason::SpamBlocked, "yahoo.deferred"),
+    ];
+    for (text, reason, rule) in cases {
+        let why = explain_text(text).expect(text);
+        assert_eq!((why.reason(), why.retry()), (reason, Retry::Later), "{text}");
+        assert_eq!(why.provider_rule().map(|r| r.id()), Some(rule), "{text}");
+    }
+    // Elsewhere "temporarily deferred" is no provider's: the server's trouble, as before.
+    let other = explain_text("421 Message from (192.0.2.1) temporarily deferred").expect("a reply");
+    assert_eq!(other.provider(), None);
+}
