@@ -926,11 +926,19 @@ fn end_token(
             }
         }
         *len = *at;
-        // The first letter first: most words begin no statement, and a comparison of slices is a
-        // call.
-        match out[..generated::BARE_MAX].get(..*len).and_then(|words| {
-            statements[*from..].iter().position(|s| s.first() == words.first() && s.starts_with(words))
-        }) {
+        // The first and the last letter first: most words begin no statement, and a comparison of
+        // slices is a call.
+        let mut found = None;
+        if let Some(words @ [first, ..]) = out[..generated::BARE_MAX].get(..*len) {
+            let last = words.last();
+            for (p, s) in statements[*from..].iter().enumerate() {
+                if s.first() == Some(first) && s.get(words.len() - 1) == last && s.starts_with(words) {
+                    found = Some(p);
+                    break;
+                }
+            }
+        }
+        match found {
             Some(p) => *from += p,
             None => fits = false,
         }
@@ -1104,8 +1112,8 @@ fn used_loosely(enhanced: EnhancedCode, code: u16) -> bool {
 /// qmail's `(#5.7.1)` and Sendmail-style `#5.1.0` forms anywhere in a line.
 fn hash_enhanced(text: &[u8]) -> Option<EnhancedCode> {
     let mut from = 0;
-    // Each '#' in turn (eight bytes at a time between them), the first that an enhanced code follows.
-    while let Some(i) = crate::swar::find_byte(text, from, b'#') {
+    // Each '#' in turn (sixteen bytes at a time between them), the first that an enhanced code follows.
+    while let Some(i) = crate::swar::find_byte_wide(text, from, b'#') {
         if let Some(code) = hash_enhanced_at(text, i) {
             return Some(code);
         }
