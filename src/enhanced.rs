@@ -62,6 +62,14 @@ impl EnhancedCode {
         if bytes.get(1) != Some(&b'.') {
             return None;
         }
+        // Most codes have a one-digit subject and detail ("5.1.1 "): read at once when neither a
+        // digit nor a dot follows.
+        if let [_, _, s @ b'0'..=b'9', b'.', d @ b'0'..=b'9', rest @ ..] = bytes {
+            if !matches!(rest.first(), Some(b'0'..=b'9' | b'.')) {
+                let (subject, detail) = (u16::from(s - b'0'), u16::from(d - b'0'));
+                return Some((EnhancedCode { class, subject, detail }, 5));
+            }
+        }
         let (subject, used_subject) = parse_number(&bytes[2..])?;
         let after_subject = 2 + used_subject;
         if bytes.get(after_subject) != Some(&b'.') {

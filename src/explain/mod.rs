@@ -75,21 +75,23 @@ impl Explanation {
         let hash = |line: &[u8]| hash_enhanced(line);
         let text = reply.text();
         let mut found = scan::Matches::new();
+        if reply.line_count() == 1 {
+            // One line (most replies): its text without finding its end again, as the only
+            // segment.
+            let segment = single_line_text(reply);
+            let enhanced = reply.enhanced().or_else(|| hash(segment));
+            found.scan_lines(core::iter::once(segment));
+            return Explanation::decide(reply.code(), enhanced, &|visit| visit(segment), found, context);
+        }
         // The segments of a reply of a few lines are read once, not again each time the decision
         // visits them (each reading finds the line ends anew).
         const FEW: usize = 4;
         if reply.line_count() <= FEW {
             let mut segments: [&[u8]; FEW] = [&[]; FEW];
             let mut count = 0;
-            if reply.line_count() == 1 {
-                // One line (most replies): its text without finding its end again.
-                segments[0] = single_line_text(reply);
-                count = 1;
-            } else {
-                for (slot, segment) in segments.iter_mut().zip(text.segments()) {
-                    *slot = segment;
-                    count += 1;
-                }
+            for (slot, segment) in segments.iter_mut().zip(text.segments()) {
+                *slot = segment;
+                count += 1;
             }
             let segments = &segments[..count];
             // Without an enhanced code at the start, the segments are the lines' texts.
@@ -713,11 +715,8 @@ fn bare_reason(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>
     // The statements the code may make; the words are read only as long as they begin one of
     // them (a 5xx's two lists at once: words that are one statement begin it at every word).
     let greylisting = matches!(code, 450 | 451);
-    let (statements, firsts): (&[&[u8]], &[u8; 32]) = if greylisting {
-        (&generated::BARE_RETRY_LATER, &RETRY_LATER_FIRSTS)
-    } else {
-        (&BARE_REFUSED, &REFUSED_FIRSTS)
-    };
+    let (statements, firsts): (&[&[u8]], &[u8; 32]) =
+        if greylisting { (&RETRY_LATER, &RETRY_LATER_FIRSTS) } else { (&BARE_REFUSED, &REFUSED_FIRSTS) };
     let mut reader = BareWords::new(statements, firsts);
     segments(&mut |segment| reader.read(segment));
     let words = reader.words()?;
@@ -731,7 +730,11 @@ fn bare_reason(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>
     }
 }
 
-/// A 5xx's bare statements: the message's, then the recipient's.
+/// The greylisting statements, by first letter ([`by_first_letter`]).
+const RETRY_LATER: [&[u8]; generated::BARE_RETRY_LATER.len()] = by_first_letter(generated::BARE_RETRY_LATER);
+
+/// A 5xx's bare statements, the message's and the recipient's, by first letter
+/// ([`by_first_letter`]).
 const BARE_REFUSED: [&[u8]; generated::BARE_MESSAGE_REFUSED.len() + generated::BARE_RECIPIENT_REFUSED.len()] = {
     let (message, recipient) = (&generated::BARE_MESSAGE_REFUSED, &generated::BARE_RECIPIENT_REFUSED);
     let mut all: [&[u8]; generated::BARE_MESSAGE_REFUSED.len() + generated::BARE_RECIPIENT_REFUSED.len()] =
@@ -741,8 +744,31 @@ const BARE_REFUSED: [&[u8]; generated::BARE_MESSAGE_REFUSED.len() + generated::B
         all[i] = if i < message.len() { message[i] } else { recipient[i - message.len()] };
         i += 1;
     }
-    all
+    by_first_letter(all)
 };
+
+/// `statements` ordered by their first letter (in their order otherwise): those that begin with
+/// one letter follow one another, so a search among them ends at the first that does not.
+const fn by_first_letter<const N: usize>(mut statements: [&'static [u8]; N]) -> [&'static [u8]; N] {
+    const fn key(statement: &[u8]) -> u8 {
+        match statement {
+            [first, ..] => *first,
+            [] => 0,
+        }
+    }
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && key(statements[j - 1]) > key(statements[j]) {
+            let previous = statements[j - 1];
+            statements[j - 1] = statements[j];
+            statements[j] = previous;
+            j -= 1;
+        }
+        i += 1;
+    }
+    statements
+}
 
 /// Where the statements that begin with each lowercase ASCII letter (`letter & 31`) begin among
 /// `statements`: the first one's index, 255 when none does.
@@ -759,7 +785,7 @@ const fn first_of_letters(statements: &[&[u8]]) -> [u8; 32] {
 }
 
 /// [`first_of_letters`] of the greylisting statements.
-const RETRY_LATER_FIRSTS: [u8; 32] = first_of_letters(&generated::BARE_RETRY_LATER);
+const RETRY_LATER_FIRSTS: [u8; 32] = first_of_letters(&RETRY_LATER);
 
 /// [`first_of_letters`] of a 5xx's statements.
 const REFUSED_FIRSTS: [u8; 32] = first_of_letters(&BARE_REFUSED);
@@ -774,6 +800,7 @@ const BARE_TEXT_MAX: usize = 96;
 /// added after them, so they cannot become one) or the segments hold more than [`BARE_TEXT_MAX`]
 /// bytes.
 struct BareWords<'s> {
+    /// The statements, those of one first letter one after another ([`by_first_letter`]).
     statements: &'s [&'s [u8]],
     /// Where those of each first letter begin ([`first_of_letters`]).
     firsts: &'s [u8; 32],
@@ -926,11 +953,22 @@ fn end_token(
             }
         }
         *len = *at;
-        // The first letter first: most words begin no statement, and a comparison of slices is a
-        // call.
-        match out[..generated::BARE_MAX].get(..*len).and_then(|words| {
-            statements[*from..].iter().position(|s| s.first() == words.first() && s.starts_with(words))
-        }) {
+        // Among the statements of the words' first letter (they follow one another), the last
+        // letter first: most words begin no statement, and a comparison of slices is a call.
+        let mut found = None;
+        if let Some(words @ [first, ..]) = out[..generated::BARE_MAX].get(..*len) {
+            let last = words.last();
+            for (p, s) in statements[*from..].iter().enumerate() {
+                if s.first() != Some(first) {
+                    break;
+                }
+                if s.get(words.len() - 1) == last && s.starts_with(words) {
+                    found = Some(p);
+                    break;
+                }
+            }
+        }
+        match found {
             Some(p) => *from += p,
             None => fits = false,
         }
@@ -1104,8 +1142,8 @@ fn used_loosely(enhanced: EnhancedCode, code: u16) -> bool {
 /// qmail's `(#5.7.1)` and Sendmail-style `#5.1.0` forms anywhere in a line.
 fn hash_enhanced(text: &[u8]) -> Option<EnhancedCode> {
     let mut from = 0;
-    // Each '#' in turn (eight bytes at a time between them), the first that an enhanced code follows.
-    while let Some(i) = crate::swar::find_byte(text, from, b'#') {
+    // Each '#' in turn (sixteen bytes at a time between them), the first that an enhanced code follows.
+    while let Some(i) = crate::swar::find_byte_wide(text, from, b'#') {
         if let Some(code) = hash_enhanced_at(text, i) {
             return Some(code);
         }
