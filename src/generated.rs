@@ -2045,7 +2045,7 @@ pub(crate) static PROVIDER_RULES: [ProviderRule; 56] = [
         code: None,
         enhanced: None,
         enhanced_range: None,
-        text: &["temporarily deferred"],
+        text: &["temporarily deferred - 4.16"],
         reason: Reason::SpamBlocked,
         retry: Retry::Later,
         link: Some("https://senders.yahooinc.com/smtp-error-codes"),

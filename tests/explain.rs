@@ -1607,8 +1607,8 @@ fn a_blocklisted_address_is_about_that_address() {
 }
 
 /// Yahoo's deferrals name their cause: user complaints alone are the IP's reputation, volume or
-/// complaints the sending rate (as the seed corpus reads TSS04), a deferral naming none ("[TS02]
-/// Temporarily deferred", "… - 4.16.50") the reputation; each is retried later.
+/// complaints the sending rate (as the seed corpus reads TSS04), a deferral naming none but
+/// Yahoo's reputation code ("… - 4.16.50") the reputation; each is retried later.
 #[test]
 fn yahoo_deferrals_by_their_cause() {
     let cases = [
@@ -1622,15 +1622,21 @@ fn yahoo_deferrals_by_their_cause() {
             Reason::RateLimited,
             "yahoo.temporarily_deferred",
         ),
-        ("421 4.7.0 [TS02] Temporarily deferred", Reason::SpamBlocked, "yahoo.deferred"),
         ("421 Message temporarily deferred - 4.16.51", Reason::SpamBlocked, "yahoo.deferred"),
+        ("421 Message from 192.0.2.1 temporarily deferred - 4.16.50", Reason::SpamBlocked, "yahoo.deferred"),
     ];
     for (text, reason, rule) in cases {
         let why = explain_text(text).expect(text);
         assert_eq!((why.reason(), why.retry()), (reason, Retry::Later), "{text}");
         assert_eq!(why.provider_rule().map(|r| r.id()), Some(rule), "{text}");
     }
-    // Elsewhere "temporarily deferred" is no provider's: the server's trouble, as before.
+    // Elsewhere "temporarily deferred" is no provider's: the server's trouble, as before; and a
+    // Yahoo deferral that names another cause is read by its words.
     let other = explain_text("421 Message from (192.0.2.1) temporarily deferred").expect("a reply");
     assert_eq!(other.provider(), None);
+    let sender = explain_text(
+        "451 Message temporarily deferred due to unresolvable RFC.5321 from domain. See https://senders.yahooinc.com/error-codes#unresolvable-from-domain",
+    )
+    .expect("a reply");
+    assert_eq!(sender.reason(), Reason::SenderRejected);
 }
