@@ -6,12 +6,21 @@ const LO: u64 = 0x0101_0101_0101_0101;
 /// `0x80` in every byte.
 const HI: u64 = 0x8080_8080_8080_8080;
 
+/// The eight bytes `bytes[at..at + 8]` as one little-endian word: a fixed-size copy the compiler
+/// turns into one load. The caller has checked that they are there.
+#[inline(always)]
+pub(crate) fn word_at(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(word)
+}
+
 /// Up to eight bytes from `bytes[at..]` as one little-endian word, zero-padded at the end.
 #[inline(always)]
 pub(crate) fn load(bytes: &[u8], at: usize) -> u64 {
     let mut word = [0u8; 8];
     match bytes.get(at..at + 8) {
-        // The common case, a fixed-size copy the compiler turns into one load.
+        // The common case, a fixed-size copy the compiler turns into one load (as `word_at`).
         Some(eight) => word.copy_from_slice(eight),
         // The last few bytes of a text of eight or more: its last eight, shifted down.
         None if at < bytes.len() && bytes.len() >= 8 => return load_tail(bytes, at),
@@ -30,9 +39,7 @@ pub(crate) fn load(bytes: &[u8], at: usize) -> u64 {
 #[inline(always)]
 pub(crate) fn load_tail(bytes: &[u8], at: usize) -> u64 {
     let start = bytes.len() - 8;
-    let mut word = [0u8; 8];
-    word.copy_from_slice(&bytes[start..]);
-    u64::from_le_bytes(word) >> (8 * (at - start))
+    word_at(bytes, start) >> (8 * (at - start))
 }
 
 /// The high bit of each byte of `word` equal to `byte`. The lowest set bit is exact (the first

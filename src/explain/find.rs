@@ -705,9 +705,7 @@ fn blank_after(text: &[u8], newline: usize) -> bool {
 /// first from 2 to 5 (a reply code's shape), in little-endian order.
 #[inline(always)]
 fn code_starts(bytes: &[u8]) -> u64 {
-    let mut word = [0u8; 8];
-    word.copy_from_slice(bytes);
-    let x = u64::from_le_bytes(word);
+    let x = crate::swar::word_at(bytes, 0);
     let digits = crate::swar::bytes_between(x, b'0', b'9');
     crate::swar::bytes_between(x, b'2', b'5') & digits >> 8 & digits >> 16 & 0x0000_8080_8080_8080
 }

@@ -46,7 +46,7 @@ pub(crate) fn find_either_ignore_case(haystack: &[u8], a: &[u8], b: &[u8]) -> Op
 /// case, as [`find_ignore_case`] searches.
 #[inline(always)]
 fn find_any_ignore_case<const N: usize>(haystack: &[u8], needles: [&[u8]; N]) -> Option<usize> {
-    use crate::swar::{bytes_equal, load};
+    use crate::swar::{bytes_equal, load, word_at};
     let len = needles.first()?.len();
     debug_assert!(needles.iter().all(|needle| needle.len() == len), "needles of one length");
     let (Some(span), Some(last)) = (len.checked_sub(1), haystack.len().checked_sub(len)) else {
@@ -83,12 +83,7 @@ fn find_any_ignore_case<const N: usize>(haystack: &[u8], needles: [&[u8]; N]) ->
     let mut i = 0;
     // While the text holds both words: one load each.
     while i + span + 8 <= haystack.len() {
-        let word = |at: usize| {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(&haystack[at..at + 8]);
-            u64::from_le_bytes(word)
-        };
-        let found = marks(word(i), word(i + span));
+        let found = marks(word_at(haystack, i), word_at(haystack, i + span));
         if found != 0 {
             if let Some(at) = first_match(i, found) {
                 return Some(at);
