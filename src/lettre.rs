@@ -66,7 +66,7 @@ use crate::{Context, Explain, Explanation, Failure};
 /// let error = Response::from_str("SSH-2.0-OpenSSH_9.2p1\r\n").unwrap_err();
 /// let why = smtp_codes::lettre::explain(&error);
 /// assert_eq!(why.failure(), Some(Failure::BadResponse));
-/// assert_eq!((why.reason(), why.retry()), (Reason::Other, Retry::AfterFix));
+/// assert_eq!((why.reason(), why.retry()), (Reason::NetworkError, Retry::AfterFix));
 /// assert_eq!(why.summary(), "The server answered with something that is not an SMTP reply.");
 /// ```
 pub fn explain(error: &SmtpError) -> Explanation {

@@ -1640,3 +1640,48 @@ fn yahoo_deferrals_by_their_cause() {
     .expect("a reply");
     assert_eq!(sender.reason(), Reason::SenderRejected);
 }
+
+/// Kinds of wording of the eighth round, from the rules' folds: X.1.7 is the sender address's
+/// syntax (its registry title) unless the words say what else is wrong with the sender; an
+/// invalid user or a bad recipient is an unknown address; a blocked MIME part, macros and
+/// exploits are the message's content; clients' words for a connection that did not open, broke
+/// or answered with something that is not SMTP; a STARTTLS or REQUIRETLS that could not be had.
+#[test]
+fn kinds_of_wording_of_the_eighth_round() {
+    reasons_are(&[
+        ("501 5.1.7 Invalid address", Reason::SyntaxError),
+        ("553 5.1.7 Sender address too long", Reason::SyntaxError),
+        ("550 5.1.7 No such domain example.net", Reason::SenderRejected),
+        ("501 5.1.7 <user@example.com>: sender domain has no MX records", Reason::SenderRejected),
+        ("550 5.1.1 No such domain", Reason::MailboxUnknown),
+        ("550 <bob@example.org>: Invalid user", Reason::MailboxUnknown),
+        ("553 sorry, bad recipient", Reason::MailboxUnknown),
+        (
+            "554 5.7.1 Message contains a blocked MIME part (application/x-msdos-program)",
+            Reason::ContentRejected,
+        ),
+        ("550 5.7.1 Office macros are not accepted here", Reason::ContentRejected),
+        ("550 5.7.1 Possible exploit in message headers", Reason::ContentRejected),
+        ("Connection to server failed.", Reason::NetworkError),
+        ("Unable to open connection to SMTP server.", Reason::NetworkError),
+        (
+            "The message could not be sent because connecting to Outgoing server (SMTP) smtp.example.com failed.",
+            Reason::NetworkError,
+        ),
+        ("The server has closed the connection unexpectedly.", Reason::NetworkError),
+        ("Unparseable SMTP reply", Reason::NetworkError),
+        ("Unrecognized response from upstream server: HTTP/1.1 400 Bad Request", Reason::NetworkError),
+        (
+            "Unable to establish a secure link with Outgoing server (SMTP) smtp.example.com using STARTTLS since it doesn't advertise that feature.",
+            Reason::TlsRequired,
+        ),
+        ("Missing capability: STARTTLS", Reason::TlsRequired),
+        (
+            "Sender requested REQUIRETLS, but my configured TLS security level 'may' disables certificate matching",
+            Reason::TlsRequired,
+        ),
+    ]);
+    // A server's answer that is not SMTP needs a fix (the wrong port, a proxy), not a wait.
+    let garbled = explain_text("Unexpected response from server (too long).").unwrap();
+    assert_eq!((garbled.failure(), garbled.retry()), (Some(Failure::BadResponse), Retry::AfterFix));
+}

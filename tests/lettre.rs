@@ -262,7 +262,7 @@ fn non_smtp_service_is_a_bad_response() {
     let (error, why) = fail(&mailer, &short_message("bob@example.org"));
     assert!(error.is_response(), "{error}");
     assert_eq!(why.failure(), Some(Failure::BadResponse));
-    assert_eq!((why.reason(), why.retry()), (Reason::Other, Retry::AfterFix));
+    assert_eq!((why.reason(), why.retry()), (Reason::NetworkError, Retry::AfterFix));
     assert!(why.summary().contains("not an SMTP reply"), "{why}");
     assert!(why.remedy().contains("SSH"), "{why}");
     check_human(&why);

@@ -312,8 +312,10 @@ impl Explanation {
         let from_basic = generated::basic_reason(code);
         // What the enhanced code says of an address, even where it is used loosely (550 5.1.8):
         // that it is the sender's (X.1.7, X.1.8, X.7.27), that it is malformed (X.1.3).
-        let names_sender = from_enhanced.is_some_and(|(r, _)| r == Reason::SenderRejected);
-        let malformed_address = from_enhanced.is_some_and(|(r, _)| r == Reason::SyntaxError)
+        let sender_syntax = enhanced.is_some_and(|e| (e.subject(), e.detail()) == (1, 7));
+        let names_sender = sender_syntax || from_enhanced.is_some_and(|(r, _)| r == Reason::SenderRejected);
+        let malformed_address = !sender_syntax
+            && from_enhanced.is_some_and(|(r, _)| r == Reason::SyntaxError)
             && enhanced.is_some_and(|e| e.subject() == 1);
         let fallback = if class.is_transient() { Reason::ServiceUnavailable } else { Reason::Other };
         let (mut reason, weak) = match (from_enhanced, from_basic) {

@@ -1395,7 +1395,7 @@ const COMMAND_PHRASES: [(&str, &str); 33] = [
 /// The phrases of resolvers, operating systems, TLS libraries and MTAs that name a failure with
 /// no reply, most specific first: the first phrase found (in this order, at a word start)
 /// decides. Lowercase; matched ignoring ASCII case.
-const FAILURE_PHRASES: [(&str, &str); 122] = [
+const FAILURE_PHRASES: [(&str, &str); 138] = [
     // A resolver that did not answer: temporary (glibc EAI_AGAIN, Postfix ", try again").
     ("temporary failure in name resolution", "DnsUnavailable"),
     ("name server timeout", "DnsUnavailable"),
@@ -1435,6 +1435,10 @@ const FAILURE_PHRASES: [(&str, &str); 122] = [
     ("temporary failure in mx lookup", "DnsUnavailable"),
     ("lookup failed temporarily", "DnsUnavailable"),
     ("host name lookup failure", "HostNotFound"),
+    // A client that wanted STARTTLS from a server that does not offer it (Thunderbird's "Unable
+    // to establish a secure link with Outgoing server (SMTP) … using STARTTLS since it doesn't
+    // advertise that feature"), before "unable to establish".
+    ("using starttls since", "TlsUnavailable"),
     ("connection died", "Closed"),
     ("unable to find primary relay", "Network"),
     ("no valid route", "Network"),
@@ -1474,7 +1478,10 @@ const FAILURE_PHRASES: [(&str, &str); 122] = [
     ("no smtp servers were available", "Network"),
     ("tried all mxs", "Network"),
     ("did not accept our requests to connect", "Network"),
-    // TLS.
+    // TLS. A sender's REQUIRETLS that this relay cannot honour names the certificate check it
+    // lacks ("Sender requested REQUIRETLS, but my configured TLS security level 'may' disables
+    // certificate matching"): TLS required, before the certificate words.
+    ("requested requiretls", "TlsUnavailable"),
     ("certificate", "Tls"),
     ("handshake", "Tls"),
     ("received fatal alert", "Tls"),
@@ -1507,6 +1514,9 @@ const FAILURE_PHRASES: [(&str, &str); 122] = [
     ("tls service was not offered", "TlsUnavailable"),
     ("must issue a starttls", "TlsUnavailable"),
     ("tls engine is unavailable", "TlsUnavailable"),
+    ("missing capability: starttls", "TlsUnavailable"),
+    ("no tls achieved", "TlsUnavailable"),
+    ("tls configuration problem", "TlsUnavailable"),
     ("starttls", "Tls"),
     ("tls", "Tls"),
     ("ssl", "Tls"),
@@ -1532,6 +1542,22 @@ const FAILURE_PHRASES: [(&str, &str); 122] = [
     ("unexpectedly terminated", "Closed"),
     ("greeting never received", "Timeout"),
     ("cannot open mailhub", "Network"),
+    // Clients' words for a connection that did not open or broke ("The message could not be sent
+    // because connecting to Outgoing server (SMTP) … failed", "… the connection to Outgoing server
+    // (SMTP) … was lost", "Unable to open connection to SMTP server").
+    ("connecting to outgoing server", "Network"),
+    ("connection to server failed", "Network"),
+    ("unable to open connection", "Network"),
+    ("closed the connection unexpectedly", "Closed"),
+    ("connection to outgoing server", "Closed"),
+    // An answer that is not an SMTP reply ("Unparseable SMTP reply", "Unrecognized response from
+    // upstream server: HTTP/1.1 400 Bad Request").
+    ("unparseable smtp reply", "BadResponse"),
+    ("unparsable smtp reply", "BadResponse"),
+    ("unable to parse status code", "BadResponse"),
+    ("unexpected response from server", "BadResponse"),
+    ("unrecognized response from", "BadResponse"),
+    ("unexpected server message", "BadResponse"),
     ("could not find the host", "HostNotFound"),
     // Generic words last: a client's "network error: invalid peer certificate" is TLS.
     ("network error", "Network"),
