@@ -1685,3 +1685,19 @@ fn kinds_of_wording_of_the_eighth_round() {
     let garbled = explain_text("Unexpected response from server (too long).").unwrap();
     assert_eq!((garbled.failure(), garbled.retry()), (Some(Failure::BadResponse), Retry::AfterFix));
 }
+
+/// A report with no reply that names the receiving server's own trouble is retried later, as a
+/// 4xx is; one that names the recipient's full mailbox, with no code, is given up on.
+#[test]
+fn a_servers_trouble_in_words_alone_is_retried() {
+    for text in [
+        "local data error while talking to mx.example.net[192.0.2.1]",
+        "mail transport unavailable",
+        "Unable to run qmail-remote.",
+    ] {
+        let why = explain_text(text).unwrap();
+        assert_eq!((why.reason(), why.retry()), (Reason::ServiceUnavailable, Retry::Later), "{text}");
+    }
+    let full = explain_text("The recipient's mailbox is full").unwrap();
+    assert_eq!((full.reason(), full.retry()), (Reason::MailboxFull, Retry::AfterFix));
+}

@@ -1441,8 +1441,10 @@ fn explain_text_once(text: &str, context: &Context<'_>, quotes: bool) -> Option<
     let from_words = |reason: Reason| {
         let mut e = Explanation::from_words(reason, &context);
         // A report of a deferral, or words that say it is retried (Exim's local delivery "quota
-        // exceeded while writing to …"), as a 5xx reply's words would.
-        if deferred(bytes) || stated_retry == Some(Retry::Later) {
+        // exceeded while writing to …"), as a 5xx reply's words would. So is the receiving
+        // server's own trouble told in words alone ("local data error", "mail transport
+        // unavailable", "Unable to run qmail-remote"): MTAs defer on it, as on a 4xx.
+        if deferred(bytes) || stated_retry == Some(Retry::Later) || reason == Reason::ServiceUnavailable {
             e.retry = Retry::Later;
         }
         e
