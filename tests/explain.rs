@@ -1643,8 +1643,9 @@ fn yahoo_deferrals_by_their_cause() {
 
 /// Kinds of wording of the eighth round, from the rules' folds: X.1.7 is the sender address's
 /// syntax (its registry title) unless the words say what else is wrong with the sender; an
-/// invalid user or a bad recipient is an unknown address; a blocked MIME part, macros and
-/// exploits are the message's content; clients' words for a connection that did not open, broke
+/// invalid user or a bad recipient is an unknown address; a blocked MIME part, macros, exploits
+/// and attachments are the message's content; a sender verify callout, a sender that does not
+/// exist, a sender domain without MX refuse the sender; lines not ended by CRLF are syntax; clients' words for a connection that did not open, broke
 /// or answered with something that is not SMTP; a STARTTLS or REQUIRETLS that could not be had.
 #[test]
 fn kinds_of_wording_of_the_eighth_round() {
@@ -1662,6 +1663,11 @@ fn kinds_of_wording_of_the_eighth_round() {
         ),
         ("550 5.7.1 Office macros are not accepted here", Reason::ContentRejected),
         ("550 5.7.1 Possible exploit in message headers", Reason::ContentRejected),
+        ("552 Too many attachments in one message", Reason::ContentRejected),
+        ("451 Could not complete sender verify callout for <user@example.com>", Reason::SenderRejected),
+        ("550 Sender does not exist: alice@example.com", Reason::SenderRejected),
+        ("553 The domain of your sender address has no MX record", Reason::SenderRejected),
+        ("500 5.5.2 Lines must end with CRLF", Reason::SyntaxError),
         ("Connection to server failed.", Reason::NetworkError),
         ("Unable to open connection to SMTP server.", Reason::NetworkError),
         (
