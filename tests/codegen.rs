@@ -22,7 +22,7 @@ fn data_copy(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("smtp_codes_codegen_{name}_{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("data/text")).unwrap();
-    for file in ["codes.toml", "enhanced.toml", "explain.toml", "providers.toml"] {
+    for file in ["codes.toml", "enhanced.toml", "explain.toml", "providers.toml", "clients.toml"] {
         std::fs::copy(root.join("data").join(file), dir.join("data").join(file)).unwrap();
     }
     for entry in std::fs::read_dir(root.join("data/text")).unwrap() {
@@ -178,4 +178,14 @@ fn the_scanner_holds_twice_the_patterns() {
     assert!(slots(&source) >= 2 * slots(&today) && slots(&source) > 1 << 16, "{} slots", slots(&source));
     assert!(outputs(&source) > outputs(&today), "{} outputs", outputs(&source));
     let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_quote_lead_with_a_capital_is_refused() {
+    let dir = data_copy("lead");
+    let path = dir.join("data/clients.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen("\"responded\"", "\"Responded\"", 1)).unwrap();
+    let problems = codegen::generate(&dir).unwrap_err();
+    assert!(problems.contains("quote lead \"Responded\""), "{problems}");
 }

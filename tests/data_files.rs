@@ -52,3 +52,14 @@ fn sisimai_corpus_is_whole_and_licensed() {
     let licence = fs::read_to_string(data("sisimai/LICENSE")).unwrap();
     assert!(licence.contains("BSD") || licence.contains("Redistribution"));
 }
+
+#[test]
+fn thunderbird_messages_are_whole_and_licensed() {
+    let rows = tsv_rows("thunderbird/quoting.tsv");
+    assert_eq!(rows[0], ["locale", "key", "text", "source"]);
+    assert_eq!(rows.len() - 1, 775);
+    assert!(rows.iter().all(|row| row.len() == 4));
+    assert!(rows[1..].iter().all(|row| row[3].starts_with("thunderbird/thunderbird-l10n")));
+    let licence = fs::read_to_string(data("thunderbird/LICENSE")).unwrap();
+    assert!(licence.starts_with("Mozilla Public License Version 2.0"));
+}

@@ -1014,29 +1014,45 @@ fn temporary_or_deferral_named(text: &[u8]) -> bool {
 }
 
 /// The server's words a client quotes after saying so, with no code: what follows "The mail
-/// server responded:" (Thunderbird, in its languages), "The server response was:", when words
-/// follow. Each colon in turn is checked for one of the leads just before it.
+/// server responded:" (Thunderbird, in every language it ships), "The server response was:"
+/// (.NET), when words follow. Each colon (ASCII or full-width) in turn is checked for one of the
+/// leads of `data/clients.toml` just before it.
 fn server_words(text: &[u8]) -> Option<&[u8]> {
-    const LEADS: [&[u8]; 8] = [
-        b"responded",
-        b"response was",
-        "répondu".as_bytes(),
-        b"antwoordde",
-        "respondió".as_bytes(),
-        b"antwortete",
-        b"risposto",
-        b"respondeu",
-    ];
+    /// The last byte of the full-width colon "：" (U+FF1A, `EF BC 9A`).
+    const WIDE_COLON: [u8; 3] = [0xEF, 0xBC, 0x9A];
     let mut from = 0;
-    while let Some(at) = crate::swar::find_byte(text, from, b':') {
+    while let Some(at) = crate::swar::find_either(text, from, b':', WIDE_COLON[2]) {
         from = at + 1;
-        let before = text[..at].trim_ascii_end();
-        if LEADS.iter().any(|lead| ends_with_lower(before, lead)) {
-            let words = text[at + 1..].trim_ascii();
+        let colon = if text[at] == b':' {
+            at
+        } else if text[..=at].ends_with(&WIDE_COLON) {
+            at - 2
+        } else {
+            continue;
+        };
+        if quote_lead_ends(text[..colon].trim_ascii_end()) {
+            // The server's words end where the client's next line starts ("…responded:\n<words>.
+            // \nPlease ensure that … the used authentication method is correct").
+            let words = text[at + 1..].trim_ascii_start();
+            let end = crate::swar::find_byte(words, 0, b'\n').unwrap_or(words.len());
+            let words = words[..end].trim_ascii_end();
             return (!words.is_empty()).then_some(words);
         }
     }
     None
+}
+
+/// Whether `before` ends with a quote lead: only the leads with its last byte are compared
+/// (`QUOTE_LEADS` is sorted by last byte).
+fn quote_lead_ends(before: &[u8]) -> bool {
+    let Some(&last) = before.last() else { return false };
+    let last = last.to_ascii_lowercase();
+    let leads = &generated::QUOTE_LEADS;
+    let start = leads.partition_point(|lead| lead.last().is_some_and(|&b| b < last));
+    leads[start..]
+        .iter()
+        .take_while(|lead| lead.last() == Some(&last))
+        .any(|lead| ends_with_lower(before, lead))
 }
 
 /// A reply code in brackets shortly after the word "SMTP" ("SMTP Error (535): …", "Erreur SMTP

@@ -225,6 +225,19 @@ struct RetryKeywords {
     after_fix_permanent: Vec<String>,
 }
 
+/// `data/clients.toml`: mail clients' own words around the server's words they quote.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClientsFile {
+    quote_leads: QuoteLeads,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuoteLeads {
+    leads: Vec<String>,
+}
+
 /// `data/providers.toml`: the provider knowledge base.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -262,6 +275,7 @@ struct RuleFacts {
 /// Everything read from `data/`, checked.
 struct Data {
     providers: ProvidersFile,
+    clients: ClientsFile,
     codes: Vec<CodeFacts>,
     enhanced: EnhancedFile,
     explain: ExplainFile,
@@ -299,7 +313,8 @@ fn load(root: &Path) -> Result<Data, String> {
     }
     let explain: ExplainFile = read_toml(&root.join("data/explain.toml"))?;
     let providers: ProvidersFile = read_toml(&root.join("data/providers.toml"))?;
-    let data = Data { providers, codes: codes.code, enhanced, explain, languages };
+    let clients: ClientsFile = read_toml(&root.join("data/clients.toml"))?;
+    let data = Data { providers, clients, codes: codes.code, enhanced, explain, languages };
     check(&data)?;
     Ok(data)
 }
@@ -323,6 +338,7 @@ fn check_keys<'a>(
 
 fn check(data: &Data) -> Result<(), String> {
     let mut problems = Vec::new();
+    check_quote_leads(&data.clients.quote_leads.leads, &mut problems);
     let codes: BTreeSet<String> = data.codes.iter().map(|c| c.code.to_string()).collect();
     let statuses: BTreeSet<String> = data.enhanced.status.iter().map(|s| s.code.clone()).collect();
     let classes: BTreeSet<String> = data.enhanced.class.iter().map(|c| c.value.to_string()).collect();
@@ -520,6 +536,24 @@ fn check_explain(data: &Data, reasons: &BTreeSet<String>, problems: &mut Vec<Str
 
 /// Whether `inner` occurs in `outer` where a word starts (at its start, or after a byte that
 /// is not ASCII alphanumeric).
+/// Quote leads are compared with a text's ASCII-lowercased bytes, so they hold no ASCII capital,
+/// and no space at either end (the text before a colon is trimmed); each appears once.
+fn check_quote_leads(leads: &[String], problems: &mut Vec<String>) {
+    let mut seen = BTreeSet::new();
+    for lead in leads {
+        if lead.is_empty() || lead.trim() != lead || lead.bytes().any(|b| b.is_ascii_uppercase()) {
+            problems
+                .push(format!("clients.toml: quote lead {lead:?} must be trimmed, without ASCII capitals"));
+        }
+        if !seen.insert(lead) {
+            problems.push(format!("clients.toml: quote lead {lead:?} is listed twice"));
+        }
+    }
+    if leads.len() > usize::from(u16::MAX) {
+        problems.push("clients.toml: too many quote leads".into());
+    }
+}
+
 fn at_word_start(outer: &str, inner: &str) -> bool {
     outer.match_indices(inner).any(|(at, _)| at == 0 || !outer.as_bytes()[at - 1].is_ascii_alphanumeric())
 }
@@ -1185,6 +1219,7 @@ pub fn generate(root: &Path) -> Result<String, String> {
         writeln!(w, "    }},").unwrap();
     }
     writeln!(w, "}};\n").unwrap();
+    write_quote_leads(w, &data.clients.quote_leads.leads);
     write_bare_statements(w, &data.explain.bare);
     write_bounce_wording(w, &data.explain.bounce);
     Ok(out)
@@ -1208,6 +1243,26 @@ fn check_bare_statements(bare: &BareStatements, problems: &mut Vec<String>) {
 }
 
 /// The `[bare]` statements, as the byte strings `bare_reason` compares.
+/// The quote leads of `data/clients.toml`, sorted by their last byte (then by the bytes before
+/// it, read backwards): the leads a text before a colon may end with are the run that shares its
+/// last byte, found by binary search.
+fn write_quote_leads(w: &mut String, leads: &[String]) {
+    let mut sorted: Vec<&String> = leads.iter().collect();
+    sorted.sort_by(|a, b| a.bytes().rev().cmp(b.bytes().rev()));
+    writeln!(
+        w,
+        "/// The words before the server's words a mail client quotes (`data/clients.toml`), sorted by"
+    )
+    .unwrap();
+    writeln!(w, "/// their last byte.").unwrap();
+    writeln!(w, "pub(crate) static QUOTE_LEADS: [&[u8]; {}] = [", sorted.len()).unwrap();
+    for lead in sorted {
+        writeln!(w, "    {lead:?}.as_bytes(),").unwrap();
+    }
+    writeln!(w, "];").unwrap();
+    writeln!(w).unwrap();
+}
+
 fn write_bare_statements(w: &mut String, bare: &BareStatements) {
     let list = |items: &[String]| items.iter().map(|p| format!("b{p:?}")).collect::<Vec<_>>().join(", ");
     writeln!(w, "/// The longest `[bare]` statement may be this long (the reader's buffer).").unwrap();

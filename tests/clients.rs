@@ -1,0 +1,65 @@
+//! Mail clients' own messages around the server's words they quote: every quoting message of
+//! Thunderbird, in every locale it ships (`tests/data/thunderbird/quoting.tsv`, copied from its
+//! localization files with their sources), leads `explain_text` to the server's words.
+
+mod common;
+
+use smtp_codes::{Reason, explain_text};
+
+/// The server's words put in place of a message's placeholder: an unknown recipient, with no
+/// code, so only the words can decide, and they must be read before the client's own.
+const SERVER_WORDS: &str = "Recipient address rejected: User unknown in local recipient table";
+
+/// Locales whose messages put the server's words after a mark that is not a colon (Armenian's
+/// "՝" or ".", Khmer's "៖"): their leads are not read, and the client's words decide.
+const WITHOUT_A_COLON: [&str; 3] = ["hy-AM", "hye", "km"];
+
+/// A message as Thunderbird shows it: the server's words in the first placeholder (`%s`, `%S`,
+/// `%1$S`), an address in the second, a size in `%d`.
+fn shown(template: &str) -> String {
+    template
+        .replace("\\n", "\n")
+        .replace("%1$S", SERVER_WORDS)
+        .replace("%2$S", "bob@example.org")
+        .replacen("%s", SERVER_WORDS, 1)
+        .replacen("%S", SERVER_WORDS, 1)
+        .replace("%d", "10485760")
+}
+
+#[test]
+fn every_locale_leads_to_the_servers_words() {
+    let rows = tsv("thunderbird/quoting.tsv");
+    assert!(rows.len() > 700, "{} quoting messages", rows.len());
+    let mut locales = std::collections::BTreeSet::new();
+    let mut read = 0;
+    for row in &rows {
+        let [locale, key, template, source] = [0, 1, 2, 3].map(|i| row[i].as_str());
+        assert!(source.starts_with("thunderbird/"), "{locale} {key}: uncited");
+        locales.insert(locale);
+        let text = shown(template);
+        let reason = explain_text(&text).map(|e| e.reason());
+        if WITHOUT_A_COLON.contains(&locale) {
+            continue;
+        }
+        assert_eq!(reason, Some(Reason::MailboxUnknown), "{locale} {key}: {text}");
+        read += 1;
+    }
+    assert!(locales.len() >= 70, "{} locales", locales.len());
+    assert!(read > 700, "{read} messages read");
+}
+
+/// The same server's words without a lead are not read as the server's: the client's own
+/// sentence around them ("Please verify that your email address is correct") is one text.
+#[test]
+fn words_before_another_colon_are_not_a_lead() {
+    let text = format!("Error while sending: {SERVER_WORDS}");
+    assert_eq!(explain_text(&text).map(|e| e.reason()), Some(Reason::MailboxUnknown));
+    let greeting =
+        "SMTP-Fehler: Der Mail-Server antwortete: 554 5.7.1 Service unavailable; client host blocked";
+    assert_eq!(explain_text(greeting).map(|e| e.code()), Some(Some(554)));
+}
+
+fn tsv(path: &str) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(common::data(path)).expect("test data is readable");
+    text.lines().skip(1).map(|line| line.split('\t').map(str::to_owned).collect()).collect()
+}
