@@ -63,3 +63,91 @@ fn tsv(path: &str) -> Vec<Vec<String>> {
     let text = std::fs::read_to_string(common::data(path)).expect("test data is readable");
     text.lines().skip(1).map(|line| line.split('\t').map(str::to_owned).collect()).collect()
 }
+
+/// The languages `data/clients.toml` has excerpts for: the ones most of Thunderbird's users run.
+const EXCERPT_LOCALES: [&str; 9] = ["en-US", "de", "fr", "es-ES", "it", "pt-BR", "pt-PT", "nl", "pl"];
+
+/// What each message says went wrong.
+fn outcome(key: &str) -> Reason {
+    match key {
+        "smtpSendFailedUnknownServer" | "smtpSendRequestRefused" | "smtpSendInterrupted" => {
+            Reason::NetworkError
+        }
+        "startTlsFailed" => Reason::TlsRequired,
+        "smtpAuthFailure" | "smtpAuthGssapi" => Reason::AuthFailed,
+        "smtpAuthMechNotSupported" | "smtpHintAuthPlainToEncrypt" => Reason::AuthMechanism,
+        "smtpPermSizeExceeded2" => Reason::MessageTooLarge,
+        "errorIllegalLocalPart2" => Reason::NotImplemented,
+        other => panic!("no outcome for {other}"),
+    }
+}
+
+/// Thunderbird's messages that name a failure or a reason, as it shows them (the server's
+/// words, where a message quotes them, say nothing of their own), are explained by what they
+/// name in the languages the excerpts cover; the few messages whose ASCII words were all too
+/// general to be an excerpt are listed.
+#[test]
+fn thunderbird_messages_name_their_failure() {
+    const WITHOUT_EXCERPT: [(&str, &str); 13] = [
+        ("de", "smtpAuthMechNotSupported"),
+        ("es-ES", "smtpHintAuthPlainToEncrypt"),
+        ("es-ES", "smtpSendInterrupted"),
+        ("fr", "smtpAuthMechNotSupported"),
+        ("fr", "smtpSendFailedUnknownServer"),
+        ("pl", "smtpAuthFailure"),
+        ("pl", "smtpSendFailedUnknownServer"),
+        ("pl", "smtpSendRequestRefused"),
+        ("pl", "startTlsFailed"),
+        ("pt-BR", "smtpAuthMechNotSupported"),
+        ("pt-BR", "smtpSendRequestRefused"),
+        ("pt-PT", "smtpAuthMechNotSupported"),
+        ("pt-PT", "smtpSendRequestRefused"),
+    ];
+    let rows = tsv("thunderbird/messages.tsv");
+    let mut checked = 0;
+    let mut misses = Vec::new();
+    for row in rows.iter().filter(|row| EXCERPT_LOCALES.contains(&row[0].as_str())) {
+        let (locale, key) = (row[0].as_str(), row[1].as_str());
+        // A server's words that name nothing, where a message quotes them.
+        let text = row[2].replace("%S", "smtp.example.com").replace("%s", "Sorry");
+        let reason = explain_text(&text).map(|e| e.reason());
+        if reason != Some(outcome(key)) && !WITHOUT_EXCERPT.contains(&(locale, key)) {
+            misses.push(format!("{locale} {key}: {reason:?}: {text}"));
+        }
+        checked += 1;
+    }
+    assert!(checked >= 85, "{checked} messages");
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+}
+
+/// Every excerpt of `data/clients.toml` is the client's own words: it occurs, ignoring ASCII
+/// case, at a word start in one of its messages.
+#[test]
+fn every_excerpt_is_the_clients_words() {
+    #[derive(serde::Deserialize)]
+    struct Clients {
+        message: Vec<Message>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Message {
+        key: String,
+        phrases: Vec<String>,
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let clients: Clients = toml::from_str(&std::fs::read_to_string(root.join("data/clients.toml")).unwrap())
+        .expect("data/clients.toml parses");
+    let rows = tsv("thunderbird/messages.tsv");
+    let mut excerpts = 0;
+    for message in &clients.message {
+        for phrase in &message.phrases {
+            let found = rows.iter().filter(|row| row[1] == message.key).any(|row| {
+                let text = row[2].to_ascii_lowercase();
+                text.match_indices(phrase.as_str())
+                    .any(|(at, _)| at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric())
+            });
+            assert!(found, "{} {phrase:?} is not in its messages", message.key);
+            excerpts += 1;
+        }
+    }
+    assert!(excerpts >= 70, "{excerpts} excerpts");
+}

@@ -60,6 +60,12 @@ fn thunderbird_messages_are_whole_and_licensed() {
     assert_eq!(rows.len() - 1, 775);
     assert!(rows.iter().all(|row| row.len() == 4));
     assert!(rows[1..].iter().all(|row| row[3].starts_with("thunderbird/thunderbird-l10n")));
+    let messages = tsv_rows("thunderbird/messages.tsv");
+    assert_eq!(messages[0], ["locale", "key", "text", "source"]);
+    assert_eq!(messages.len() - 1, 656);
+    assert!(
+        messages[1..].iter().all(|row| row.len() == 4 && row[3].starts_with("thunderbird/thunderbird-l10n"))
+    );
     let licence = fs::read_to_string(data("thunderbird/LICENSE")).unwrap();
     assert!(licence.starts_with("Mozilla Public License Version 2.0"));
 }

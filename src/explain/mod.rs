@@ -1030,7 +1030,7 @@ fn server_words(text: &[u8]) -> Option<&[u8]> {
         } else {
             continue;
         };
-        if quote_lead_ends(text[..colon].trim_ascii_end()) {
+        if quote_lead_ends(trim_spaces_end(&text[..colon])) {
             // The server's words end where the client's next line starts ("…responded:\n<words>.
             // \nPlease ensure that … the used authentication method is correct").
             let words = text[at + 1..].trim_ascii_start();
@@ -1040,6 +1040,21 @@ fn server_words(text: &[u8]) -> Option<&[u8]> {
         }
     }
     None
+}
+
+/// `text` without the spaces at its end: ASCII whitespace and the no-break spaces French puts
+/// before a colon (U+00A0, U+202F).
+fn trim_spaces_end(mut text: &[u8]) -> &[u8] {
+    loop {
+        text = text.trim_ascii_end();
+        if let Some(rest) = text.strip_suffix("\u{a0}".as_bytes()) {
+            text = rest;
+        } else if let Some(rest) = text.strip_suffix("\u{202f}".as_bytes()) {
+            text = rest;
+        } else {
+            return text;
+        }
+    }
 }
 
 /// Whether `before` ends with a quote lead: only the leads with its last byte are compared

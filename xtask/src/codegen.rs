@@ -230,6 +230,19 @@ struct RetryKeywords {
 #[serde(deny_unknown_fields)]
 struct ClientsFile {
     quote_leads: QuoteLeads,
+    message: Vec<ClientMessage>,
+}
+
+/// A client's message that names a failure (read where a text has no reply) or a reason (a
+/// keyword rule read before `data/explain.toml`'s), with an excerpt per language.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClientMessage {
+    client: String,
+    key: String,
+    failure: Option<String>,
+    reason: Option<String>,
+    phrases: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -339,6 +352,7 @@ fn check_keys<'a>(
 fn check(data: &Data) -> Result<(), String> {
     let mut problems = Vec::new();
     check_quote_leads(&data.clients.quote_leads.leads, &mut problems);
+    check_client_messages(data, &mut problems);
     let codes: BTreeSet<String> = data.codes.iter().map(|c| c.code.to_string()).collect();
     let statuses: BTreeSet<String> = data.enhanced.status.iter().map(|s| s.code.clone()).collect();
     let classes: BTreeSet<String> = data.enhanced.class.iter().map(|c| c.value.to_string()).collect();
@@ -518,12 +532,14 @@ fn check_explain(data: &Data, reasons: &BTreeSet<String>, problems: &mut Vec<Str
         }
     }
     // A phrase that contains, at a word start, a phrase of its own rule or of an earlier one
-    // can never decide: the shorter phrase matches wherever it does, and the first rule wins.
-    for (index, rule) in explain.keyword.iter().enumerate() {
-        for phrase in &rule.phrases {
-            let shadow = explain.keyword[..=index]
+    // (the client messages' rules come first) can never decide: the shorter phrase matches
+    // wherever it does, and the first rule wins.
+    let rules = keyword_rules(data);
+    for (index, rule) in rules.iter().enumerate() {
+        for phrase in &rule.2 {
+            let shadow = rules[..=index]
                 .iter()
-                .flat_map(|r| &r.phrases)
+                .flat_map(|r| &r.2)
                 .find(|other| !std::ptr::eq(*other, phrase) && at_word_start(phrase, other));
             if let Some(other) = shadow {
                 problems.push(format!(
@@ -552,6 +568,61 @@ fn check_quote_leads(leads: &[String], problems: &mut Vec<String>) {
     if leads.len() > usize::from(u16::MAX) {
         problems.push("clients.toml: too many quote leads".into());
     }
+}
+
+/// Client messages name a known failure or a known reason, not both; their excerpts hold no
+/// ASCII capital (the scanner lowercases ASCII; other bytes are compared as they are), start with
+/// a letter or digit and appear once.
+fn check_client_messages(data: &Data, problems: &mut Vec<String>) {
+    let english = &data.languages[0];
+    let mut seen = BTreeSet::new();
+    for message in &data.clients.message {
+        let name = format!("clients.toml: {} {}", message.client, message.key);
+        match (&message.failure, &message.reason) {
+            (Some(failure), None) if english.failure.contains_key(failure) => {}
+            (None, Some(reason)) if english.reason.contains_key(reason) => {}
+            _ => problems.push(format!("{name}: needs one known failure or reason")),
+        }
+        for phrase in &message.phrases {
+            let starts = phrase.chars().next().is_some_and(char::is_alphanumeric);
+            if !starts || phrase.trim() != phrase || phrase.bytes().any(|b| b.is_ascii_uppercase()) {
+                problems.push(format!(
+                    "{name}: excerpt {phrase:?} must start with a letter or digit, without ASCII capitals"
+                ));
+            }
+            if !seen.insert(phrase) {
+                problems.push(format!("{name}: excerpt {phrase:?} is listed twice"));
+            }
+        }
+    }
+}
+
+/// Every reason keyword rule, in the order the scanner ranks them: the client messages' (one
+/// rule per reason, in order of first appearance, weak: they refine only catch-all codes), then
+/// `data/explain.toml`'s.
+fn keyword_rules(data: &Data) -> Vec<(String, bool, Vec<String>)> {
+    let mut rules: Vec<(String, bool, Vec<String>)> = Vec::new();
+    for message in &data.clients.message {
+        let Some(reason) = &message.reason else { continue };
+        match rules.iter_mut().find(|rule| &rule.0 == reason) {
+            Some(rule) => rule.2.extend(message.phrases.iter().cloned()),
+            None => rules.push((reason.clone(), false, message.phrases.clone())),
+        }
+    }
+    rules.extend(
+        data.explain.keyword.iter().map(|k| (k.reason.clone(), k.level == "always", k.phrases.clone())),
+    );
+    rules
+}
+
+/// Every failure phrase with the failure it names (a `Failure` variant), in the scanner's order:
+/// the client messages', then `FAILURE_PHRASES`.
+fn failure_phrases(data: &Data) -> Vec<(String, String)> {
+    let clients = data.clients.message.iter().filter_map(|m| Some((m, camel(m.failure.as_ref()?))));
+    clients
+        .flat_map(|(m, failure)| m.phrases.iter().map(move |p| (p.clone(), failure.clone())))
+        .chain(FAILURE_PHRASES.iter().map(|(p, f)| (p.to_string(), f.to_string())))
+        .collect()
 }
 
 fn at_word_start(outer: &str, inner: &str) -> bool {
@@ -1404,6 +1475,9 @@ struct Pattern {
     text: String,
     word_start: bool,
     output: Output,
+    /// A client message's excerpt: long sentences in many languages that few texts hold, whose
+    /// own states are packed after all others (see `write_scan`).
+    late: bool,
 }
 
 /// The phrases that show which command a reply answered, found anywhere in a text: Postfix's
@@ -1629,15 +1703,17 @@ const DELAY_LEADS: [&str; 6] =
 /// phrases and delay leads.
 fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
     let explain = &data.explain;
-    let mut rules: Vec<String> = explain
-        .keyword
+    let reason_rules = keyword_rules(data);
+    let mut rules: Vec<String> = reason_rules
         .iter()
-        .map(|k| format!("KeywordRule::Reason(Reason::{}, {})", camel(&k.reason), k.level == "always"))
+        .map(|(reason, always, _)| format!("KeywordRule::Reason(Reason::{}, {always})", camel(reason)))
         .collect();
     let mut patterns = Vec::new();
-    let word = |text: &String, output| Pattern { text: text.clone(), word_start: true, output };
-    for (i, k) in explain.keyword.iter().enumerate() {
-        patterns.extend(k.phrases.iter().map(|p| word(p, Output::Rule(i))));
+    let word = |text: &String, output| Pattern { text: text.clone(), word_start: true, output, late: false };
+    let client_rules = keyword_rules(data).len() - explain.keyword.len();
+    for (i, (_, _, phrases)) in reason_rules.iter().enumerate() {
+        let late = i < client_rules;
+        patterns.extend(phrases.iter().map(|p| Pattern { late, ..word(p, Output::Rule(i)) }));
     }
     // (verdict, list, whether it refines a 4xx too)
     let lists = [
@@ -1656,13 +1732,26 @@ fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
         patterns.extend(p.markers.iter().map(|m| word(m, Output::Provider(i))));
     }
     for ((phrase, _), run) in COMMAND_PHRASES.iter().zip(runs(&COMMAND_PHRASES).0) {
-        patterns.push(Pattern { text: phrase.to_string(), word_start: false, output: Output::Command(run) });
+        patterns.push(Pattern {
+            text: phrase.to_string(),
+            word_start: false,
+            output: Output::Command(run),
+            late: false,
+        });
     }
     for lead in DELAY_LEADS {
-        patterns.push(Pattern { text: lead.to_string(), word_start: false, output: Output::Lead });
+        patterns.push(Pattern {
+            text: lead.to_string(),
+            word_start: false,
+            output: Output::Lead,
+            late: false,
+        });
     }
-    for ((phrase, _), run) in FAILURE_PHRASES.iter().zip(runs(&FAILURE_PHRASES).0) {
-        patterns.push(Pattern { text: phrase.to_string(), word_start: true, output: Output::Failure(run) });
+    let failures = failure_phrases(data);
+    let client_failures = failures.len() - FAILURE_PHRASES.len();
+    for (i, ((phrase, _), run)) in failures.iter().zip(runs(&failures).0).enumerate() {
+        let output = Output::Failure(run);
+        patterns.push(Pattern { text: phrase.clone(), word_start: true, output, late: i < client_failures });
     }
     (rules, patterns)
 }
@@ -1670,12 +1759,12 @@ fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
 /// The runs of a phrase list: for each phrase, the index of the run of neighbours that name the
 /// same value, and each run's value. The scanner reports the first run found, not the first
 /// phrase: the same value, as runs keep the list's order, with far fewer distinct outputs.
-fn runs<'a>(phrases: &[(&str, &'a str)]) -> (Vec<usize>, Vec<&'a str>) {
+fn runs<P, V: PartialEq + Clone>(phrases: &[(P, V)]) -> (Vec<usize>, Vec<V>) {
     let mut index = Vec::with_capacity(phrases.len());
-    let mut values: Vec<&str> = Vec::new();
-    for &(_, value) in phrases {
-        if values.last() != Some(&value) {
-            values.push(value);
+    let mut values: Vec<V> = Vec::new();
+    for (_, value) in phrases {
+        if values.last() != Some(value) {
+            values.push(value.clone());
         }
         index.push(values.len() - 1);
     }
@@ -1700,6 +1789,8 @@ struct Automaton {
     outputs: Vec<(usize, usize, u64, usize, bool, usize)>,
     /// state → default row (0: inside a word, 1: at a word start).
     row: Vec<usize>,
+    /// state → whether only late patterns (client messages) have begun in it.
+    late: Vec<bool>,
     /// The dense default rows: the states with no partial match, inside a word and at a word start.
     rows: [usize; 2],
     start: usize,
@@ -1737,6 +1828,8 @@ fn build_automaton(
     // The trie, node 0 the root of the word-start patterns, node 1 of the others; children by class.
     let mut children: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(), BTreeMap::new()];
     let mut ends: Vec<Vec<Output>> = vec![Vec::new(), Vec::new()];
+    // Whether only late patterns pass through a node.
+    let mut late_node = vec![false, false];
     for pattern in patterns {
         let mut node = if pattern.word_start { 0 } else { 1 };
         for byte in pattern.text.bytes() {
@@ -1746,11 +1839,13 @@ fn build_automaton(
                 None => {
                     children.push(BTreeMap::new());
                     ends.push(Vec::new());
+                    late_node.push(true);
                     let child = children.len() - 1;
                     children[node].insert(class, child);
                     child
                 }
             };
+            late_node[node] &= pattern.late;
         }
         ends[node].push(pattern.output);
     }
@@ -1820,6 +1915,10 @@ fn build_automaton(
         output.push(at);
     }
     let row = sets.iter().map(|set| usize::from(set.first() == Some(&0))).collect();
+    let late = sets
+        .iter()
+        .map(|set| set.iter().any(|&n| n > 1) && set.iter().all(|&n| n <= 1 || late_node[n]))
+        .collect();
     Ok(Automaton {
         classes,
         class_count,
@@ -1828,6 +1927,7 @@ fn build_automaton(
         output,
         outputs,
         row,
+        late,
         rows: [0, 1],
         start: 1,
         trie_nodes: children.len(),
@@ -1845,7 +1945,7 @@ fn write_scan(w: &mut String, data: &Data) {
         rules.join(", ")
     )
     .unwrap();
-    let automaton = match build_automaton(&patterns, rules.len(), data.explain.keyword.len()) {
+    let automaton = match build_automaton(&patterns, rules.len(), keyword_rules(data).len()) {
         Ok(automaton) => automaton,
         Err(problem) => {
             writeln!(w, "compile_error!({problem:?});").unwrap();
@@ -1874,8 +1974,10 @@ fn write_scan(w: &mut String, data: &Data) {
     // Row displacement, first fit, in the order the states were found (breadth first: the
     // states near the start, those a scan visits most, get the first slots and share cache
     // lines; measured a little faster than largest rows first, in no more slots); every state
-    // gets its own base, of its flags' residue.
-    let order: Vec<usize> = (0..a.next.len()).filter(|&s| !exceptions[s].is_empty()).collect();
+    // gets its own base, of its flags' residue. The states only client messages' excerpts reach
+    // come after all others, so that they do not spread the others over more cache lines.
+    let mut order: Vec<usize> = (0..a.next.len()).filter(|&s| !exceptions[s].is_empty()).collect();
+    order.sort_by_key(|&s| a.late[s]);
     let mut owner: Vec<Option<usize>> = Vec::new();
     let mut base_used: Vec<bool> = Vec::new();
     let mut base = vec![usize::MAX; a.next.len()];
@@ -2075,7 +2177,8 @@ fn write_scan(w: &mut String, data: &Data) {
     writeln!(w, "/// The command each run of command phrases shows (in list order).").unwrap();
     writeln!(w, "pub(crate) static SCAN_COMMANDS: [Command; {}] = [{}];\n", items.len(), items.join(", "))
         .unwrap();
-    let items: Vec<String> = runs(&FAILURE_PHRASES).1.iter().map(|f| format!("Failure::{f}")).collect();
+    let failures = failure_phrases(data);
+    let items: Vec<String> = runs(&failures).1.iter().map(|f| format!("Failure::{f}")).collect();
     writeln!(w, "/// The failure each run of failure phrases names (in list order).").unwrap();
     writeln!(w, "pub(crate) static SCAN_FAILURES: [Failure; {}] = [{}];\n", items.len(), items.join(", "))
         .unwrap();
