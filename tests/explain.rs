@@ -1645,7 +1645,12 @@ fn yahoo_deferrals_by_their_cause() {
 /// syntax (its registry title) unless the words say what else is wrong with the sender; an
 /// invalid user or a bad recipient is an unknown address; a blocked MIME part, macros, exploits
 /// and attachments are the message's content; a sender verify callout, a sender that does not
-/// exist, a sender domain without MX refuse the sender; lines not ended by CRLF are syntax; clients' words for a connection that did not open, broke
+/// exist, a sender domain without MX refuse the sender; lines not ended by CRLF are syntax; too
+/// many bad recipients is a policy, not an unknown address; a client's "failed to start TLS" or
+/// "STARTTLS command failed" names the command a TLS refusal answered; RFC 5321's "exceeded
+/// storage allocation" is vague beside an enhanced code that names the message's size; 422 (the
+/// registry's rare alternative to 432) lets the words decide; a first-time sender "tempfailed"
+/// is greylisting, whatever anti-spam motive it gives; clients' words for a connection that did not open, broke
 /// or answered with something that is not SMTP; a STARTTLS or REQUIRETLS that could not be had.
 #[test]
 fn kinds_of_wording_of_the_eighth_round() {
@@ -1668,6 +1673,17 @@ fn kinds_of_wording_of_the_eighth_round() {
         ("550 Sender does not exist: alice@example.com", Reason::SenderRejected),
         ("553 The domain of your sender address has no MX record", Reason::SenderRejected),
         ("500 5.5.2 Lines must end with CRLF", Reason::SyntaxError),
+        ("421 4.7.0 Too many bad recipients; closing connection", Reason::PolicyBlocked),
+        ("552 5.3.4 Requested mail action aborted: exceeded storage allocation", Reason::MessageTooLarge),
+        ("552 5.2.2 Requested mail action aborted: exceeded storage allocation", Reason::MailboxFull),
+        ("552 Requested mail action aborted: exceeded storage allocation", Reason::MailboxFull),
+        ("422 Mailbox quota usage exceeded", Reason::MailboxFull),
+        ("451 4.7.1 First time sender from this host, tempfailed: please retry", Reason::Greylisted),
+        (
+            "failed to start TLS connection: 454 4.7.0 TLS not available due to local problem",
+            Reason::TlsRequired,
+        ),
+        ("STARTTLS command failed: 454 4.7.0 TLS not available due to local problem", Reason::TlsRequired),
         ("Connection to server failed.", Reason::NetworkError),
         ("Unable to open connection to SMTP server.", Reason::NetworkError),
         (

@@ -1483,7 +1483,7 @@ struct Pattern {
 /// The phrases that show which command a reply answered, found anywhere in a text: Postfix's
 /// `(in reply to RCPT TO command)`, Exim's `after RCPT TO:<…>`, Sendmail's `>>> RCPT To:<…>`.
 /// The first one listed that occurs decides.
-const COMMAND_PHRASES: [(&str, &str); 33] = [
+const COMMAND_PHRASES: [(&str, &str); 36] = [
     ("but sender was rejected", "Mail"),
     ("does not like recipient", "Rcpt"),
     ("failed after i sent the message", "EndOfData"),
@@ -1502,6 +1502,10 @@ const COMMAND_PHRASES: [(&str, &str); 33] = [
     ("command: (starttls)", "StartTls"),
     ("can't starttls", "StartTls"),
     ("starttls not available", "StartTls"),
+    // Client libraries: "failed to start TLS connection: 454 …", "STARTTLS command failed: …".
+    ("failed to start tls", "StartTls"),
+    ("starttls command", "StartTls"),
+    ("starttls failed", "StartTls"),
     ("in reply to auth", "Auth"),
     ("in reply to bdat", "Bdat"),
     ("while sending rcpt to", "Rcpt"),
@@ -1710,7 +1714,7 @@ fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
         .collect();
     let mut patterns = Vec::new();
     let word = |text: &String, output| Pattern { text: text.clone(), word_start: true, output, late: false };
-    let client_rules = keyword_rules(data).len() - explain.keyword.len();
+    let client_rules = reason_rules.len() - explain.keyword.len();
     for (i, (_, _, phrases)) in reason_rules.iter().enumerate() {
         let late = i < client_rules;
         patterns.extend(phrases.iter().map(|p| Pattern { late, ..word(p, Output::Rule(i)) }));
