@@ -110,7 +110,7 @@ fn edit_list(line: &str, edit: impl Fn(Vec<String>) -> Vec<String>) -> String {
 }
 
 /// The scanner's encoding holds twice today's data: with every keyword rule copied (as new
-/// rules), every retry phrase and provider marker too, the generator fits twice the states and
+/// rules), every retry phrase, provider marker and client excerpt too, the generator fits twice the states and
 /// slots (more than the 2^16 the former encoding held) and more distinct outputs, with no
 /// `compile_error!`. (Three and four times today's data fit too, with more than 255 outputs, the
 /// former limit; the test stays at two, as the data's checks take quadratic time.)
@@ -159,6 +159,25 @@ fn the_scanner_holds_twice_the_patterns() {
         })
         .collect();
     std::fs::write(&path, text.join("\n")).unwrap();
+    // The client messages' excerpts (one per line, after the first message).
+    let path = dir.join("data/clients.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (leads, messages) = text.split_at(text.find("[[message]]").unwrap());
+    let mut out = leads.to_string();
+    for line in messages.lines() {
+        out.push_str(line);
+        out.push('\n');
+        if let Some(excerpt) = line.strip_prefix("  \"").and_then(|rest| rest.split('"').next()) {
+            // Excerpts hold no quote or backslash: written as they are. One in a script with no
+            // ASCII word gets the prefix in front.
+            let copy = match prefix_words(prefixes[0], excerpt) {
+                same if same == excerpt => format!("{}{excerpt}", prefixes[0]),
+                copy => copy,
+            };
+            out.push_str(&format!("  \"{copy}\",\n"));
+        }
+    }
+    std::fs::write(&path, out).unwrap();
 
     let source = codegen::generate(&dir).unwrap();
     assert!(!source.contains("compile_error!"));
