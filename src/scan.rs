@@ -1,13 +1,15 @@
 //! The one-pass scanner: every keyword phrase of `data/explain.toml`, every provider marker of
-//! `data/providers.toml`, the phrases that name the command a reply answered, the words before a
-//! requested delay and the phrases that name a failure with no reply (a timeout, DNS, TLS), found
-//! in one pass over a text by one automaton.
+//! `data/providers.toml`, the excerpts of mail clients' own messages of `data/clients.toml`, the
+//! phrases that name the command a reply answered, the words before a requested delay and the
+//! phrases that name a failure with no reply (a timeout, DNS, TLS), found in one pass over a text
+//! by one automaton.
 //!
 //! The generator (`xtask/src/codegen.rs`) compiles the patterns into a deterministic
 //! Aho-Corasick automaton over ASCII-lowercased byte classes and writes it into
 //! `src/generated.rs` as static arrays; `tests/codegen.rs` fails when it is stale. Keyword phrases,
 //! provider markers and failure phrases match at a word start (the byte before them, if any, is
-//! not ASCII alphanumeric), command phrases and delay leads anywhere; all ignore ASCII case. Each byte costs
+//! not ASCII alphanumeric), command phrases and delay leads anywhere; all ignore ASCII case (a
+//! client excerpt's other bytes, Cyrillic say, are compared as they are). Each byte costs
 //! one lookup of the byte (its class, its check and its default transition) and one of a packed
 //! exception, which is the transition when its check is the byte's class, else the default is:
 //! linear in the text, nothing to backtrack, no allocation, `no_std`.
