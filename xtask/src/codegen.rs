@@ -565,9 +565,6 @@ fn check_quote_leads(leads: &[String], problems: &mut Vec<String>) {
             problems.push(format!("clients.toml: quote lead {lead:?} is listed twice"));
         }
     }
-    if leads.len() > usize::from(u16::MAX) {
-        problems.push("clients.toml: too many quote leads".into());
-    }
 }
 
 /// Client messages name a known failure or a known reason, not both; their excerpts hold no
