@@ -1,6 +1,7 @@
-//! Mail clients' own messages around the server's words they quote: every quoting message of
-//! Thunderbird, in every locale it ships (`tests/data/thunderbird/quoting.tsv`, copied from its
-//! localization files with their sources), leads `explain_text` to the server's words.
+//! Mail clients' own messages: every quoting message of Thunderbird, in every locale it ships
+//! (`tests/data/thunderbird/quoting.tsv`, copied from its localization files with their sources),
+//! leads `explain_text` to the server's words; Thunderbird's and Roundcube's messages that name a
+//! failure are explained by what they name.
 
 mod common;
 
@@ -106,7 +107,7 @@ fn thunderbird_messages_name_their_failure() {
 }
 
 /// Every excerpt of `data/clients.toml` is the client's own words: it occurs, ignoring ASCII
-/// case, at a word start in one of its messages.
+/// case, at a word start in one of its messages (`tests/data/<client>/messages.tsv`).
 #[test]
 fn every_excerpt_is_the_clients_words() {
     #[derive(serde::Deserialize)]
@@ -115,15 +116,16 @@ fn every_excerpt_is_the_clients_words() {
     }
     #[derive(serde::Deserialize)]
     struct Message {
+        client: String,
         key: String,
         phrases: Vec<String>,
     }
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let clients: Clients = toml::from_str(&std::fs::read_to_string(root.join("data/clients.toml")).unwrap())
         .expect("data/clients.toml parses");
-    let rows = tsv("thunderbird/messages.tsv");
     let mut excerpts = 0;
     for message in &clients.message {
+        let rows = tsv(&format!("{}/messages.tsv", message.client));
         for phrase in &message.phrases {
             let found = rows.iter().filter(|row| row[1] == message.key).any(|row| {
                 let text = row[2].to_ascii_lowercase();
@@ -134,5 +136,38 @@ fn every_excerpt_is_the_clients_words() {
             excerpts += 1;
         }
     }
-    assert!(excerpts >= 70, "{excerpts} excerpts");
+    assert!(excerpts >= 150, "{excerpts} excerpts");
+}
+
+/// Roundcube's messages that name a failure or a reason, as it shows them when the server gave
+/// no code (`$code` empty), are explained by what they name in the same eleven languages
+/// (`tests/data/roundcube/messages.tsv`).
+#[test]
+fn roundcube_messages_name_their_failure() {
+    const LOCALES: [&str; 11] =
+        ["en_US", "de_DE", "fr_FR", "es_ES", "it_IT", "pt_BR", "pt_PT", "nl_NL", "pl_PL", "ru_RU", "uk_UA"];
+    let outcome = |key: &str| match key {
+        "smtpconnerror" => Reason::NetworkError,
+        "smtpautherror" => Reason::AuthFailed,
+        "smtprecipientserror" => Reason::SyntaxError,
+        "smtputf8error" => Reason::NotImplemented,
+        "smtpsizeerror" => Reason::MessageTooLarge,
+        other => panic!("no outcome for {other}"),
+    };
+    let rows = tsv("roundcube/messages.tsv");
+    let mut misses = Vec::new();
+    let mut checked = 0;
+    for row in rows.iter().filter(|row| LOCALES.contains(&row[0].as_str())) {
+        let text = row[2].replace("$code", "").replace("$limit", "10 MB");
+        let reason = explain_text(&text).map(|e| e.reason());
+        if reason != Some(outcome(&row[1])) {
+            misses.push(format!("{} {}: {reason:?}: {text}", row[0], row[1]));
+        }
+        checked += 1;
+    }
+    assert!(checked >= 50, "{checked} messages");
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+    // With a code, the code is the reply's.
+    let why = explain_text("SMTP Error (535): Authentication failed.").unwrap();
+    assert_eq!((why.code(), why.reason()), (Some(535), Reason::AuthFailed));
 }

@@ -69,3 +69,13 @@ fn thunderbird_messages_are_whole_and_licensed() {
     let licence = fs::read_to_string(data("thunderbird/LICENSE")).unwrap();
     assert!(licence.starts_with("Mozilla Public License Version 2.0"));
 }
+
+#[test]
+fn roundcube_messages_are_whole_and_licensed() {
+    let rows = tsv_rows("roundcube/messages.tsv");
+    assert_eq!(rows[0], ["locale", "key", "text", "source"]);
+    assert_eq!(rows.len() - 1, 302);
+    assert!(rows[1..].iter().all(|row| row.len() == 4 && row[3].starts_with("roundcube/roundcubemail")));
+    let licence = fs::read_to_string(data("roundcube/LICENSE")).unwrap();
+    assert!(licence.contains("GNU GENERAL PUBLIC LICENSE") && licence.contains("Version 3"));
+}
