@@ -610,13 +610,13 @@ mod tests {
     fn the_tables_stay_small() {
         // Two dense rows, the packed exceptions and the outputs: a dense table of every state
         // would be ten times larger. Pinned so that growth is a decision: the mail clients'
-        // excerpts took it from 285 to 380 KB (their states packed last; about 1% on a scan).
+        // excerpts took it from 285 to 430 KB (their states packed last; about 1% on a scan).
         let bytes = core::mem::size_of_val(&SCAN_CLASSES)
             + core::mem::size_of_val(&SCAN_ROWS)
             + core::mem::size_of_val(&BYTES)
             + core::mem::size_of_val(&SCAN_SLOTS)
             + core::mem::size_of_val(&crate::generated::SCAN_OUTPUTS);
-        assert!(bytes < 400 * 1024, "the scanner's tables take {bytes} bytes");
+        assert!(bytes < 450 * 1024, "the scanner's tables take {bytes} bytes");
     }
 
     #[test]

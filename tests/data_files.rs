@@ -79,3 +79,13 @@ fn roundcube_messages_are_whole_and_licensed() {
     let licence = fs::read_to_string(data("roundcube/LICENSE")).unwrap();
     assert!(licence.contains("GNU GENERAL PUBLIC LICENSE") && licence.contains("Version 3"));
 }
+
+#[test]
+fn phpmailer_messages_are_whole_and_licensed() {
+    let rows = tsv_rows("phpmailer/messages.tsv");
+    assert_eq!(rows[0], ["locale", "key", "text", "source"]);
+    assert_eq!(rows.len() - 1, 234);
+    assert!(rows[1..].iter().all(|row| row.len() == 4 && row[3].starts_with("PHPMailer/PHPMailer")));
+    let licence = fs::read_to_string(data("phpmailer/LICENSE")).unwrap();
+    assert!(licence.contains("GNU LESSER GENERAL PUBLIC LICENSE"));
+}
