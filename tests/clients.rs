@@ -65,6 +65,30 @@ fn tsv(path: &str) -> Vec<Vec<String>> {
     text.lines().skip(1).map(|line| line.split('\t').map(str::to_owned).collect()).collect()
 }
 
+/// Every message of `client`'s `messages.tsv` in `locales`, as `shown(locale, key, template)`
+/// makes it, is explained by `outcome(key)`; returns how many were checked.
+fn messages_name_their_failure(
+    client: &str,
+    locales: &[&str],
+    outcome: impl Fn(&str) -> Reason,
+    shown: impl Fn(&str, &str, &str) -> String,
+) -> usize {
+    let rows = tsv(&format!("{client}/messages.tsv"));
+    let mut checked = 0;
+    let mut misses = Vec::new();
+    for row in rows.iter().filter(|row| locales.contains(&row[0].as_str())) {
+        let (locale, key) = (row[0].as_str(), row[1].as_str());
+        let text = shown(locale, key, &row[2]);
+        let reason = explain_text(&text).map(|e| e.reason());
+        if reason != Some(outcome(key)) {
+            misses.push(format!("{locale} {key}: {reason:?}: {text}"));
+        }
+        checked += 1;
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+    checked
+}
+
 /// The languages `data/clients.toml` has excerpts for: the ones most of Thunderbird's users run.
 const EXCERPT_LOCALES: [&str; 11] =
     ["en-US", "de", "fr", "es-ES", "it", "pt-BR", "pt-PT", "nl", "pl", "ru", "uk"];
@@ -89,21 +113,11 @@ fn outcome(key: &str) -> Reason {
 /// name, every one in every language the excerpts cover.
 #[test]
 fn thunderbird_messages_name_their_failure() {
-    let rows = tsv("thunderbird/messages.tsv");
-    let mut checked = 0;
-    let mut misses = Vec::new();
-    for row in rows.iter().filter(|row| EXCERPT_LOCALES.contains(&row[0].as_str())) {
-        let (locale, key) = (row[0].as_str(), row[1].as_str());
-        // A server's words that name nothing, where a message quotes them.
-        let text = row[2].replace("%S", "smtp.example.com").replace("%s", "Sorry");
-        let reason = explain_text(&text).map(|e| e.reason());
-        if reason != Some(outcome(key)) {
-            misses.push(format!("{locale} {key}: {reason:?}: {text}"));
-        }
-        checked += 1;
-    }
+    // A server's words that name nothing, where a message quotes them.
+    let shown =
+        |_: &str, _: &str, template: &str| template.replace("%S", "smtp.example.com").replace("%s", "Sorry");
+    let checked = messages_name_their_failure("thunderbird", &EXCERPT_LOCALES, outcome, shown);
     assert!(checked >= 105, "{checked} messages");
-    assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
 
 /// Every excerpt of `data/clients.toml` is the client's own words: it occurs, ignoring ASCII
@@ -154,19 +168,9 @@ fn roundcube_messages_name_their_failure() {
         "smtpsizeerror" => Reason::MessageTooLarge,
         other => panic!("no outcome for {other}"),
     };
-    let rows = tsv("roundcube/messages.tsv");
-    let mut misses = Vec::new();
-    let mut checked = 0;
-    for row in rows.iter().filter(|row| LOCALES.contains(&row[0].as_str())) {
-        let text = row[2].replace("$code", "").replace("$limit", "10 MB");
-        let reason = explain_text(&text).map(|e| e.reason());
-        if reason != Some(outcome(&row[1])) {
-            misses.push(format!("{} {}: {reason:?}: {text}", row[0], row[1]));
-        }
-        checked += 1;
-    }
+    let shown = |_: &str, _: &str, template: &str| template.replace("$code", "").replace("$limit", "10 MB");
+    let checked = messages_name_their_failure("roundcube", &LOCALES, outcome, shown);
     assert!(checked >= 50, "{checked} messages");
-    assert!(misses.is_empty(), "{}", misses.join("\n"));
     // With a code, the code is the reply's.
     let why = explain_text("SMTP Error (535): Authentication failed.").unwrap();
     assert_eq!((why.code(), why.reason()), (Some(535), Reason::AuthFailed));
@@ -185,23 +189,15 @@ fn phpmailer_messages_name_their_failure() {
         "invalid_address" => Reason::SyntaxError,
         other => panic!("no outcome for {other}"),
     };
-    let rows = tsv("phpmailer/messages.tsv");
-    let mut misses = Vec::new();
-    let mut checked = 0;
-    for row in rows.iter().filter(|row| LOCALES.contains(&row[0].as_str())) {
-        // PHPMailer shows these languages' apostrophes escaped: it reads their files by pattern,
-        // not as PHP.
-        let shown = match row[0].as_str() {
-            "it" | "mg" | "uk" => row[2].replace('\'', "\\'"),
-            _ => row[2].clone(),
+    // PHPMailer shows these languages' apostrophes escaped: it reads their files by pattern, not
+    // as PHP. It appends the address it refused.
+    let shown = |locale: &str, key: &str, template: &str| {
+        let shown = match locale {
+            "it" | "mg" | "uk" => template.replace('\'', "\\'"),
+            _ => template.to_owned(),
         };
-        let text = if row[1] == "invalid_address" { format!("{shown}(to): bob@example") } else { shown };
-        let reason = explain_text(&text).map(|e| e.reason());
-        if reason != Some(outcome(&row[1])) {
-            misses.push(format!("{} {}: {reason:?}: {text}", row[0], row[1]));
-        }
-        checked += 1;
-    }
+        if key == "invalid_address" { format!("{shown}(to): bob@example") } else { shown }
+    };
+    let checked = messages_name_their_failure("phpmailer", &LOCALES, outcome, shown);
     assert!(checked >= 45, "{checked} messages");
-    assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
