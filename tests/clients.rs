@@ -60,9 +60,9 @@ fn words_before_another_colon_are_not_a_lead() {
     assert_eq!(explain_text(greeting).map(|e| e.code()), Some(Some(554)));
 }
 
+/// A tab-separated file's rows without its header.
 fn tsv(path: &str) -> Vec<Vec<String>> {
-    let text = std::fs::read_to_string(common::data(path)).expect("test data is readable");
-    text.lines().skip(1).map(|line| line.split('\t').map(str::to_owned).collect()).collect()
+    common::tsv_rows(path).split_off(1)
 }
 
 /// Every message of `client`'s `messages.tsv` in `locales`, as `shown(locale, key, template)`

@@ -4,15 +4,7 @@ mod common;
 
 use std::fs;
 
-use common::{corpus, data, read_csv};
-
-fn tsv_rows(path: &str) -> Vec<Vec<String>> {
-    let text = fs::read_to_string(data(path)).expect("readable");
-    text.lines()
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .map(|line| line.split('\t').map(str::to_owned).collect())
-        .collect()
-}
+use common::{corpus, data, read_csv, tsv_rows};
 
 #[test]
 fn reply_corpus_is_whole() {

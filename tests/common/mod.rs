@@ -15,6 +15,16 @@ pub fn data(path: &str) -> PathBuf {
     file
 }
 
+/// The rows of a tab-separated file in `tests/data/` (its header first), without blank lines and
+/// `#` comments.
+pub fn tsv_rows(path: &str) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(data(path)).expect("test data is readable");
+    text.lines()
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| line.split('\t').map(str::to_owned).collect())
+        .collect()
+}
+
 /// A minimal CSV reader for the reference tables: quoted fields with commas, no embedded newlines.
 pub fn read_csv(path: &str) -> Vec<std::collections::HashMap<String, String>> {
     let text = std::fs::read_to_string(data(path)).expect("reference table is readable");
