@@ -81,3 +81,19 @@ fn phpmailer_messages_are_whole_and_licensed() {
     let licence = fs::read_to_string(data("phpmailer/LICENSE")).unwrap();
     assert!(licence.contains("GNU LESSER GENERAL PUBLIC LICENSE"));
 }
+
+#[test]
+fn evolution_texts_are_whole_and_licensed() {
+    let rows = tsv_rows("evolution/code_texts.tsv");
+    assert_eq!(rows[0], ["locale", "code", "english", "text", "source"]);
+    assert_eq!(rows.len() - 1, 1_391);
+    assert!(rows[1..].iter().all(|row| row.len() == 5 && row[4].starts_with("GNOME/evolution-data-server")));
+    let prefixes = tsv_rows("evolution/step_prefixes.tsv");
+    assert_eq!(prefixes[0], ["locale", "english", "text", "source"]);
+    assert_eq!(prefixes.len() - 1, 639);
+    assert!(
+        prefixes[1..].iter().all(|row| row.len() == 4 && row[3].starts_with("GNOME/evolution-data-server"))
+    );
+    let licence = fs::read_to_string(data("evolution/LICENSE")).unwrap();
+    assert!(licence.contains("GNU LIBRARY GENERAL PUBLIC LICENSE"));
+}

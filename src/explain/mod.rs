@@ -1,5 +1,6 @@
 //! Explanations of real server replies: why, whether to retry, who must act, what to do.
 
+mod code_text;
 mod context;
 mod failure;
 mod find;
@@ -1449,6 +1450,19 @@ fn explain_text_once(text: &str, context: &Context<'_>, quotes: bool) -> Option<
         let found = scan(region);
         fill(&mut context, &found);
         let mut e = Explanation::decide(basic, Some(status), &|visit| visit(region), found, &context);
+        e.code = None;
+        return Some(e);
+    }
+    // A client's own words for a reply code, shown when the reply had none (Evolution's "RCPT TO
+    // <x> failed: Requested action not taken: mailbox unavailable", in its languages): decided as
+    // a reply of that code with the client's English words, at the step named before them. The
+    // code is not claimed: the text is not a reply.
+    if let Some(client) = code_text::find(bytes) {
+        context.command = context.command.or(client.command);
+        let words = client.english.as_bytes();
+        let mut matches = scan::Matches::new();
+        matches.scan(words);
+        let mut e = Explanation::decide(client.code, None, &|visit| visit(words), matches, &context);
         e.code = None;
         return Some(e);
     }

@@ -231,6 +231,31 @@ struct RetryKeywords {
 struct ClientsFile {
     quote_leads: QuoteLeads,
     message: Vec<ClientMessage>,
+    #[serde(default)]
+    code_text: Vec<ClientCodeText>,
+    #[serde(default)]
+    step_prefix: Vec<StepPrefix>,
+}
+
+/// A client's own text for a reply code, shown when the reply had no words (`english`, the
+/// client's original), in its translations.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClientCodeText {
+    client: String,
+    code: u16,
+    english: String,
+    texts: Vec<String>,
+}
+
+/// The words a client puts before a failure's text, naming the step (command) that failed; "%s"
+/// stands for the recipient's address.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepPrefix {
+    client: String,
+    command: String,
+    prefixes: Vec<String>,
 }
 
 /// A client's message that names a failure (read where a text has no reply) or a reason (a
@@ -353,6 +378,7 @@ fn check(data: &Data) -> Result<(), String> {
     let mut problems = Vec::new();
     check_quote_leads(&data.clients.quote_leads.leads, &mut problems);
     check_client_messages(data, &mut problems);
+    check_code_texts(data, &mut problems);
     let codes: BTreeSet<String> = data.codes.iter().map(|c| c.code.to_string()).collect();
     let statuses: BTreeSet<String> = data.enhanced.status.iter().map(|s| s.code.clone()).collect();
     let classes: BTreeSet<String> = data.enhanced.class.iter().map(|c| c.value.to_string()).collect();
@@ -591,6 +617,81 @@ fn check_client_messages(data: &Data, problems: &mut Vec<String>) {
                 problems.push(format!("{name}: excerpt {phrase:?} is listed twice"));
             }
         }
+    }
+}
+
+/// A client's code text stands for a 4xx or 5xx code of `data/codes.toml`; no text (compared as
+/// [`code_text_key`] reads it) stands for two codes or appears twice. A step prefix names a
+/// command and holds at most one "%s".
+fn check_code_texts(data: &Data, problems: &mut Vec<String>) {
+    let mut seen = BTreeMap::new();
+    for entry in &data.clients.code_text {
+        let name = format!("clients.toml: {} code text {}", entry.client, entry.code);
+        if !(400..600).contains(&entry.code) || !data.codes.iter().any(|c| c.code == entry.code) {
+            problems.push(format!("{name}: needs a 4xx or 5xx code of codes.toml"));
+        }
+        for text in std::iter::once(&entry.english).chain(&entry.texts) {
+            let key = code_text_key(text);
+            if key.len() < 8 {
+                problems.push(format!("{name}: {text:?} is too short to stand for a code"));
+            }
+            if let Some(code) = seen.insert(key, entry.code) {
+                problems.push(format!("{name}: {text:?} is listed twice (also for {code})"));
+            }
+        }
+    }
+    for entry in &data.clients.step_prefix {
+        if command_variant(&entry.command).is_none() {
+            problems.push(format!(
+                "clients.toml: {} step prefix: unknown command {:?}",
+                entry.client, entry.command
+            ));
+        }
+        for prefix in &entry.prefixes {
+            if prefix.matches("%s").count() > 1 || prefix.replace("%s", "").contains('%') {
+                problems.push(format!(
+                    "clients.toml: {} step prefix {prefix:?}: at most one \"%s\"",
+                    entry.client
+                ));
+            }
+        }
+    }
+}
+
+/// A code text as `explain_text` compares it: trimmed, without a final full stop (ASCII or
+/// ideographic), ASCII lowercased.
+fn code_text_key(text: &str) -> Vec<u8> {
+    let mut text = text.trim();
+    while let Some(rest) = text.strip_suffix('.').or_else(|| text.strip_suffix('。')) {
+        text = rest.trim_end();
+    }
+    text.as_bytes().to_ascii_lowercase()
+}
+
+/// The hash of a key's last sixteen bytes (ASCII lowercased) whose three 14-bit slices set bits
+/// of `CODE_TEXT_ENDS`: the same as `code_text::end` in `src/explain/code_text.rs`.
+fn code_text_end(last: [u8; 16]) -> u64 {
+    let (high, low) = last.split_at(8);
+    let high = u64::from_le_bytes(high.try_into().expect("eight bytes"));
+    let low = u64::from_le_bytes(low.try_into().expect("eight bytes"));
+    (high.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ low).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+}
+
+/// The hash of a key shorter than sixteen bytes, by its last eight: the same as
+/// `code_text::end_short`.
+fn code_text_end_short(last: [u8; 8]) -> u64 {
+    u64::from_le_bytes(last).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// A step prefix as `explain_text` compares it: without the colon that ends it and the spaces
+/// around that colon, ASCII lowercased; split at its "%s" into the words before and after.
+fn step_prefix_key(prefix: &str) -> (Vec<u8>, Vec<u8>) {
+    let text = prefix.trim_end();
+    let text = text.strip_suffix([':', '：', '៖']).unwrap_or(text).trim_end();
+    let lower = text.as_bytes().to_ascii_lowercase();
+    match text.find("%s") {
+        Some(at) => (lower[..at].to_vec(), lower[at + 2..].to_vec()),
+        None => (Vec::new(), lower),
     }
 }
 
@@ -1288,6 +1389,7 @@ pub fn generate(root: &Path) -> Result<String, String> {
     }
     writeln!(w, "}};\n").unwrap();
     write_quote_leads(w, &data.clients.quote_leads.leads);
+    write_code_texts(w, &data.clients);
     write_bare_statements(w, &data.explain.bare);
     write_bounce_wording(w, &data.explain.bounce);
     Ok(out)
@@ -1329,6 +1431,82 @@ fn write_quote_leads(w: &mut String, leads: &[String]) {
     }
     writeln!(w, "];").unwrap();
     writeln!(w).unwrap();
+}
+
+/// The clients' code texts (`data/clients.toml`): a map from each text's key ([`code_text_key`])
+/// to its code and English words, the longest key's length, and which hashes of their last
+/// sixteen bytes (eight, for a shorter key) keys have (a text that ends otherwise is no code text: one load decides). The step prefixes,
+/// split at their "%s", with their commands.
+fn write_code_texts(w: &mut String, clients: &ClientsFile) {
+    writeln!(w, "/// A client's own text for a reply code (`data/clients.toml`): the code and the client's")
+        .unwrap();
+    writeln!(w, "/// English words for it.").unwrap();
+    writeln!(w, "pub(crate) static CODE_TEXT_REPLIES: [(u16, &str); {}] = [", clients.code_text.len())
+        .unwrap();
+    for entry in &clients.code_text {
+        writeln!(w, "    ({}, {:?}),", entry.code, entry.english).unwrap();
+    }
+    writeln!(w, "];\n").unwrap();
+    let mut map = phf_codegen::Map::<&[u8]>::new();
+    let mut keys = Vec::new();
+    for (i, entry) in clients.code_text.iter().enumerate() {
+        for text in std::iter::once(&entry.english).chain(&entry.texts) {
+            keys.push((code_text_key(text), i));
+        }
+    }
+    let mut ends = [0u64; 256];
+    for (key, _) in &keys {
+        let end = match key.last_chunk::<16>() {
+            Some(last) => code_text_end(*last),
+            None => code_text_end_short(*key.last_chunk::<8>().expect("keys have 8 bytes or more")),
+        };
+        for bit in [end >> 50, end >> 36 & 0x3FFF, end >> 22 & 0x3FFF] {
+            ends[bit as usize / 64] |= 1 << (bit % 64);
+        }
+    }
+    for (key, i) in &keys {
+        map.entry(key.as_slice(), i.to_string());
+    }
+    let longest = keys.iter().map(|(key, _)| key.len()).max().unwrap_or(0);
+    writeln!(w, "/// A code text's key (trimmed, no final full stop, ASCII lowercased) → its index in")
+        .unwrap();
+    writeln!(w, "/// `CODE_TEXT_REPLIES`.").unwrap();
+    writeln!(w, "pub(crate) static CODE_TEXTS: phf::Map<&'static [u8], u8> = {};\n", map.build()).unwrap();
+    writeln!(w, "/// The longest code text's key, in bytes.").unwrap();
+    writeln!(w, "pub(crate) const CODE_TEXT_MAX: usize = {longest};\n").unwrap();
+    writeln!(w, "/// A Bloom filter of the keys' ends: the bits of the three 14-bit slices of").unwrap();
+    writeln!(
+        w,
+        "/// `code_text::end(last sixteen bytes)` (`end_short(last eight)` for a shorter key) are set for"
+    )
+    .unwrap();
+    writeln!(
+        w,
+        "/// every key. Small enough to stay in cache (an 8 KiB table's misses cost 3% of `explain_text`)."
+    )
+    .unwrap();
+    writeln!(w, "pub(crate) static CODE_TEXT_ENDS: [u64; 256] = {ends:?};\n").unwrap();
+    let mut prefixes = Vec::new();
+    for entry in &clients.step_prefix {
+        for prefix in &entry.prefixes {
+            let (head, tail) = step_prefix_key(prefix);
+            let command = command_variant(&entry.command).unwrap_or("Any");
+            if !prefixes.iter().any(|(h, t, _)| (h, t) == (&head, &tail)) {
+                prefixes.push((head, tail, command));
+            }
+        }
+    }
+    writeln!(w, "/// The words before a client's failure text that name the step that failed: the words")
+        .unwrap();
+    writeln!(w, "/// before the address and after it (or all of them), ASCII lowercased, and the command.")
+        .unwrap();
+    writeln!(w, "pub(crate) static STEP_PREFIXES: [(&[u8], &[u8], Command); {}] = [", prefixes.len())
+        .unwrap();
+    for (head, tail, command) in prefixes {
+        let text = |b: &[u8]| format!("{:?}.as_bytes()", String::from_utf8_lossy(b));
+        writeln!(w, "    ({}, {}, Command::{command}),", text(&head), text(&tail)).unwrap();
+    }
+    writeln!(w, "];\n").unwrap();
 }
 
 fn write_bare_statements(w: &mut String, bare: &BareStatements) {
