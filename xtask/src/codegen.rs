@@ -1703,7 +1703,7 @@ const COMMAND_PHRASES: [(&str, &str); 36] = [
 /// The phrases of resolvers, operating systems, TLS libraries and MTAs that name a failure with
 /// no reply, most specific first: the first phrase found (in this order, at a word start)
 /// decides. Lowercase; matched ignoring ASCII case.
-const FAILURE_PHRASES: [(&str, &str); 138] = [
+const FAILURE_PHRASES: [(&str, &str); 139] = [
     // A resolver that did not answer: temporary (glibc EAI_AGAIN, Postfix ", try again").
     ("temporary failure in name resolution", "DnsUnavailable"),
     ("name server timeout", "DnsUnavailable"),
@@ -1724,6 +1724,8 @@ const FAILURE_PHRASES: [(&str, &str); 138] = [
     ("name or service not known", "HostNotFound"),
     ("nodename nor servname", "HostNotFound"),
     ("no such host", "HostNotFound"),
+    // Java's UnknownHostException, and the bounces that print it ("user@example.com ... unknown host").
+    ("unknown host", "HostNotFound"),
     ("no address associated", "HostNotFound"),
     ("name does not resolve", "HostNotFound"),
     ("host or domain name not found", "HostNotFound"),
