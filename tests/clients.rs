@@ -60,6 +60,12 @@ fn words_before_another_colon_are_not_a_lead() {
     assert_eq!(explain_text(greeting).map(|e| e.code()), Some(Some(554)));
 }
 
+/// `data/clients.toml`, read into the parts a test looks at.
+fn clients_toml<T: serde::de::DeserializeOwned>() -> T {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/clients.toml");
+    toml::from_str(&std::fs::read_to_string(path).unwrap()).expect("data/clients.toml parses")
+}
+
 /// A tab-separated file's rows without its header.
 fn tsv(path: &str) -> Vec<Vec<String>> {
     common::tsv_rows(path).split_off(1)
@@ -134,9 +140,7 @@ fn every_excerpt_is_the_clients_words() {
         key: String,
         phrases: Vec<String>,
     }
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let clients: Clients = toml::from_str(&std::fs::read_to_string(root.join("data/clients.toml")).unwrap())
-        .expect("data/clients.toml parses");
+    let clients: Clients = clients_toml();
     let mut excerpts = 0;
     for message in &clients.message {
         let rows = tsv(&format!("{}/messages.tsv", message.client));
@@ -292,9 +296,7 @@ fn every_code_text_is_the_clients_words() {
         english: String,
         texts: Vec<String>,
     }
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let clients: Clients = toml::from_str(&std::fs::read_to_string(root.join("data/clients.toml")).unwrap())
-        .expect("data/clients.toml parses");
+    let clients: Clients = clients_toml();
     let shipped: std::collections::BTreeSet<(String, String)> = tsv("evolution/code_texts.tsv")
         .into_iter()
         .map(|row| (row[1].clone(), row[3].trim().to_owned()))

@@ -7,6 +7,7 @@
 //! full-width or Khmer) or as all of it, trimmed, without a final full stop, ignoring ASCII case. The
 //! words before that colon may name the step that failed ("RCPT TO <%s> failed").
 
+use super::trim_spaces_end;
 use crate::Command;
 use crate::generated::{CODE_TEXT_ENDS, CODE_TEXT_MAX, CODE_TEXT_REPLIES, CODE_TEXTS, STEP_PREFIXES};
 use crate::swar::{bytes_between, word_at};
@@ -130,18 +131,6 @@ fn trim_end(mut text: &[u8]) -> &[u8] {
         match text {
             [rest @ .., b'.'] => text = rest,
             [rest @ .., 0xE3, 0x80, 0x82] => text = rest,
-            _ => return text,
-        }
-    }
-}
-
-/// `text` without the spaces that end it: ASCII ones, no-break spaces (U+00A0, U+202F).
-fn trim_spaces_end(mut text: &[u8]) -> &[u8] {
-    loop {
-        match text {
-            [rest @ .., b' ' | b'\t' | b'\r' | b'\n'] => text = rest,
-            [rest @ .., 0xC2, 0xA0] => text = rest,
-            [rest @ .., 0xE2, 0x80, 0xAF] => text = rest,
             _ => return text,
         }
     }

@@ -1045,7 +1045,7 @@ fn server_words(text: &[u8]) -> Option<&[u8]> {
 
 /// `text` without the spaces at its end: ASCII whitespace and the no-break spaces French puts
 /// before a colon (U+00A0, U+202F).
-fn trim_spaces_end(mut text: &[u8]) -> &[u8] {
+pub(super) fn trim_spaces_end(mut text: &[u8]) -> &[u8] {
     loop {
         text = text.trim_ascii_end();
         if let Some(rest) = text.strip_suffix("\u{a0}".as_bytes()) {
