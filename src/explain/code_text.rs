@@ -1,11 +1,11 @@
 //! A reply code that a mail client names in its own words: Evolution shows a reply that carried
-//! no words of its own as its text for the code ("RCPT TO <x> gescheitert: Angeforderte Aktion
-//! abgebrochen: Speicherzuteilung überschritten", its German for 552), in any of its languages
+//! no words of its own as its text for the code (`RCPT TO <x> gescheitert: Angeforderte Aktion
+//! abgebrochen: Speicherzuteilung überschritten`, its German for 552), in any of its languages
 //! (`[[code_text]]` and `[[step_prefix]]` in `data/clients.toml`).
 //!
 //! A text is read so only when it ends with such a text, whole: after a colon (ASCII,
 //! full-width or Khmer) or as all of it, trimmed, without a final full stop, ignoring ASCII case. The
-//! words before that colon may name the step that failed ("RCPT TO <%s> failed").
+//! words before that colon may name the step that failed (`RCPT TO <%s> failed`).
 
 use super::trim_spaces_end;
 use crate::Command;
@@ -105,7 +105,7 @@ fn lookup(words: &[u8]) -> Option<u8> {
     CODE_TEXTS.get(&*key).copied()
 }
 
-/// The step that the words before a code text's colon name ("RCPT TO <x> failed").
+/// The step that the words before a code text's colon name (`RCPT TO <x> failed`).
 fn step(before: &[u8]) -> Option<Command> {
     let before = trim_spaces_end(before);
     let last = before.last()?.to_ascii_lowercase();
