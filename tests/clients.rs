@@ -310,3 +310,36 @@ fn every_code_text_is_the_clients_words() {
     }
     assert!(count > 1_200, "{count} code texts");
 }
+
+/// Outlook names a transport failure by its HRESULT, the same in every language: each code of
+/// `data/clients.toml` (`tests/data/outlook/messages.tsv`, the IXP_E_* codes as Wine's
+/// `imnxport.idl` defines them), in the frame Outlook reports it in and with no words of its own
+/// (as in a language the crate has no phrases for), is explained by what it names.
+#[test]
+fn outlook_codes_name_their_failure_in_any_language() {
+    let outcome = |key: &str| match key {
+        "IXP_E_CANT_FIND_HOST"
+        | "IXP_E_FAILED_TO_CONNECT"
+        | "IXP_E_CONNECTION_DROPPED"
+        | "IXP_E_SOCKET_READ_ERROR"
+        | "IXP_E_SOCKET_WRITE_ERROR"
+        | "IXP_E_SOCKET_CONNECT_ERROR"
+        | "IXP_E_TIMEOUT"
+        | "IXP_E_SECURE_CONNECT_FAILED" => Reason::NetworkError,
+        "IXP_E_SICILY_LOGON_FAILED" => Reason::AuthFailed,
+        "IXP_E_SMTP_530_STARTTLS_REQUIRED"
+        | "IXP_E_SMTP_NO_STARTTLS_SUPPORT"
+        | "IXP_E_SMTP_454_STARTTLS_FAILED" => Reason::TlsRequired,
+        other => panic!("no outcome for {other}"),
+    };
+    let shown = |_: &str, _: &str, code: &str| {
+        format!("Task 'mail.example.com - Sending' reported error ({code}) : ''")
+    };
+    let checked = messages_name_their_failure("outlook", &["any"], outcome, shown);
+    assert_eq!(checked, 12);
+    // Lowercased, as some logs print it, and after a reply the server's words still decide.
+    assert_eq!(explain_text("Send error 0x800ccc0f").map(|e| e.reason()), Some(Reason::NetworkError));
+    let quoted =
+        "Task 'x - Sending' reported error (0x800CCC7F) : 'The server responded: 550 5.1.1 User unknown'";
+    assert_eq!(explain_text(quoted).map(|e| e.reason()), Some(Reason::MailboxUnknown));
+}

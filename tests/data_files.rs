@@ -97,3 +97,18 @@ fn evolution_texts_are_whole_and_licensed() {
     let licence = fs::read_to_string(data("evolution/LICENSE")).unwrap();
     assert!(licence.contains("GNU LIBRARY GENERAL PUBLIC LICENSE"));
 }
+
+#[test]
+fn outlook_codes_are_whole_and_licensed() {
+    let rows = tsv_rows("outlook/messages.tsv");
+    assert_eq!(rows[0], ["locale", "key", "text", "source"]);
+    assert_eq!(rows.len() - 1, 12);
+    assert!(
+        rows[1..]
+            .iter()
+            .all(|row| row.len() == 4 && row[3].starts_with("wine-mirror/wine include/imnxport.idl"))
+    );
+    assert!(rows[1..].iter().all(|row| row[2].starts_with("0x800CCC")));
+    let licence = fs::read_to_string(data("outlook/LICENSE")).unwrap();
+    assert!(licence.contains("GNU LESSER GENERAL PUBLIC LICENSE"));
+}
