@@ -1743,3 +1743,23 @@ fn kinds_of_wording_of_the_ninth_round() {
         ("Invalid final delivery userid: bob@example.org", Reason::MailboxUnknown),
     ]);
 }
+
+/// A multi-line reply that a report's words precede on its first line (Exim's "host
+/// mx.example.net [192.0.2.1]: 550-5.2.1 …", a client's "Error: 550-…") is read from that first
+/// line, as the same reply alone is: a phrase the server wrapped onto the next line is found.
+#[test]
+fn a_multi_line_reply_after_a_reports_words_is_read_whole() {
+    let reply = "550-5.2.1 The user you are trying to contact is receiving mail at a rate that\n\
+                 550-5.2.1 prevents additional messages from being delivered. For more\n\
+                 550 5.2.1 https://support.google.com/mail/?p=ReceivingRatePerm - gsmtp";
+    let alone = explain_text(reply).map(|e| (e.reason(), e.code()));
+    assert_eq!(alone, Some((Reason::RateLimited, Some(550))));
+    for before in [
+        "SMTP error from remote mail server after RCPT TO:<bob@example.org>:\nhost mx.example.net [192.0.2.1]: ",
+        "Error: ",
+        "\"",
+    ] {
+        let text = format!("{before}{reply}");
+        assert_eq!(explain_text(&text).map(|e| (e.reason(), e.code())), alone, "{text}");
+    }
+}

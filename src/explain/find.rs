@@ -309,18 +309,34 @@ pub(crate) fn quoted_reply(region: &[u8]) -> Option<Found<'_>> {
 }
 
 /// The start of a multi-line reply whose line at `at` was chosen: the earlier lines right
-/// before it that continue the same reply (`550-5.7.1 …`), each at a line start.
+/// before it that continue the same reply (`550-5.7.1 …`), each at a line start, and the first
+/// line's code after the words a report puts before it (Exim's "host mx.example.net
+/// [192.0.2.1]: 550-5.7.1 …", "Error: 550-5.2.1 …").
 fn first_line_of_reply(text: &[u8], mut at: usize, code: u16) -> usize {
     while at >= 2 && text[at - 1] == b'\n' {
         let end = if text[at - 2] == b'\r' { at - 2 } else { at - 1 };
         let start = text[..end].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         let line = &text[start..end];
         if line.get(3) != Some(&b'-') || continuation_prefix(line, code) == 0 {
+            if let Some(first) = continued_after_words(line, code) {
+                at = start + first;
+            }
             break;
         }
         at = start;
     }
     at
+}
+
+/// Where a line that begins with a report's words goes on with the first line of a multi-line
+/// reply of `code`: the last `550-` in it after a space, a colon, a quote or a bracket.
+fn continued_after_words(line: &[u8], code: u16) -> Option<usize> {
+    let digits = [b'0' + (code / 100) as u8, b'0' + (code / 10 % 10) as u8, b'0' + (code % 10) as u8];
+    (1..line.len().saturating_sub(3)).rev().find(|&i| {
+        line[i..i + 3] == digits
+            && line[i + 3] == b'-'
+            && matches!(line[i - 1], b' ' | b':' | b'\t' | b'"' | b'\'' | b'(')
+    })
 }
 
 /// lettre 0.11's forms: its `Display` (the first in the text, [`lettre_display_at`]) over its
