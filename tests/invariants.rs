@@ -163,6 +163,9 @@ fn every_reason_class_and_role_is_consistent() {
     assert!(problems.is_empty(), "{} contradictions:\n{}", problems.len(), problems.join("\n"));
 }
 
+/// A report's frame around a reply: its name and how it prints the reply.
+type Frame = (&'static str, fn(&str) -> String);
+
 /// How bounces, logs and clients print a reply: the same reply with the words a report puts
 /// before it (Postfix's "said:", Exim's "host … [ip]:" on the line of a multi-line reply's first
 /// line, a client's "Error: ", a DSN's "smtp; ", quotes) is read as the reply alone is, for all
@@ -170,7 +173,7 @@ fn every_reason_class_and_role_is_consistent() {
 /// quoted earlier reply). Measured over every corpus row; the few that differ are listed.
 #[test]
 fn the_words_a_report_puts_before_a_reply_change_nothing() {
-    let frames: [(&str, fn(&str) -> String); 5] = [
+    let frames: [Frame; 5] = [
         ("smtp; ", |t| format!("smtp; {t}")),
         ("Error: ", |t| format!("Error: {t}")),
         ("quoted", |t| format!("\"{t}\"")),
