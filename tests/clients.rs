@@ -282,8 +282,9 @@ fn evolutions_words_for_a_code_read_as_its_reply() {
     assert!(checked > 10_000, "{checked} messages");
 }
 
-/// Every code text of `data/clients.toml` is Evolution's own: its English words, or a
-/// translation of them in `tests/data/evolution/code_texts.tsv`.
+/// Every code text of `data/clients.toml` is its client's own: Evolution's English words or a
+/// translation of them (`tests/data/evolution/code_texts.tsv`), .NET's text for that code
+/// (`tests/data/dotnet/status_texts.tsv`).
 #[test]
 fn every_code_text_is_the_clients_words() {
     #[derive(serde::Deserialize)]
@@ -292,23 +293,30 @@ fn every_code_text_is_the_clients_words() {
     }
     #[derive(serde::Deserialize)]
     struct CodeText {
+        client: String,
         code: u16,
         english: String,
         texts: Vec<String>,
     }
     let clients: Clients = clients_toml();
-    let shipped: std::collections::BTreeSet<(String, String)> = tsv("evolution/code_texts.tsv")
-        .into_iter()
-        .map(|row| (row[1].clone(), row[3].trim().to_owned()))
-        .collect();
+    let shipped = |path: &str, code: usize, text: usize| -> std::collections::BTreeSet<(String, String)> {
+        tsv(path).into_iter().map(|row| (row[code].clone(), row[text].trim().to_owned())).collect()
+    };
+    let evolution = shipped("evolution/code_texts.tsv", 1, 3);
+    let dotnet = shipped("dotnet/status_texts.tsv", 1, 2);
     let mut count = 0;
     for entry in &clients.code_text {
+        let copy = match entry.client.as_str() {
+            "evolution" => &evolution,
+            "dotnet" => &dotnet,
+            other => panic!("no copy of {other}'s texts"),
+        };
         for text in std::iter::once(&entry.english).chain(&entry.texts) {
-            assert!(shipped.contains(&(entry.code.to_string(), text.clone())), "{} {text:?}", entry.code);
+            assert!(copy.contains(&(entry.code.to_string(), text.clone())), "{} {text:?}", entry.code);
             count += 1;
         }
     }
-    assert!(count > 1_200, "{count} code texts");
+    assert!(count > 1_300, "{count} code texts");
 }
 
 /// Outlook names a transport failure by its HRESULT, the same in every language: each code of
@@ -342,4 +350,37 @@ fn outlook_codes_name_their_failure_in_any_language() {
     let quoted =
         "Task 'x - Sending' reported error (0x800CCC7F) : 'The server responded: 550 5.1.1 User unknown'";
     assert_eq!(explain_text(quoted).map(|e| e.reason()), Some(Reason::MailboxUnknown));
+}
+
+/// .NET's `SmtpException` names the reply's code in its own words before the server's words
+/// without their code ("Transaction failed. The server response was: Sorry"): each of its texts
+/// (`tests/data/dotnet/status_texts.tsv`, from its resources) is read as the reply of that code
+/// with those words, with no code claimed; "Mailbox unavailable." stands for 450 and 550 alike,
+/// so there the words decide. The server's words keep their own reply when they hold one.
+#[test]
+fn dotnet_names_the_code_before_the_servers_words() {
+    let rows = tsv("dotnet/status_texts.tsv");
+    let mut checked = 0;
+    for row in &rows {
+        let [key, code, text, source] = [0, 1, 2, 3].map(|i| row[i].as_str());
+        assert!(source.starts_with("dotnet/runtime "), "{key}: uncited");
+        let message = format!("System.Net.Mail.SmtpException: {text} The server response was: Sorry");
+        let found = explain_text(&message).map(|e| (e.reason(), e.retry(), e.code()));
+        if text == "Mailbox unavailable." {
+            assert_eq!(found.map(|f| f.2), Some(None), "{message}");
+            continue;
+        }
+        let reply = explain(&format!("{code} Sorry")).map(|e| (e.reason(), e.retry(), None)).ok();
+        assert_eq!(found, reply, "{key}: {message}");
+        checked += 1;
+    }
+    assert_eq!(checked, 14);
+    let with_status = "System.Net.Mail.SmtpException: Bad sequence of commands. The server response was: 5.5.1 Error: DATA after BDAT";
+    assert_eq!(explain_text(with_status).map(|e| e.reason()), Some(Reason::BadSequence));
+    let own_reply =
+        "System.Net.Mail.SmtpException: Transaction failed. The server response was: 550 5.1.1 User unknown";
+    assert_eq!(
+        explain_text(own_reply).map(|e| (e.reason(), e.code())),
+        Some((Reason::MailboxUnknown, Some(550)))
+    );
 }

@@ -112,3 +112,13 @@ fn outlook_codes_are_whole_and_licensed() {
     let licence = fs::read_to_string(data("outlook/LICENSE")).unwrap();
     assert!(licence.contains("GNU LESSER GENERAL PUBLIC LICENSE"));
 }
+
+#[test]
+fn dotnet_texts_are_whole_and_licensed() {
+    let rows = tsv_rows("dotnet/status_texts.tsv");
+    assert_eq!(rows[0], ["key", "code", "text", "source"]);
+    assert_eq!(rows.len() - 1, 16);
+    assert!(rows[1..].iter().all(|row| row.len() == 4 && row[3].starts_with("dotnet/runtime ")));
+    let licence = fs::read_to_string(data("dotnet/LICENSE")).unwrap();
+    assert!(licence.starts_with("The MIT License"));
+}

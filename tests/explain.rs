@@ -1763,3 +1763,37 @@ fn a_multi_line_reply_after_a_reports_words_is_read_whole() {
         assert_eq!(explain_text(&text).map(|e| (e.reason(), e.code())), alone, "{text}");
     }
 }
+
+/// Python's smtplib prints a reply as a tuple, its code apart from its words: `(550, b'5.1.1 …')`
+/// in `SMTPDataError`, `SMTPSenderRefused` and each recipient of `SMTPRecipientsRefused`, the
+/// bytes' repr in single or double quotes. The code is the reply's; a number in brackets that is
+/// not followed by quoted words is not.
+#[test]
+fn pythons_reply_tuples_are_replies() {
+    let cases = [
+        (
+            "smtplib.SMTPRecipientsRefused: {'bob@example.org': (550, b'5.1.1 <bob@example.org>: Recipient address rejected: User unknown in local recipient table')}",
+            Some(550),
+            Reason::MailboxUnknown,
+        ),
+        (
+            "smtplib.SMTPDataError: (554, b'Transaction failed: spam message rejected')",
+            Some(554),
+            Reason::SpamBlocked,
+        ),
+        (
+            "smtplib.SMTPSenderRefused: (553, b'sorry, that domain isn\\'t in my list of allowed rcpthosts', 'a@example.com')",
+            Some(553),
+            Reason::RelayDenied,
+        ),
+        (
+            "SMTPRecipientsRefused: {'bob@example.org': (502, b\"unimplemented (#5.5.1)\")}",
+            Some(502),
+            Reason::NotImplemented,
+        ),
+    ];
+    for (text, code, reason) in cases {
+        assert_eq!(explain_text(text).map(|e| (e.code(), e.reason())), Some((code, reason)), "{text}");
+    }
+    assert_eq!(explain_text("The order (250, 300) shipped").and_then(|e| e.code()), None);
+}

@@ -332,15 +332,21 @@ fn first_line_of_reply(text: &[u8], mut at: usize, code: u16) -> usize {
 /// reply of `code`: the last `550-` in it after a space, a colon, a quote or a bracket.
 fn continued_after_words(line: &[u8], code: u16) -> Option<usize> {
     let digits = [b'0' + (code / 100) as u8, b'0' + (code / 10 % 10) as u8, b'0' + (code % 10) as u8];
-    (1..line.len().saturating_sub(3)).rev().find(|&i| {
-        line[i..i + 3] == digits
-            && line[i + 3] == b'-'
-            && matches!(line[i - 1], b' ' | b':' | b'\t' | b'"' | b'\'' | b'(')
-    })
+    // Each byte equal to the code's first digit in turn, eight bytes at a time between them.
+    let (mut from, mut last) = (1, None);
+    while let Some(at) = crate::swar::find_byte(line, from, digits[0]) {
+        let dashed = line.get(at..at + 4).is_some_and(|four| four[..3] == digits && four[3] == b'-');
+        if dashed && matches!(line[at - 1], b' ' | b':' | b'\t' | b'"' | b'\'' | b'(') {
+            last = Some(at);
+        }
+        from = at + 1;
+    }
+    last
 }
 
-/// lettre 0.11's forms: its `Display` (the first in the text, [`lettre_display_at`]) over its
-/// `Debug` (the first marker, [`lettre_debug_at`]). One search for both, each `(` and `C` in turn
+/// lettre 0.11's forms and Python's reply tuple: lettre's `Display` or Python's tuple (the first
+/// in the text, [`lettre_display_at`], [`python_tuple_at`]) over lettre's `Debug` (the first
+/// marker, [`lettre_debug_at`]). One search for both, each `(` and `C` in turn
 /// (eight bytes at a time between them); after the first `Debug` marker, each `(` only.
 fn find_lettre_forms(text: &[u8]) -> Option<Found<'_>> {
     let mut from = 0;
@@ -350,6 +356,12 @@ fn find_lettre_forms(text: &[u8]) -> Option<Found<'_>> {
         if text[i] == b'(' {
             if let Some(code) = lettre_code(text, i) {
                 return Some(lettre_display_at(text, i, code));
+            }
+            // Python's `(550, b'…')`: the comma after three bytes first, the rest out of line.
+            if text.get(i + 4) == Some(&b',') {
+                if let Some(found) = python_tuple_at(text, i) {
+                    return Some(found);
+                }
             }
         } else if text[i..].starts_with(LETTRE_DEBUG) {
             debug = Some(i + LETTRE_DEBUG.len());
@@ -361,6 +373,11 @@ fn find_lettre_forms(text: &[u8]) -> Option<Found<'_>> {
             from = paren + 1;
             if let Some(code) = lettre_code(text, paren) {
                 return Some(lettre_display_at(text, paren, code));
+            }
+            if text.get(paren + 4) == Some(&b',') {
+                if let Some(found) = python_tuple_at(text, paren) {
+                    return Some(found);
+                }
             }
         }
     }
@@ -421,8 +438,9 @@ fn lettre_debug_at(text: &[u8], at: usize) -> Option<Found<'_>> {
     Some(Found { code, region, enhanced: None, hash_enhanced: None, prefix: None, continued: None })
 }
 
-/// lettre 0.11's `Display`: "permanent error (535): 5.7.8 …" / "transient error (421): …". The
-/// first "error (ddd)" in the text; an "error (" without a code after it is passed over.
+/// lettre 0.11's `Display`: "permanent error (535): 5.7.8 …" / "transient error (421): …", or
+/// Python's tuple `(535, b'5.7.8 …')`. The first in the text; an "error (" without a code after
+/// it is passed over.
 #[cfg(test)]
 fn find_lettre(text: &[u8]) -> Option<Found<'_>> {
     let mut from = 0;
@@ -431,6 +449,9 @@ fn find_lettre(text: &[u8]) -> Option<Found<'_>> {
         from = paren + 1;
         if let Some(code) = lettre_code(text, paren) {
             return Some(lettre_display_at(text, paren, code));
+        }
+        if let Some(found) = python_tuple_at(text, paren) {
+            return Some(found);
         }
     }
 }
@@ -445,6 +466,34 @@ fn lettre_display_at(text: &[u8], paren: usize, code: u16) -> Found<'_> {
         matches!(region.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n')).then_some(e)
     });
     Found { code, region, enhanced, hash_enhanced: None, prefix: None, continued: None }
+}
+
+/// Python's smtplib reply as its exceptions print it, when the `(` at `text[paren]` opens one:
+/// `(550, b'5.1.1 <bob@example.org>: Recipient address rejected')` (`SMTPDataError`,
+/// `SMTPSenderRefused`, each recipient of `SMTPRecipientsRefused`), the bytes' repr in single or
+/// double quotes, or a string's. The region is the words between the quotes.
+#[inline(never)]
+fn python_tuple_at(text: &[u8], paren: usize) -> Option<Found<'_>> {
+    let code = crate::reply::line_code(text.get(paren + 1..)?)?;
+    let rest = text.get(paren + 4..)?.strip_prefix(b", ")?;
+    let rest = rest.strip_prefix(b"b").unwrap_or(rest);
+    let (&quote, words) = rest.split_first()?;
+    if quote != b'\'' && quote != b'"' {
+        return None;
+    }
+    // The closing quote: not escaped, before the tuple's next item or its end.
+    let end = (0..words.len())
+        .find(|&j| {
+            words[j] == quote
+                && (j == 0 || words[j - 1] != b'\\')
+                && matches!(words.get(j + 1), None | Some(b')' | b','))
+        })
+        .unwrap_or(words.len());
+    let region = paragraph(&words[..end]);
+    let enhanced = EnhancedCode::parse_prefix(region).and_then(|(e, used)| {
+        matches!(region.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n')).then_some(e)
+    });
+    Some(Found { code, region, enhanced, hash_enhanced: None, prefix: None, continued: None })
 }
 
 /// The code of lettre's `error (535)` when the `(` at `text[paren]` opens one.

@@ -1018,7 +1018,7 @@ fn temporary_or_deferral_named(text: &[u8]) -> bool {
 /// server responded:" (Thunderbird, in every language it ships), "The server response was:"
 /// (.NET), when words follow. Each colon (ASCII or full-width) in turn is checked for one of the
 /// leads of `data/clients.toml` just before it.
-fn server_words(text: &[u8]) -> Option<&[u8]> {
+fn server_words(text: &[u8]) -> Option<(usize, &[u8])> {
     /// The last byte of the full-width colon "：" (U+FF1A, `EF BC 9A`).
     const WIDE_COLON: [u8; 3] = [0xEF, 0xBC, 0x9A];
     let mut from = 0;
@@ -1031,13 +1031,14 @@ fn server_words(text: &[u8]) -> Option<&[u8]> {
         } else {
             continue;
         };
-        if quote_lead_ends(trim_spaces_end(&text[..colon])) {
+        let before = trim_spaces_end(&text[..colon]);
+        if let Some(lead) = quote_lead_ends(before) {
             // The server's words end where the client's next line starts ("…responded:\n<words>.
             // \nPlease ensure that … the used authentication method is correct").
             let words = text[at + 1..].trim_ascii_start();
             let end = crate::swar::find_byte(words, 0, b'\n').unwrap_or(words.len());
             let words = words[..end].trim_ascii_end();
-            return (!words.is_empty()).then_some(words);
+            return (!words.is_empty()).then_some((before.len() - lead, words));
         }
     }
     None
@@ -1058,17 +1059,29 @@ pub(super) fn trim_spaces_end(mut text: &[u8]) -> &[u8] {
     }
 }
 
-/// Whether `before` ends with a quote lead: only the leads with its last byte are compared
-/// (`QUOTE_LEADS` is sorted by last byte).
-fn quote_lead_ends(before: &[u8]) -> bool {
-    let Some(&last) = before.last() else { return false };
+/// A client's own text for a reply code right before the quote lead at `text[lead_at]`: at the
+/// lead (Evolution's), or ending the sentence before the lead's (.NET's "Transaction failed. The
+/// server response was:").
+fn code_named_before(text: &[u8], lead_at: usize) -> Option<code_text::CodeText> {
+    let before = &text[..lead_at];
+    code_text::find(before).or_else(|| {
+        let sentence_end = before.iter().rposition(|&b| b == b'.')?;
+        code_text::find(&before[..sentence_end])
+    })
+}
+
+/// The length of the quote lead `before` ends with, if any: only the leads with its last byte are
+/// compared (`QUOTE_LEADS` is sorted by last byte).
+fn quote_lead_ends(before: &[u8]) -> Option<usize> {
+    let &last = before.last()?;
     let last = last.to_ascii_lowercase();
     let leads = &generated::QUOTE_LEADS;
     let start = leads.partition_point(|lead| lead.last().is_some_and(|&b| b < last));
     leads[start..]
         .iter()
         .take_while(|lead| lead.last() == Some(&last))
-        .any(|lead| ends_with_lower(before, lead))
+        .find(|lead| ends_with_lower(before, lead))
+        .map(|lead| lead.len())
 }
 
 /// A reply code in brackets shortly after the word "SMTP" ("SMTP Error (535): …", "Erreur SMTP
@@ -1441,10 +1454,19 @@ fn explain_text_once(text: &str, context: &Context<'_>, quotes: bool) -> Option<
     }
     if let Some((status, region)) = find::status_only(bytes) {
         // An enhanced status with no reply code: decided as a reply of its class whose basic
-        // code says nothing more (a weak catch-all), so the status and the words decide.
-        let basic = match status.class() {
-            2 => 250,
-            4 => 451,
+        // code says nothing more (a weak catch-all), so the status and the words decide; unless
+        // a client named the code in its own words before the server's (.NET's "Transaction
+        // failed. The server response was: 5.7.1 …"), a code of the status's class.
+        let named = quotes
+            .then(|| find_ignore_case(bytes, b"response was:"))
+            .flatten()
+            .and_then(|lead_at| code_named_before(bytes, lead_at))
+            .filter(|client| client.code / 100 == u16::from(status.class()));
+        context.command = context.command.or(named.and_then(|client| client.command));
+        let basic = match (named, status.class()) {
+            (Some(client), _) => client.code,
+            (None, 2) => 250,
+            (None, 4) => 451,
             _ => 550,
         };
         let found = scan(region);
@@ -1469,7 +1491,21 @@ fn explain_text_once(text: &str, context: &Context<'_>, quotes: bool) -> Option<
     // A client that quotes the server's words without their code ("An error occurred while
     // sending mail. The mail server responded: <x>: Recipient address rejected: User unknown …"):
     // those words decide, not the client's own around them.
-    if let Some(words) = quotes.then(|| server_words(bytes)).flatten() {
+    if let Some((lead_at, words)) = quotes.then(|| server_words(bytes)).flatten() {
+        // A client's own text for the reply's code before its lead (.NET's "Transaction failed.
+        // The server response was: <words>", the server's words without their code): the words
+        // are a reply of that code, unless they hold a reply of their own. No code is claimed.
+        if let Some(client) = code_named_before(bytes, lead_at).filter(|_| find::find(words).is_none()) {
+            context.command = context.command.or(client.command);
+            let enhanced = find::status_only(words)
+                .map(|(status, _)| status)
+                .filter(|status| u16::from(status.class()) == client.code / 100);
+            let found = scan(words);
+            fill(&mut context, &found);
+            let mut e = Explanation::decide(client.code, enhanced, &|visit| visit(words), found, &context);
+            e.code = None;
+            return Some(e);
+        }
         let start = offset_in(bytes, words);
         let text = text.get(start..start + words.len()).unwrap_or_default();
         if let Some(e) = explain_text_once(text, &context, false).filter(|e| e.reason != Reason::Other) {
