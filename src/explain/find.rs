@@ -193,6 +193,9 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         None => (best_candidate(text), None, None, None),
     };
     let (_, at, code) = best?;
+    if let Some(found) = phpmailer_at(text, at, code) {
+        return Some(found);
+    }
     let at = first_line_of_reply(text, at, code);
     let region = match paragraph_end {
         Some(end) if at < end => &text[at..end],
@@ -493,6 +496,34 @@ fn python_tuple_at(text: &[u8], paren: usize) -> Option<Found<'_>> {
     let enhanced = EnhancedCode::parse_prefix(region).and_then(|(e, used)| {
         matches!(region.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n')).then_some(e)
     });
+    Some(Found { code, region, enhanced, hash_enhanced: None, prefix: None, continued: None })
+}
+
+/// PHPMailer's error, its reply's words before the code (PHPMailer cut the code and enhanced
+/// code off each line): "SMTP server error: DATA END command failed Detail: Message rejected as
+/// spam SMTP code: 554 Additional SMTP info: 5.7.1", when the code chosen at `text[at]` follows
+/// its "SMTP code: ". The region is the words after "Detail: " (none when PHPMailer printed no
+/// detail); the enhanced code is the one after "Additional SMTP info: ".
+fn phpmailer_at(text: &[u8], at: usize, code: u16) -> Option<Found<'_>> {
+    const CODE: &[u8] = b"smtp code: ";
+    const DETAIL: &[u8] = b"detail: ";
+    const INFO: &[u8] = b" additional smtp info: ";
+    let cut = at.checked_sub(CODE.len())?;
+    if !text[cut..at].eq_ignore_ascii_case(CODE) {
+        return None;
+    }
+    let words = text[..cut].trim_ascii_end();
+    let region = (DETAIL.len()..=words.len())
+        .rev()
+        .find(|&end| words[end - DETAIL.len()..end].eq_ignore_ascii_case(DETAIL))
+        .map_or(&words[words.len()..], |start| words[start..].trim_ascii());
+    let after = text.get(at + 3..).unwrap_or_default();
+    let enhanced = after
+        .get(..INFO.len())
+        .filter(|lead| lead.eq_ignore_ascii_case(INFO))
+        .and_then(|_| EnhancedCode::parse_prefix(&after[INFO.len()..]))
+        .map(|(status, _)| status)
+        .filter(|status| u16::from(status.class()) == code / 100);
     Some(Found { code, region, enhanced, hash_enhanced: None, prefix: None, continued: None })
 }
 
