@@ -1658,7 +1658,7 @@ struct Pattern {
 /// The phrases that show which command a reply answered, found anywhere in a text: Postfix's
 /// `(in reply to RCPT TO command)`, Exim's `after RCPT TO:<…>`, Sendmail's `>>> RCPT To:<…>`.
 /// The first one listed that occurs decides.
-const COMMAND_PHRASES: [(&str, &str); 43] = [
+const COMMAND_PHRASES: [(&str, &str); 36] = [
     ("but sender was rejected", "Mail"),
     ("does not like recipient", "Rcpt"),
     ("failed after i sent the message", "EndOfData"),
@@ -1679,15 +1679,6 @@ const COMMAND_PHRASES: [(&str, &str); 43] = [
     ("starttls not available", "StartTls"),
     // Client libraries: "failed to start TLS connection: 454 …", "STARTTLS command failed: …".
     ("failed to start tls", "StartTls"),
-    // Clients that name the command whose reply failed: PHPMailer's "SMTP server error: RCPT TO
-    // command failed", Evolution's "MAIL FROM command failed: ".
-    ("rcpt to command failed", "Rcpt"),
-    ("mail from command failed", "Mail"),
-    ("data end command failed", "EndOfData"),
-    ("data command failed", "Data"),
-    ("auth command failed", "Auth"),
-    ("ehlo command failed", "Ehlo"),
-    ("helo command failed", "Helo"),
     ("starttls command", "StartTls"),
     ("starttls failed", "StartTls"),
     ("in reply to auth", "Auth"),
