@@ -193,8 +193,11 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         None => (best_candidate(text), None, None, None),
     };
     let (_, at, code) = best?;
-    if let Some(found) = phpmailer_at(text, at, code) {
-        return Some(found);
+    // PHPMailer's "SMTP code: 554": the colon and space before the code first, the rest out of line.
+    if at >= 2 && &text[at - 2..at] == b": " {
+        if let Some(found) = phpmailer_at(text, at, code) {
+            return Some(found);
+        }
     }
     let at = first_line_of_reply(text, at, code);
     let region = match paragraph_end {
@@ -504,6 +507,7 @@ fn python_tuple_at(text: &[u8], paren: usize) -> Option<Found<'_>> {
 /// spam SMTP code: 554 Additional SMTP info: 5.7.1", when the code chosen at `text[at]` follows
 /// its "SMTP code: ". The region is the words after "Detail: " (none when PHPMailer printed no
 /// detail); the enhanced code is the one after "Additional SMTP info: ".
+#[inline(never)]
 fn phpmailer_at(text: &[u8], at: usize, code: u16) -> Option<Found<'_>> {
     const CODE: &[u8] = b"smtp code: ";
     const DETAIL: &[u8] = b"detail: ";
