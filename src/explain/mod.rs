@@ -1059,15 +1059,30 @@ pub(super) fn trim_spaces_end(mut text: &[u8]) -> &[u8] {
     }
 }
 
-/// A client's own text for a reply code right before the quote lead at `text[lead_at]`: at the
-/// lead (Evolution's), or ending the sentence before the lead's (.NET's "Transaction failed. The
-/// server response was:").
+/// A client's own text for a reply code before the quote lead at `text[lead_at]`: right before
+/// it, or ending the sentence before the lead's (.NET's "Transaction failed. The server response
+/// was:").
 fn code_named_before(text: &[u8], lead_at: usize) -> Option<code_text::CodeText> {
     let before = &text[..lead_at];
     code_text::find(before).or_else(|| {
         let sentence_end = before.iter().rposition(|&b| b == b'.')?;
         code_text::find(&before[..sentence_end])
     })
+}
+
+/// A reply of `code` decided from `words` (and what the scanner found in them) that claims no
+/// code: the text holds no reply, only what stands for one (a status, a client's words for the
+/// code).
+fn decided_without_code(
+    code: u16,
+    enhanced: Option<EnhancedCode>,
+    words: &[u8],
+    found: scan::Matches,
+    context: &Context<'_>,
+) -> Explanation {
+    let mut e = Explanation::decide(code, enhanced, &|visit| visit(words), found, context);
+    e.code = None;
+    e
 }
 
 /// The length of the quote lead `before` ends with, if any: only the leads with its last byte are
@@ -1471,9 +1486,7 @@ fn explain_text_once(text: &str, context: &Context<'_>, quotes: bool) -> Option<
         };
         let found = scan(region);
         fill(&mut context, &found);
-        let mut e = Explanation::decide(basic, Some(status), &|visit| visit(region), found, &context);
-        e.code = None;
-        return Some(e);
+        return Some(decided_without_code(basic, Some(status), region, found, &context));
     }
     // A client's own words for a reply code, shown when the reply had none (Evolution's "RCPT TO
     // <x> failed: Requested action not taken: mailbox unavailable", in its languages): decided as
@@ -1484,27 +1497,21 @@ fn explain_text_once(text: &str, context: &Context<'_>, quotes: bool) -> Option<
         let words = client.english.as_bytes();
         let mut matches = scan::Matches::new();
         matches.scan(words);
-        let mut e = Explanation::decide(client.code, None, &|visit| visit(words), matches, &context);
-        e.code = None;
-        return Some(e);
+        return Some(decided_without_code(client.code, None, words, matches, &context));
     }
     // A client that quotes the server's words without their code ("An error occurred while
     // sending mail. The mail server responded: <x>: Recipient address rejected: User unknown …"):
     // those words decide, not the client's own around them.
     if let Some((lead_at, words)) = quotes.then(|| server_words(bytes)).flatten() {
         // A client's own text for the reply's code before its lead (.NET's "Transaction failed.
-        // The server response was: <words>", the server's words without their code): the words
-        // are a reply of that code, unless they hold a reply of their own. No code is claimed.
-        if let Some(client) = code_named_before(bytes, lead_at).filter(|_| find::find(words).is_none()) {
+        // The server response was: <words>", the server's words without their code or status:
+        // a status would have been read above): the words are a reply of that code. No code is
+        // claimed.
+        if let Some(client) = code_named_before(bytes, lead_at) {
             context.command = context.command.or(client.command);
-            let enhanced = find::status_only(words)
-                .map(|(status, _)| status)
-                .filter(|status| u16::from(status.class()) == client.code / 100);
             let found = scan(words);
             fill(&mut context, &found);
-            let mut e = Explanation::decide(client.code, enhanced, &|visit| visit(words), found, &context);
-            e.code = None;
-            return Some(e);
+            return Some(decided_without_code(client.code, None, words, found, &context));
         }
         let start = offset_in(bytes, words);
         let text = text.get(start..start + words.len()).unwrap_or_default();
