@@ -5735,6 +5735,82 @@ pub(crate) static STEP_PREFIXES: [(&[u8], &[u8], Command); 479] = [
     ("".as_bytes(), "data 指令失敗".as_bytes(), Command::Data),
 ];
 
+/// PHPMailer's words before the reply's words (`data/clients.toml`), lowercase ASCII.
+pub(crate) static PHPMAILER_DETAIL: [&[u8]; 20] = [
+    "detail:".as_bytes(),
+    "বিৱৰণ:".as_bytes(),
+    "বর\u{9cd}ণন\u{9be}:".as_bytes(),
+    "detalje:".as_bytes(),
+    "Λεπτομέρεια:".as_bytes(),
+    "informoj:".as_bytes(),
+    "detalle:".as_bytes(),
+    "détails\u{202f}:".as_bytes(),
+    "विवरण:".as_bytes(),
+    "詳細:".as_bytes(),
+    "detaljer:".as_bytes(),
+    "szczegóły błędu:".as_bytes(),
+    "detalhes:".as_bytes(),
+    "detalhes do servidor smtp:".as_bytes(),
+    "detalii smtp:".as_bytes(),
+    "Детали:".as_bytes(),
+    "තොරත\u{dd4}ර\u{dd4}:".as_bytes(),
+    "podrobnosti:".as_bytes(),
+    "smtp smtp detayı:".as_bytes(),
+    "详情:".as_bytes(),
+];
+
+/// PHPMailer's words before its code (`data/clients.toml`), lowercase ASCII.
+pub(crate) static PHPMAILER_CODE: [&[u8]; 22] = [
+    "smtp code:".as_bytes(),
+    "smtp কড:".as_bytes(),
+    "smtp কোড:".as_bytes(),
+    "smtp kode:".as_bytes(),
+    "Κώδικάς smtp:".as_bytes(),
+    "smtp-kodo:".as_bytes(),
+    "código del servidor smtp:".as_bytes(),
+    "code smtp\u{202f}:".as_bytes(),
+    "smtp कोड:".as_bytes(),
+    "smtpコード:".as_bytes(),
+    "smtp-kode:".as_bytes(),
+    "smtp-code:".as_bytes(),
+    "kod odpowiedzi smtp:".as_bytes(),
+    "código smtp:".as_bytes(),
+    "código do servidor smtp:".as_bytes(),
+    "cod smtp:".as_bytes(),
+    "Код smtp:".as_bytes(),
+    "smtp කේතය:".as_bytes(),
+    "smtp koda:".as_bytes(),
+    "smtp kodu:".as_bytes(),
+    "smtp سرور کوڈ:".as_bytes(),
+    "smtp代码：".as_bytes(),
+];
+
+/// PHPMailer's words before its enhanced code (`data/clients.toml`), lowercase ASCII.
+pub(crate) static PHPMAILER_CODE_EX: [&[u8]; 22] = [
+    "additional smtp info:".as_bytes(),
+    "অতিৰিক\u{9cd}ত smtp তথ\u{9cd}য:".as_bytes(),
+    "অতিরিক\u{9cd}ত smtp তথ\u{9cd}য:".as_bytes(),
+    "yderligere smtp info:".as_bytes(),
+    "Πρόσθετες πληροφορίες smtp:".as_bytes(),
+    "pliaj smtp-informoj:".as_bytes(),
+    "información adicional del servidor smtp:".as_bytes(),
+    "informations supplémentaires smtp\u{202f}:".as_bytes(),
+    "अतिरिक\u{94d}त smtp जानकारी:".as_bytes(),
+    "smtp追加情報:".as_bytes(),
+    "ytterligere smtp-info:".as_bytes(),
+    "aanvullende smtp-informatie:".as_bytes(),
+    "dodatkowe informacje serwera smtp:".as_bytes(),
+    "informações adicionais smtp:".as_bytes(),
+    "informações adicionais do servidor smtp:".as_bytes(),
+    "informații smtp adiționale:".as_bytes(),
+    "Дополнительная информация smtp:".as_bytes(),
+    "අමතර smtp තොරත\u{dd4}ර\u{dd4}:".as_bytes(),
+    "dodatne informacije o smtp:".as_bytes(),
+    "ek smtp bilgileri:".as_bytes(),
+    "اضافی smtp سرور کی معلومات:".as_bytes(),
+    "附加smtp信息：".as_bytes(),
+];
+
 /// The longest `[bare]` statement may be this long (the reader's buffer).
 pub(crate) const BARE_MAX: usize = 48;
 

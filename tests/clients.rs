@@ -384,3 +384,34 @@ fn dotnet_names_the_code_before_the_servers_words() {
         Some((Reason::MailboxUnknown, Some(550)))
     );
 }
+
+/// PHPMailer prints a server's reply as its words, then its code and enhanced code, each after
+/// words of its own ("SMTP server error: DATA END command failed Detail: <words> SMTP code: 554
+/// Additional SMTP info: 5.7.1"), in every language it ships (`tests/data/phpmailer/
+/// reply_words.tsv`; a language without a word falls back to English, as PHPMailer does): the
+/// reply's code, status and words are read as one reply.
+#[test]
+fn phpmailers_reply_in_every_language_is_one_reply() {
+    let rows = tsv("phpmailer/reply_words.tsv");
+    let word = |locale: &str, key: &str| {
+        let find = |l: &str| rows.iter().find(|r| r[0] == l && r[1] == key).map(|r| r[2].clone());
+        find(locale).or_else(|| find("en")).expect("English has every word")
+    };
+    let locales: std::collections::BTreeSet<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    let mut checked = 0;
+    for locale in locales {
+        assert!(rows.iter().filter(|r| r[0] == locale).all(|r| r[3].starts_with("PHPMailer/PHPMailer ")));
+        let message = format!(
+            "{}DATA END command failed {}Message rejected as spam {}554 {}5.7.1",
+            word(locale, "smtp_error"),
+            word(locale, "smtp_detail"),
+            word(locale, "smtp_code"),
+            word(locale, "smtp_code_ex")
+        );
+        let e = explain_text(&message).expect("a reply");
+        let read = (e.code(), e.enhanced().map(|s| s.to_string()), e.reason());
+        assert_eq!(read, (Some(554), Some("5.7.1".to_owned()), Reason::SpamBlocked), "{locale}: {message}");
+        checked += 1;
+    }
+    assert!(checked >= 55, "{checked} languages");
+}

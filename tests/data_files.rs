@@ -122,3 +122,11 @@ fn dotnet_texts_are_whole_and_licensed() {
     let licence = fs::read_to_string(data("dotnet/LICENSE")).unwrap();
     assert!(licence.starts_with("The MIT License"));
 }
+
+#[test]
+fn phpmailer_reply_words_are_whole() {
+    let rows = tsv_rows("phpmailer/reply_words.tsv");
+    assert_eq!(rows[0], ["locale", "key", "text", "source"]);
+    assert_eq!(rows.len() - 1, 123);
+    assert!(rows[1..].iter().all(|row| row.len() == 4 && row[3].starts_with("PHPMailer/PHPMailer")));
+}

@@ -193,8 +193,9 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         None => (best_candidate(text), None, None, None),
     };
     let (_, at, code) = best?;
-    // PHPMailer's "SMTP code: 554": the colon and space before the code first, the rest out of line.
-    if at >= 2 && &text[at - 2..at] == b": " {
+    // PHPMailer's "SMTP code: 554": a colon (ASCII or full-width) and a space before the code
+    // first, the rest out of line.
+    if at >= 2 && text[at - 1] == b' ' && matches!(text[at - 2], b':' | 0x9A) {
         if let Some(found) = phpmailer_at(text, at, code) {
             return Some(found);
         }
@@ -504,28 +505,30 @@ fn python_tuple_at(text: &[u8], paren: usize) -> Option<Found<'_>> {
 
 /// PHPMailer's error, its reply's words before the code (PHPMailer cut the code and enhanced
 /// code off each line): "SMTP server error: DATA END command failed Detail: Message rejected as
-/// spam SMTP code: 554 Additional SMTP info: 5.7.1", when the code chosen at `text[at]` follows
-/// its "SMTP code: ". The region is the words after "Detail: " (none when PHPMailer printed no
-/// detail); the enhanced code is the one after "Additional SMTP info: ".
+/// spam SMTP code: 554 Additional SMTP info: 5.7.1", in any of its languages ("Code SMTP : 554
+/// Informations supplémentaires SMTP : 5.7.1"), when the code chosen at `text[at]` follows its
+/// words for the code. The region is the words after its words for the detail (none when it
+/// printed no detail); the enhanced code is the one after its words for it.
 #[inline(never)]
 fn phpmailer_at(text: &[u8], at: usize, code: u16) -> Option<Found<'_>> {
-    const CODE: &[u8] = b"smtp code: ";
-    const DETAIL: &[u8] = b"detail: ";
-    const INFO: &[u8] = b" additional smtp info: ";
-    let cut = at.checked_sub(CODE.len())?;
-    if !text[cut..at].eq_ignore_ascii_case(CODE) {
-        return None;
-    }
-    let words = text[..cut].trim_ascii_end();
-    let region = (DETAIL.len()..=words.len())
-        .rev()
-        .find(|&end| words[end - DETAIL.len()..end].eq_ignore_ascii_case(DETAIL))
-        .map_or(&words[words.len()..], |start| words[start..].trim_ascii());
-    let after = text.get(at + 3..).unwrap_or_default();
-    let enhanced = after
-        .get(..INFO.len())
-        .filter(|lead| lead.eq_ignore_ascii_case(INFO))
-        .and_then(|_| EnhancedCode::parse_prefix(&after[INFO.len()..]))
+    use crate::explain::keywords::{ends_with_lower, eq_lower, starts_with_lower};
+    use crate::generated::{PHPMAILER_CODE, PHPMAILER_CODE_EX, PHPMAILER_DETAIL};
+    let before = text[..at].trim_ascii_end();
+    let lead = PHPMAILER_CODE.iter().find(|lead| ends_with_lower(before, lead))?;
+    let words = before[..before.len() - lead.len()].trim_ascii_end();
+    // After the last of its words for the detail, if any.
+    let start = PHPMAILER_DETAIL
+        .iter()
+        .filter_map(|lead| {
+            (lead.len()..=words.len()).rev().find(|&end| eq_lower(&words[end - lead.len()..end], lead))
+        })
+        .max();
+    let region = start.map_or(&words[words.len()..], |start| words[start..].trim_ascii());
+    let after = text.get(at + 3..).unwrap_or_default().trim_ascii_start();
+    let enhanced = PHPMAILER_CODE_EX
+        .iter()
+        .find(|lead| starts_with_lower(after, lead))
+        .and_then(|lead| EnhancedCode::parse_prefix(after[lead.len()..].trim_ascii_start()))
         .map(|(status, _)| status)
         .filter(|status| u16::from(status.class()) == code / 100);
     Some(Found { code, region, enhanced, hash_enhanced: None, prefix: None, continued: None })
@@ -663,6 +666,10 @@ fn enhanced_after(text: &[u8], at: usize, separator: u8) -> Option<EnhancedCode>
 fn led_in(head: &[u8]) -> bool {
     let trimmed = head.len() - head.iter().rev().take_while(|b| **b == b' ' || **b == b'\t').count();
     let head = &head[..trimmed];
+    // A full-width colon (Chinese, Japanese: "SMTP代码： 554") leads in as an ASCII one does.
+    if head.ends_with("\u{ff1a}".as_bytes()) {
+        return true;
+    }
     match head.last() {
         None | Some(b'\n') => true,
         Some(b':' | b';' | b'(' | b'[' | b'"' | b'\'' | b'>' | b'|' | b',' | b'<' | b'.' | b'!' | b'-') => {

@@ -235,6 +235,16 @@ struct ClientsFile {
     code_text: Vec<ClientCodeText>,
     #[serde(default)]
     step_prefix: Vec<StepPrefix>,
+    phpmailer_reply: PhpmailerReply,
+}
+
+/// PHPMailer's words before a reply's words, code and enhanced code, in its languages.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PhpmailerReply {
+    detail: Vec<String>,
+    code: Vec<String>,
+    code_ex: Vec<String>,
 }
 
 /// A client's own text for a reply code, shown when the reply had no words (`english`, the
@@ -379,6 +389,7 @@ fn check(data: &Data) -> Result<(), String> {
     check_quote_leads(&data.clients.quote_leads.leads, &mut problems);
     check_client_messages(data, &mut problems);
     check_code_texts(data, &mut problems);
+    check_phpmailer_reply(&data.clients.phpmailer_reply, &mut problems);
     let codes: BTreeSet<String> = data.codes.iter().map(|c| c.code.to_string()).collect();
     let statuses: BTreeSet<String> = data.enhanced.status.iter().map(|s| s.code.clone()).collect();
     let classes: BTreeSet<String> = data.enhanced.class.iter().map(|c| c.value.to_string()).collect();
@@ -652,6 +663,21 @@ fn check_code_texts(data: &Data, problems: &mut Vec<String>) {
                 problems.push(format!(
                     "clients.toml: {} step prefix {prefix:?}: at most one \"%s\"",
                     entry.client
+                ));
+            }
+        }
+    }
+}
+
+/// PHPMailer's words are trimmed, hold no ASCII capital and end with a colon (ASCII or
+/// full-width), as `explain_text` compares them.
+fn check_phpmailer_reply(words: &PhpmailerReply, problems: &mut Vec<String>) {
+    for (name, list) in [("detail", &words.detail), ("code", &words.code), ("code_ex", &words.code_ex)] {
+        for lead in list {
+            let clean = lead.trim() == lead && !lead.bytes().any(|b| b.is_ascii_uppercase());
+            if !clean || !lead.ends_with([':', '：']) {
+                problems.push(format!(
+                    "clients.toml: phpmailer_reply {name} {lead:?} must be trimmed, lowercase ASCII, end with a colon"
                 ));
             }
         }
@@ -1390,6 +1416,19 @@ pub fn generate(root: &Path) -> Result<String, String> {
     writeln!(w, "}};\n").unwrap();
     write_quote_leads(w, &data.clients.quote_leads.leads);
     write_code_texts(w, &data.clients);
+    let words = &data.clients.phpmailer_reply;
+    for (name, what, list) in [
+        ("PHPMAILER_DETAIL", "the reply's words", &words.detail),
+        ("PHPMAILER_CODE", "its code", &words.code),
+        ("PHPMAILER_CODE_EX", "its enhanced code", &words.code_ex),
+    ] {
+        writeln!(w, "/// PHPMailer's words before {what} (`data/clients.toml`), lowercase ASCII.").unwrap();
+        writeln!(w, "pub(crate) static {name}: [&[u8]; {}] = [", list.len()).unwrap();
+        for lead in list {
+            writeln!(w, "    {lead:?}.as_bytes(),").unwrap();
+        }
+        writeln!(w, "];\n").unwrap();
+    }
     write_bare_statements(w, &data.explain.bare);
     write_bounce_wording(w, &data.explain.bounce);
     Ok(out)
