@@ -193,9 +193,14 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         None => (best_candidate(text), None, None, None),
     };
     let (_, at, code) = best?;
-    // PHPMailer's "SMTP code: 554": a colon (ASCII or full-width) and a space before the code
-    // first, the rest out of line.
-    if at >= 2 && text[at - 1] == b' ' && matches!(text[at - 2], b':' | 0x9A) {
+    // PHPMailer's "SMTP code: 554": a colon (ASCII or full-width) and a space before the code,
+    // and "SMTP" shortly before (every language keeps it) first; the rest out of line.
+    if at >= 2
+        && text[at - 1] == b' '
+        && matches!(text[at - 2], b':' | 0x9A)
+        && crate::explain::keywords::find_ignore_case(&text[at.saturating_sub(PHPMAILER_NEAR)..at], b"smtp")
+            .is_some()
+    {
         if let Some(found) = phpmailer_at(text, at, code) {
             return Some(found);
         }
@@ -503,6 +508,10 @@ fn python_tuple_at(text: &[u8], paren: usize) -> Option<Found<'_>> {
     Some(Found { code, region, enhanced, hash_enhanced: None, prefix: None, continued: None })
 }
 
+/// How far before a code the "SMTP" of PHPMailer's words for it begins, at most: 21 bytes and the
+/// space before the code (Urdu's "SMTP سرور کوڈ: "; `tests/clients.rs` reads every language).
+const PHPMAILER_NEAR: usize = 24;
+
 /// PHPMailer's error, its reply's words before the code (PHPMailer cut the code and enhanced
 /// code off each line): "SMTP server error: DATA END command failed Detail: Message rejected as
 /// spam SMTP code: 554 Additional SMTP info: 5.7.1", in any of its languages ("Code SMTP : 554
@@ -511,18 +520,21 @@ fn python_tuple_at(text: &[u8], paren: usize) -> Option<Found<'_>> {
 /// printed no detail); the enhanced code is the one after its words for it.
 #[inline(never)]
 fn phpmailer_at(text: &[u8], at: usize, code: u16) -> Option<Found<'_>> {
-    use crate::explain::keywords::{ends_with_lower, eq_lower, starts_with_lower};
+    use crate::explain::keywords::{ends_with_lower, starts_with_lower};
     use crate::generated::{PHPMAILER_CODE, PHPMAILER_CODE_EX, PHPMAILER_DETAIL};
     let before = text[..at].trim_ascii_end();
     let lead = PHPMAILER_CODE.iter().find(|lead| ends_with_lower(before, lead))?;
     let words = before[..before.len() - lead.len()].trim_ascii_end();
-    // After the last of its words for the detail, if any.
-    let start = PHPMAILER_DETAIL
-        .iter()
-        .filter_map(|lead| {
-            (lead.len()..=words.len()).rev().find(|&end| eq_lower(&words[end - lead.len()..end], lead))
-        })
-        .max();
+    // After the last of its words for the detail, if any: each colon from the end in turn (its
+    // words for the detail end with one, ASCII or full-width).
+    let mut end = words.len();
+    let start = loop {
+        let Some(colon) = words[..end].iter().rposition(|&b| b == b':' || b == 0x9A) else { break None };
+        if PHPMAILER_DETAIL.iter().any(|lead| ends_with_lower(&words[..=colon], lead)) {
+            break Some(colon + 1);
+        }
+        end = colon;
+    };
     let region = start.map_or(&words[words.len()..], |start| words[start..].trim_ascii());
     let after = text.get(at + 3..).unwrap_or_default().trim_ascii_start();
     let enhanced = PHPMAILER_CODE_EX

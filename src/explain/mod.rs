@@ -1472,8 +1472,14 @@ fn explain_text_once(text: &str, context: &Context<'_>, quotes: bool) -> Option<
         // code says nothing more (a weak catch-all), so the status and the words decide; unless
         // a client named the code in its own words before the server's (.NET's "Transaction
         // failed. The server response was: 5.7.1 …"), a code of the status's class.
+        let lead_at = || {
+            // .NET's lead right before the status (no search: the status begins the region).
+            const LEAD: &[u8] = b"response was:";
+            let before = bytes[..offset_in(bytes, region)].trim_ascii_end();
+            ends_with_lower(before, LEAD).then(|| before.len() - LEAD.len())
+        };
         let named = quotes
-            .then(|| find_ignore_case(bytes, b"response was:"))
+            .then(lead_at)
             .flatten()
             .and_then(|lead_at| code_named_before(bytes, lead_at))
             .filter(|client| client.code / 100 == u16::from(status.class()));
