@@ -1473,10 +1473,11 @@ fn explain_text_once(text: &str, context: &Context<'_>, quotes: bool) -> Option<
         // a client named the code in its own words before the server's (.NET's "Transaction
         // failed. The server response was: 5.7.1 …"), a code of the status's class.
         let lead_at = || {
-            // .NET's lead right before the status (no search: the status begins the region).
-            const LEAD: &[u8] = b"response was:";
-            let before = bytes[..offset_in(bytes, region)].trim_ascii_end();
-            ends_with_lower(before, LEAD).then(|| before.len() - LEAD.len())
+            // A quote lead and its colon right before the status (no search: the status begins
+            // the region), where the lead starts.
+            let before = bytes[..offset_in(bytes, region)].trim_ascii_end().strip_suffix(b":")?;
+            let before = trim_spaces_end(before);
+            quote_lead_ends(before).map(|lead| before.len() - lead)
         };
         let named = quotes
             .then(lead_at)
