@@ -343,17 +343,30 @@ fn first_line_of_reply(text: &[u8], mut at: usize, code: u16) -> usize {
 /// Where a line that begins with a report's words goes on with the first line of a multi-line
 /// reply of `code`: the last `550-` in it after a space, a colon, a quote or a bracket.
 fn continued_after_words(line: &[u8], code: u16) -> Option<usize> {
-    let digits = [b'0' + (code / 100) as u8, b'0' + (code / 10 % 10) as u8, b'0' + (code % 10) as u8];
     // Each byte equal to the code's first digit in turn, eight bytes at a time between them.
+    let first = b'0' + (code / 100 % 10) as u8;
     let (mut from, mut last) = (1, None);
-    while let Some(at) = crate::swar::find_byte(line, from, digits[0]) {
-        let dashed = line.get(at..at + 4).is_some_and(|four| four[..3] == digits && four[3] == b'-');
+    while let Some(at) = crate::swar::find_byte(line, from, first) {
+        let dashed = crate::reply::line_code(&line[at..]) == Some(code) && line.get(at + 3) == Some(&b'-');
         if dashed && matches!(line[at - 1], b' ' | b':' | b'\t' | b'"' | b'\'' | b'(') {
             last = Some(at);
         }
         from = at + 1;
     }
     last
+}
+
+/// The reply the `(` at `text[paren]` opens: lettre's `error (535): …` or Python's `(550, b'…')`
+/// (the comma after three bytes first, the rest out of line).
+#[inline(always)]
+fn paren_form(text: &[u8], paren: usize) -> Option<Found<'_>> {
+    if let Some(code) = lettre_code(text, paren) {
+        return Some(lettre_display_at(text, paren, code));
+    }
+    if text.get(paren + 4) == Some(&b',') {
+        return python_tuple_at(text, paren);
+    }
+    None
 }
 
 /// lettre 0.11's forms and Python's reply tuple: lettre's `Display` or Python's tuple (the first
@@ -366,14 +379,8 @@ fn find_lettre_forms(text: &[u8]) -> Option<Found<'_>> {
     while let Some(i) = find_paren_or_c(text, from) {
         from = i + 1;
         if text[i] == b'(' {
-            if let Some(code) = lettre_code(text, i) {
-                return Some(lettre_display_at(text, i, code));
-            }
-            // Python's `(550, b'…')`: the comma after three bytes first, the rest out of line.
-            if text.get(i + 4) == Some(&b',') {
-                if let Some(found) = python_tuple_at(text, i) {
-                    return Some(found);
-                }
+            if let Some(found) = paren_form(text, i) {
+                return Some(found);
             }
         } else if text[i..].starts_with(LETTRE_DEBUG) {
             debug = Some(i + LETTRE_DEBUG.len());
@@ -383,13 +390,8 @@ fn find_lettre_forms(text: &[u8]) -> Option<Found<'_>> {
     if debug.is_some() {
         while let Some(paren) = crate::swar::find_byte(text, from, b'(') {
             from = paren + 1;
-            if let Some(code) = lettre_code(text, paren) {
-                return Some(lettre_display_at(text, paren, code));
-            }
-            if text.get(paren + 4) == Some(&b',') {
-                if let Some(found) = python_tuple_at(text, paren) {
-                    return Some(found);
-                }
+            if let Some(found) = paren_form(text, paren) {
+                return Some(found);
             }
         }
     }
@@ -459,10 +461,7 @@ fn find_lettre(text: &[u8]) -> Option<Found<'_>> {
     loop {
         let paren = crate::swar::find_byte(text, from, b'(')?;
         from = paren + 1;
-        if let Some(code) = lettre_code(text, paren) {
-            return Some(lettre_display_at(text, paren, code));
-        }
-        if let Some(found) = python_tuple_at(text, paren) {
+        if let Some(found) = paren_form(text, paren) {
             return Some(found);
         }
     }
