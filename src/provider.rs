@@ -21,6 +21,7 @@ pub struct Provider {
     pub(crate) id: &'static str,
     pub(crate) docs: &'static str,
     pub(crate) markers: &'static [&'static str],
+    pub(crate) statuses: &'static [(EnhancedCode, EnhancedCode)],
     pub(crate) names: Lang<&'static str>,
 }
 
@@ -43,6 +44,20 @@ impl Provider {
     /// The texts (lowercase, matched case-insensitively) that prove a reply came from it.
     pub const fn markers(&self) -> &'static [&'static str] {
         self.markers
+    }
+
+    /// The ranges of private enhanced status codes (detail 100 and above, outside the IANA
+    /// registry) that only this provider sends, lowest and highest: a reply with such a code
+    /// shows the provider as a marker does (Microsoft's `451 4.7.500`–`4.7.699` throttling).
+    ///
+    /// ```
+    /// use smtp_codes::{EnhancedCode, provider::Provider};
+    /// let microsoft = Provider::by_id("microsoft").unwrap();
+    /// let throttled: EnhancedCode = "4.7.500".parse().unwrap();
+    /// assert!(microsoft.statuses().iter().any(|(low, high)| (low..=high).contains(&&throttled)));
+    /// ```
+    pub const fn statuses(&self) -> &'static [(EnhancedCode, EnhancedCode)] {
+        self.statuses
     }
 
     /// Every provider the crate knows.
@@ -202,6 +217,17 @@ pub(crate) fn matching_rule(
 
 pub(crate) fn rule(index: u8) -> &'static ProviderRule {
     &PROVIDER_RULES[usize::from(index)]
+}
+
+/// The provider whose private status codes include `status` (see [`Provider::statuses`]).
+pub(crate) fn by_status(status: EnhancedCode) -> Option<u8> {
+    if status.detail() < 100 {
+        return None;
+    }
+    let index = PROVIDERS
+        .iter()
+        .position(|p| p.statuses.iter().any(|(low, high)| (*low..=*high).contains(&status)))?;
+    u8::try_from(index).ok()
 }
 
 pub(crate) fn provider(index: u8) -> &'static Provider {

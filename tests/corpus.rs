@@ -59,14 +59,6 @@ fn justified(row: &Row, reason: Reason, retry: Retry) -> Option<&'static str> {
         (raw, Reason::ServiceUnavailable) if raw.contains("too many errors") => {
             Some("4xx closing after errors")
         }
-        // Microsoft's 4.7.5xx range is throttling, but this reply shows no Microsoft host, link
-        // or wording, and the crate never claims a provider the reply does not show. Read
-        // generically, "Server busy. Please try again later" is a temporary unavailability; the
-        // retry verdict (later) is the same either way. With a Microsoft marker the provider
-        // rule reads it as a rate limit (tests/providers.rs).
-        (raw, Reason::ServiceUnavailable) if raw.starts_with("451 4.7.500 Server busy") => {
-            Some("no provider marker; same retry verdict")
-        }
         // The server says two things: every recipient was rejected as an unknown user, and so
         // DATA came out of sequence. The root cause a person can act on is the unknown user.
         (raw, Reason::MailboxUnknown) if raw.starts_with("503-All RCPT commands were rejected") => {

@@ -43,7 +43,7 @@ fn every_rule_matches_its_own_real_sample() {
 }
 
 #[test]
-fn no_provider_is_claimed_without_a_marker() {
+fn no_provider_is_claimed_without_a_marker_or_a_private_status_of_its_own() {
     for rule in ProviderRule::all() {
         // Remove every marker of every provider from the sample: no provider may remain.
         let mut text = rule.sample().to_string();
@@ -57,18 +57,63 @@ fn no_provider_is_claimed_without_a_marker() {
             }
         }
         if let Ok(e) = explain(&text) {
+            // What remains that can show a provider is a private status code of its own.
+            let by_status = e.provider().zip(e.enhanced()).is_some_and(|(provider, status)| {
+                provider.statuses().iter().any(|(low, high)| (*low..=*high).contains(&status))
+            });
             assert!(
-                e.provider().is_none(),
+                e.provider().is_none() || by_status,
                 "{}: claimed {:?} in {text:?}",
                 rule.id(),
                 e.provider().map(Provider::id)
             );
-            assert!(e.provider_rule().is_none());
+            assert!(e.provider_rule().is_none() || by_status);
         }
     }
     // Generic replies name no provider.
     for reply in ["550 5.1.1 User unknown", "421 4.7.0 Try again later", "535 5.7.8 Authentication failed"] {
         assert!(explain(reply).unwrap().provider().is_none(), "{reply}");
+    }
+}
+
+/// Microsoft's IP throttling (`451 4.7.500`–`4.7.699`) often comes without a host name or link:
+/// the private status alone shows Microsoft and its rule, in every way a reply reaches the crate.
+/// A status outside the range, or a detail of the registry's size, shows no provider.
+#[test]
+fn a_private_status_range_shows_its_provider() {
+    let replies = [
+        // replies.tsv (the seed corpus): Microsoft's "Server busy" with its AS code only.
+        "451 4.7.500 Server busy. Please try again later from [192.0.2.2]. (AS761)",
+        "451 4.7.699 Please try again later",
+    ];
+    for reply in replies {
+        for e in
+            [explain(reply).unwrap(), explain_text(&format!("host mx.example.net said: {reply}")).unwrap()]
+        {
+            assert_eq!(e.provider().map(Provider::id), Some("microsoft"), "{reply}");
+            assert_eq!(
+                e.provider_rule().map(ProviderRule::id),
+                Some("microsoft.temporarily_restricted"),
+                "{reply}"
+            );
+            assert_eq!(e.reason(), smtp_codes::Reason::RateLimited, "{reply}");
+        }
+    }
+    for reply in [
+        "451 4.7.499 Server busy",
+        "451 4.7.700 PFA agent busy, please try again.",
+        "451 4.7.1 Server busy",
+        "550 5.7.606 Access denied",
+    ] {
+        assert!(explain(reply).unwrap().provider().is_none(), "{reply}");
+    }
+    let microsoft = Provider::by_id("microsoft").unwrap();
+    assert!(!microsoft.statuses().is_empty());
+    // Only Microsoft lists private ranges, and every range is private (detail 100 and above).
+    for provider in Provider::all() {
+        for (low, high) in provider.statuses() {
+            assert!(low.detail() >= 100 && low <= high, "{}", provider.id());
+        }
     }
 }
 
@@ -109,9 +154,10 @@ fn a_log_or_transcript_that_names_the_server_shows_the_provider() {
     let e = explain_text(log).unwrap();
     assert_eq!(e.provider().map(Provider::id), Some("microsoft"));
     assert_eq!(e.reason(), smtp_codes::Reason::RateLimited);
-    // The same reply without the host: no provider, generic reading.
+    // The same reply without the host: its private status (Microsoft's throttling range) still
+    // shows Microsoft (`a_private_status_range_shows_its_provider`).
     let e = explain("451 4.7.500 Server busy. Please try again later from [192.0.2.2]. (AS761)").unwrap();
-    assert!(e.provider().is_none());
+    assert_eq!(e.provider().map(Provider::id), Some("microsoft"));
     // In a session transcript the failure is the reply that matters, not the greeting.
     let transcript = "<< 220 smtp.postmarkapp.com ESMTP >> AUTH LOGIN << 334 VXNlcm5hbWU6 << 535 5.7.8 Error: authentication failed: x";
     let e = explain_text(transcript).unwrap();

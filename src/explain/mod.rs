@@ -269,7 +269,8 @@ impl Explanation {
         if let Some(host) = context.host {
             found.scan_anywhere(host.as_bytes());
         }
-        let provider = found.provider();
+        // A marker in the text, else a private status code only one provider sends.
+        let provider = found.provider().or_else(|| enhanced.and_then(provider::by_status));
         let class = Class::of(code).unwrap_or(Class::PermanentNegative);
         let mut explanation = Explanation {
             code: Some(code),
@@ -543,7 +544,8 @@ impl Explanation {
         self.reason.text(locale)
     }
 
-    /// The provider the reply shows (by a host name, a help link or wording only it uses).
+    /// The provider the reply shows (by a host name, a help link, wording or a private status
+    /// code only it uses).
     /// Never guessed: a reply that shows no provider has none.
     pub fn provider(&self) -> Option<&'static Provider> {
         self.provider.map(provider::provider)

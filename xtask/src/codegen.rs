@@ -300,6 +300,10 @@ struct ProviderFacts {
     id: String,
     name: String,
     markers: Vec<String>,
+    /// Ranges of private enhanced codes that only this provider sends: a code in one shows the
+    /// provider as a marker does.
+    #[serde(default)]
+    statuses: Vec<Vec<String>>,
     docs: String,
 }
 
@@ -770,6 +774,17 @@ fn check_providers(data: &Data, reasons: &BTreeSet<String>, problems: &mut Vec<S
                 ));
             }
         }
+        for range in &provider.statuses {
+            let ok = range.len() == 2
+                && range.iter().all(|e| parse_enhanced(e).is_some_and(|(_, _, detail)| detail >= 100))
+                && parse_enhanced(&range[0]) <= parse_enhanced(&range[1]);
+            if !ok {
+                problems.push(format!(
+                    "providers.toml: {}: statuses must be [low, high] ranges of private codes (detail ≥ 100)",
+                    provider.id
+                ));
+            }
+        }
     }
     for rule in &data.providers.rule {
         let id = &rule.id;
@@ -822,10 +837,18 @@ fn write_providers(w: &mut String, data: &Data) {
         let names = per_language(data, |l| {
             format!("{:?}", l.provider.get(&p.id).map(|t| t.name.as_str()).unwrap_or(&p.name))
         });
+        let statuses: Vec<String> = p
+            .statuses
+            .iter()
+            .map(|range| format!("({}, {})", enhanced_literal(&range[0]), enhanced_literal(&range[1])))
+            .collect();
         writeln!(
             w,
-            "    Provider {{ id: {:?}, docs: {:?}, markers: &{:?}, names: {names} }},",
-            p.id, p.docs, p.markers
+            "    Provider {{ id: {:?}, docs: {:?}, markers: &{:?}, statuses: &[{}], names: {names} }},",
+            p.id,
+            p.docs,
+            p.markers,
+            statuses.join(", ")
         )
         .unwrap();
     }
