@@ -1744,6 +1744,46 @@ fn kinds_of_wording_of_the_ninth_round() {
     ]);
 }
 
+/// The kinds of wording the tenth round's batch of replies from 28 MTAs and filters not read
+/// before showed (each phrase is a kind, here in wordings other than the batch's own): a limit
+/// on the number of connections; a bare LF described as an "LF not preceded by a CR" (a client
+/// fix, not a retry); a sending host with "no reverse" DNS; an attachment refused or a threat
+/// a scanner found (the content), before the policy words they come with; a server's "internal
+/// server error" (its own trouble, whatever the code); TLS that could not be started (the
+/// connection's failure); the sender refused by "mailfrom" checks, list membership or plain
+/// "sender not authorized"; an IP on a provider's block-lookup page (a block list); an AUTH
+/// type not supported (the mechanism).
+#[test]
+fn kinds_of_wording_of_the_tenth_round() {
+    reasons_are(&[
+        ("421 4.7.0 The maximum number of connections from your IP has been reached", Reason::RateLimited),
+        ("451 4.5.0 Bare LF not preceded by a CR received", Reason::SyntaxError),
+        ("550 5.7.1 Client 192.0.2.1 has no reverse DNS entry", Reason::PolicyBlocked),
+        ("554 5.7.1 Attachment rejected: .scr files are not accepted", Reason::ContentRejected),
+        ("550 5.7.1 Attachment is not permitted by our policy", Reason::ContentRejected),
+        ("550 Threat detected in message: Win.Test.EICAR_HDB-1", Reason::ContentRejected),
+        ("554 5.7.0 Message rejected by the scanner", Reason::ContentRejected),
+        ("455 4.3.0 Internal server error", Reason::ServiceUnavailable),
+        ("454 4.7.0 Unable to start TLS: handshake aborted", Reason::NetworkError),
+        ("550 5.7.1 Refused mailfrom: sender domain has no MX", Reason::SenderRejected),
+        ("550 Only members of this list may post", Reason::SenderRejected),
+        ("550 5.7.1 Sender not authorized for this domain", Reason::SenderRejected),
+        ("554 Refused. See https://example.net/cgi-bin/block-lookup?192.0.2.1", Reason::SpamBlocked),
+        ("504 5.5.4 Authentication type not supported", Reason::AuthMechanism),
+    ]);
+    // The bare LF is fixed by the client, not by waiting.
+    let e = explain("451 4.5.0 Bare LF not preceded by a CR received").unwrap();
+    assert_eq!(e.retry(), smtp_codes::Retry::AfterFix);
+    // An SPF check that names the sender as not authorized stays an SPF failure.
+    let spf = "550 5.7.1 SPF fail: example.com: Sender is not authorized by default to use 'a@example.com' in 'mfrom' identity";
+    assert_eq!(explain(spf).unwrap().reason(), Reason::SenderUnauthenticated);
+    // "No authentication type succeeded" is a failed sign-in, not a missing mechanism.
+    assert_eq!(
+        explain("535 5.7.8 Sorry. No authentication type succeeded").unwrap().reason(),
+        Reason::AuthFailed
+    );
+}
+
 /// A multi-line reply that a report's words precede on its first line (Exim's "host
 /// mx.example.net [192.0.2.1]: 550-5.2.1 …", a client's "Error: 550-…") is read from that first
 /// line, as the same reply alone is: a phrase the server wrapped onto the next line is found.
