@@ -775,10 +775,8 @@ fn check_providers(data: &Data, reasons: &BTreeSet<String>, problems: &mut Vec<S
             }
         }
         for range in &provider.statuses {
-            let ok = range.len() == 2
-                && range.iter().all(|e| parse_enhanced(e).is_some_and(|(_, _, detail)| detail >= 100))
-                && parse_enhanced(&range[0]) <= parse_enhanced(&range[1]);
-            if !ok {
+            let private = range.iter().all(|e| parse_enhanced(e).is_some_and(|(_, _, detail)| detail >= 100));
+            if !(is_enhanced_range(range) && private) {
                 problems.push(format!(
                     "providers.toml: {}: statuses must be [low, high] ranges of private codes (detail ≥ 100)",
                     provider.id
@@ -807,13 +805,8 @@ fn check_providers(data: &Data, reasons: &BTreeSet<String>, problems: &mut Vec<S
         if rule.enhanced.as_deref().is_some_and(|e| parse_enhanced(e).is_none()) {
             problems.push(format!("providers.toml: {id}: bad enhanced code"));
         }
-        if let Some(range) = &rule.enhanced_range {
-            let ok = range.len() == 2
-                && range.iter().all(|e| parse_enhanced(e).is_some())
-                && parse_enhanced(&range[0]) <= parse_enhanced(&range[1]);
-            if !ok {
-                problems.push(format!("providers.toml: {id}: enhanced_range must be [low, high]"));
-            }
+        if rule.enhanced_range.as_deref().is_some_and(|range| !is_enhanced_range(range)) {
+            problems.push(format!("providers.toml: {id}: enhanced_range must be [low, high]"));
         }
         if rule.text.iter().any(|t| t.is_empty() || !t.is_ascii()) {
             problems.push(format!("providers.toml: {id}: text conditions must be non-empty ASCII"));
@@ -821,6 +814,17 @@ fn check_providers(data: &Data, reasons: &BTreeSet<String>, problems: &mut Vec<S
         if rule.sample.is_empty() || rule.source.is_empty() {
             problems.push(format!("providers.toml: {id}: a rule needs a real sample and its source"));
         }
+    }
+}
+
+/// `[low, high]`: two enhanced codes, the first not above the second.
+fn is_enhanced_range(range: &[String]) -> bool {
+    match range {
+        [low, high] => match (parse_enhanced(low), parse_enhanced(high)) {
+            (Some(low), Some(high)) => low <= high,
+            _ => false,
+        },
+        _ => false,
     }
 }
 
