@@ -203,6 +203,9 @@ fn agreement_overall_and_on_the_frozen_split() {
     assert!(Tally::pct(overall.retry, overall.rows) >= FLOOR_RETRY, "{}", overall.line("all"));
 }
 
-const FLOOR_REASON: f64 = 87.0;
-const FLOOR_HOLDOUT: f64 = 79.4;
+const FLOOR_REASON: f64 = 87.3;
+// The frozen split grows with each batch's fold-0 senders, scored as they arrive (the tenth
+// round's 74 such rows at 73%): its floor follows the split, not the rules. On the 1,019 rows it
+// held before the tenth round it is 79.7% now (79.6% then).
+const FLOOR_HOLDOUT: f64 = 79.0;
 const FLOOR_RETRY: f64 = 96.0;

@@ -1744,15 +1744,20 @@ fn kinds_of_wording_of_the_ninth_round() {
     ]);
 }
 
-/// The kinds of wording the tenth round's batch of replies from 28 MTAs and filters not read
-/// before showed (each phrase is a kind, here in wordings other than the batch's own): a limit
+/// The kinds of wording the tenth round's batches of replies from servers, filters and
+/// administrators' pastes not read before showed (each phrase is a kind, here in wordings other
+/// than the batches' own): a limit
 /// on the number of connections; a bare LF described as an "LF not preceded by a CR" (a client
 /// fix, not a retry); a sending host with "no reverse" DNS; an attachment refused or a threat
 /// a scanner found (the content), before the policy words they come with; a server's "internal
 /// server error" (its own trouble, whatever the code); TLS that could not be started (the
 /// connection's failure); the sender refused by "mailfrom" checks, list membership or plain
 /// "sender not authorized"; an IP on a provider's block-lookup page (a block list); an AUTH
-/// type not supported (the mechanism).
+/// type not supported (the mechanism); STARTTLS already in use, MAIL before RCPT, LHLO first
+/// and a wrong sequence of commands (the order); encryption or "transport layer security"
+/// required; mail larger than a size; a communication error with the next hop; an antivirus
+/// that is unavailable (the server's trouble, not a virus); a quota per hour period (a rate);
+/// base64 a server could not decode (the client's syntax, even after "authentication failed").
 #[test]
 fn kinds_of_wording_of_the_tenth_round() {
     reasons_are(&[
@@ -1770,6 +1775,18 @@ fn kinds_of_wording_of_the_tenth_round() {
         ("550 5.7.1 Sender not authorized for this domain", Reason::SenderRejected),
         ("554 Refused. See https://example.net/cgi-bin/block-lookup?192.0.2.1", Reason::SpamBlocked),
         ("504 5.5.4 Authentication type not supported", Reason::AuthMechanism),
+        // The second batch of the round: 22 servers' sources, administrators' pastes.
+        ("502 5.5.1 Already using STARTTLS", Reason::BadSequence),
+        ("550 5.5.1 Send MAIL FROM before RCPT TO", Reason::BadSequence),
+        ("500 5.5.1 Need LHLO first", Reason::BadSequence),
+        ("503 Wrong sequence of commands", Reason::BadSequence),
+        ("501 5.7.0 You must use encryption", Reason::TlsRequired),
+        ("530 Transport Layer Security is required for this account", Reason::TlsRequired),
+        ("552 Messages larger than 25 MB are not accepted", Reason::MessageTooLarge),
+        ("451 4.4.3 Communication error with the next hop", Reason::NetworkError),
+        ("451 4.3.0 Antivirus unavailable, try again later", Reason::ServiceUnavailable),
+        ("451 Outbound mail quota exceeded: 500 messages per 24 hour period", Reason::RateLimited),
+        ("535 5.7.8 Authentication failed: invalid base64 in the response", Reason::SyntaxError),
     ]);
     // The bare LF is fixed by the client, not by waiting.
     let e = explain("451 4.5.0 Bare LF not preceded by a CR received").unwrap();
