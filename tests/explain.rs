@@ -1757,7 +1757,10 @@ fn kinds_of_wording_of_the_ninth_round() {
 /// and a wrong sequence of commands (the order); encryption or "transport layer security"
 /// required; mail larger than a size; a communication error with the next hop; an antivirus
 /// that is unavailable (the server's trouble, not a virus); a quota per hour period (a rate);
-/// base64 a server could not decode (the client's syntax, even after "authentication failed").
+/// base64 a server could not decode (the client's syntax, even after "authentication failed");
+/// a server that expected MAIL FROM or NOOP (the order); a MIME boundary missing (the content);
+/// NetEase's codes (`data/explain.toml`); a sender that mismatches the login or is "fake"; a
+/// domain "not allowed relay"; a connection denied with no other reason (the sending host).
 #[test]
 fn kinds_of_wording_of_the_tenth_round() {
     reasons_are(&[
@@ -1787,6 +1790,23 @@ fn kinds_of_wording_of_the_tenth_round() {
         ("451 4.3.0 Antivirus unavailable, try again later", Reason::ServiceUnavailable),
         ("451 Outbound mail quota exceeded: 500 messages per 24 hour period", Reason::RateLimited),
         ("535 5.7.8 Authentication failed: invalid base64 in the response", Reason::SyntaxError),
+        // The third: applications' issue threads, non-English hosts' pages.
+        ("500 5.5.1 Expected MAIL FROM or RSET", Reason::BadSequence),
+        ("501 5.5.1 expected NOOP/RSET/QUIT", Reason::BadSequence),
+        ("554 Transaction failed: Missing end boundary", Reason::ContentRejected),
+        (
+            "451 MI:SFQ 126 smtp2,example please see http://mail.163.com/help/help_spam_16.htm",
+            Reason::RateLimited,
+        ),
+        ("550 RP:FRL 163 mx3", Reason::RelayDenied),
+        (
+            "550 MI:SPF 163 mx12,example http://mail.163.com/help/help_spam_16.htm",
+            Reason::SenderUnauthenticated,
+        ),
+        ("553 Envelope sender mismatch with authenticated user", Reason::SenderRejected),
+        ("550 5.7.1 Fake sender detected", Reason::SenderRejected),
+        ("553 5.7.1 Domain is not allowed relay", Reason::RelayDenied),
+        ("550 5.7.1 Connection denied", Reason::SpamBlocked),
     ]);
     // The bare LF is fixed by the client, not by waiting.
     let e = explain("451 4.5.0 Bare LF not preceded by a CR received").unwrap();
