@@ -1760,7 +1760,10 @@ fn kinds_of_wording_of_the_ninth_round() {
 /// base64 a server could not decode (the client's syntax, even after "authentication failed");
 /// a server that expected MAIL FROM or NOOP (the order); a MIME boundary missing (the content);
 /// NetEase's codes (`data/explain.toml`); a sender that mismatches the login or is "fake"; a
-/// domain "not allowed relay"; a connection denied with no other reason (the sending host).
+/// domain "not allowed relay"; a connection denied with no other reason (the sending host); "not
+/// a valid user"; a gateway's intrusion prevention and a batch limit (rates); lines that must
+/// end in CR LF (the client's syntax); abusive traffic and DCC's verdict (spam); STARTTLS that
+/// failed (the connection).
 #[test]
 fn kinds_of_wording_of_the_tenth_round() {
     reasons_are(&[
@@ -1807,7 +1810,20 @@ fn kinds_of_wording_of_the_tenth_round() {
         ("550 5.7.1 Fake sender detected", Reason::SenderRejected),
         ("553 5.7.1 Domain is not allowed relay", Reason::RelayDenied),
         ("550 5.7.1 Connection denied", Reason::SpamBlocked),
+        // The fourth: gateways' and sending services' documentation, providers' pages.
+        ("550 kim@example.com is not a valid user", Reason::MailboxUnknown),
+        ("421 4.7.0 Intrusion prevention active for [192.0.2.1]", Reason::RateLimited),
+        ("452 4.5.3 Batch limit reached, try later", Reason::RateLimited),
+        ("550 5.6.0 Lines must end with CR LF", Reason::SyntaxError),
+        ("451 4.7.1 Abusive traffic from your network", Reason::SpamBlocked),
+        ("451 4.4.0 STARTTLS failed: handshake alert", Reason::NetworkError),
+        ("550 5.7.1 Message rejected by DCC: bulk", Reason::SpamBlocked),
     ]);
+    // "Sender not authorized" after an SPF check names the SPF failure; alone, the sender.
+    assert_eq!(
+        explain("550 SPF check failed. Sender not authorized").unwrap().reason(),
+        Reason::SenderUnauthenticated
+    );
     // The bare LF is fixed by the client, not by waiting.
     let e = explain("451 4.5.0 Bare LF not preceded by a CR received").unwrap();
     assert_eq!(e.retry(), smtp_codes::Retry::AfterFix);
