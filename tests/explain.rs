@@ -1763,7 +1763,9 @@ fn kinds_of_wording_of_the_ninth_round() {
 /// domain "not allowed relay"; a connection denied with no other reason (the sending host); "not
 /// a valid user"; a gateway's intrusion prevention and a batch limit (rates); lines that must
 /// end in CR LF (the client's syntax); abusive traffic and DCC's verdict (spam); STARTTLS that
-/// failed (the connection).
+/// failed (the connection); executable and binary attachments (the content); an encrypted
+/// connection required; excess connections (a rate); a message's spam score; a sender address
+/// on a list, or not from the local domain (the sender).
 #[test]
 fn kinds_of_wording_of_the_tenth_round() {
     reasons_are(&[
@@ -1818,6 +1820,14 @@ fn kinds_of_wording_of_the_tenth_round() {
         ("451 4.7.1 Abusive traffic from your network", Reason::SpamBlocked),
         ("451 4.4.0 STARTTLS failed: handshake alert", Reason::NetworkError),
         ("550 5.7.1 Message rejected by DCC: bulk", Reason::SpamBlocked),
+        // The fifth: texts administrators wrote into public Exim, Postfix and Sendmail configurations.
+        ("550 Executable file attachments are not accepted", Reason::ContentRejected),
+        ("550 We do not accept .exe files", Reason::ContentRejected),
+        ("530 An encrypted connection is required", Reason::TlsRequired),
+        ("451 Excess connections from your host, try later", Reason::RateLimited),
+        ("550 Your message scored 9.1 points, threshold 5", Reason::SpamBlocked),
+        ("550 Sender address is listed in our phishing list", Reason::SenderRejected),
+        ("550 5.7.1 Sender not from local domain", Reason::SenderRejected),
     ]);
     // "Sender not authorized" after an SPF check names the SPF failure; alone, the sender.
     assert_eq!(
