@@ -1765,7 +1765,9 @@ fn kinds_of_wording_of_the_ninth_round() {
 /// end in CR LF (the client's syntax); abusive traffic and DCC's verdict (spam); STARTTLS that
 /// failed (the connection); executable and binary attachments (the content); an encrypted
 /// connection required; excess connections (a rate); a message's spam score; a sender address
-/// on a list, or not from the local domain (the sender).
+/// on a list, or not from the local domain (the sender); "not an open relay" (a relay refusal,
+/// unlike a host listed as one); a dynamic or residential sending IP (spam, before the reverse
+/// DNS words it comes with).
 #[test]
 fn kinds_of_wording_of_the_tenth_round() {
     reasons_are(&[
@@ -1828,7 +1830,15 @@ fn kinds_of_wording_of_the_tenth_round() {
         ("550 Your message scored 9.1 points, threshold 5", Reason::SpamBlocked),
         ("550 Sender address is listed in our phishing list", Reason::SenderRejected),
         ("550 5.7.1 Sender not from local domain", Reason::SenderRejected),
+        ("550 5.7.1 This is not an open relay", Reason::RelayDenied),
+        ("550 5.7.1 Client host rejected: reverse DNS shows a dynamic IP range", Reason::SpamBlocked),
+        ("554 No mail from residential lines", Reason::SpamBlocked),
     ]);
+    // A host on a list for being an open relay is still a block for spam.
+    assert_eq!(
+        explain("553 No mail accepted from an open relay (192.0.2.1)").unwrap().reason(),
+        Reason::SpamBlocked
+    );
     // "Sender not authorized" after an SPF check names the SPF failure; alone, the sender.
     assert_eq!(
         explain("550 SPF check failed. Sender not authorized").unwrap().reason(),
