@@ -866,8 +866,8 @@ fn leading_candidate(text: &[u8]) -> Option<Leading> {
     while let Some(b) = find_boundary(text, from) {
         from = b + 1;
         match text[b] {
-            // lettre's form wins over any other: `find` looks for it.
-            b'(' if lettre_code(text, b).is_some() => return None,
+            // lettre's form and Python's tuple win over any other: `find` looks for them.
+            b'(' if paren_form(text, b).is_some() => return None,
             b'#' if hash.is_none() => {
                 hash = crate::explain::hash_enhanced_at(text, b);
                 continue;
