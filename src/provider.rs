@@ -51,13 +51,27 @@ impl Provider {
     /// shows the provider as a marker does (Microsoft's `451 4.7.500`–`4.7.699` throttling).
     ///
     /// ```
-    /// use smtp_codes::{EnhancedCode, provider::Provider};
+    /// use smtp_codes::provider::Provider;
     /// let microsoft = Provider::by_id("microsoft").unwrap();
-    /// let throttled: EnhancedCode = "4.7.500".parse().unwrap();
-    /// assert!(microsoft.statuses().iter().any(|(low, high)| (low..=high).contains(&&throttled)));
+    /// let (low, high) = microsoft.statuses()[0];
+    /// assert_eq!((low.to_string(), high.to_string()), ("4.7.500".into(), "4.7.699".into()));
     /// ```
     pub const fn statuses(&self) -> &'static [(EnhancedCode, EnhancedCode)] {
         self.statuses
+    }
+
+    /// Whether `status` is one of the private codes only this provider sends ([`statuses`]).
+    ///
+    /// [`statuses`]: Provider::statuses
+    ///
+    /// ```
+    /// use smtp_codes::provider::Provider;
+    /// let microsoft = Provider::by_id("microsoft").unwrap();
+    /// assert!(microsoft.sends_status("4.7.650".parse().unwrap()));
+    /// assert!(!microsoft.sends_status("4.7.1".parse().unwrap()));
+    /// ```
+    pub fn sends_status(&self, status: EnhancedCode) -> bool {
+        self.statuses.iter().any(|(low, high)| (*low..=*high).contains(&status))
     }
 
     /// Every provider the crate knows.
@@ -224,9 +238,7 @@ pub(crate) fn by_status(status: EnhancedCode) -> Option<u8> {
     if status.detail() < 100 {
         return None;
     }
-    let index = PROVIDERS
-        .iter()
-        .position(|p| p.statuses.iter().any(|(low, high)| (*low..=*high).contains(&status)))?;
+    let index = PROVIDERS.iter().position(|p| p.sends_status(status))?;
     u8::try_from(index).ok()
 }
 
