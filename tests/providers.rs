@@ -110,7 +110,7 @@ fn a_private_status_range_shows_its_provider() {
     }
     let microsoft = Provider::by_id("microsoft").unwrap();
     assert!(!microsoft.statuses().is_empty());
-    // Only Microsoft lists private ranges, and every range is private (detail 100 and above).
+    // Every provider's ranges are private (detail 100 and above) and in order.
     for provider in Provider::all() {
         for (low, high) in provider.statuses() {
             assert!(low.detail() >= 100 && low <= high, "{}", provider.id());

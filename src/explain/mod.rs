@@ -1034,13 +1034,13 @@ fn server_words(text: &[u8]) -> Option<(usize, &[u8])> {
             continue;
         };
         let before = trim_spaces_end(&text[..colon]);
-        if let Some(lead) = quote_lead_ends(before) {
+        if let Some(lead_at) = quote_lead_start(before) {
             // The server's words end where the client's next line starts ("…responded:\n<words>.
             // \nPlease ensure that … the used authentication method is correct").
             let words = text[at + 1..].trim_ascii_start();
             let end = crate::swar::find_byte(words, 0, b'\n').unwrap_or(words.len());
             let words = words[..end].trim_ascii_end();
-            return (!words.is_empty()).then_some((before.len() - lead, words));
+            return (!words.is_empty()).then_some((lead_at, words));
         }
     }
     None
@@ -1087,9 +1087,9 @@ fn decided_without_code(
     e
 }
 
-/// The length of the quote lead `before` ends with, if any: only the leads with its last byte are
-/// compared (`QUOTE_LEADS` is sorted by last byte).
-fn quote_lead_ends(before: &[u8]) -> Option<usize> {
+/// Where the quote lead `before` ends with starts in it, if it ends with one: only the leads with
+/// its last byte are compared (`QUOTE_LEADS` is sorted by last byte).
+fn quote_lead_start(before: &[u8]) -> Option<usize> {
     let &last = before.last()?;
     let last = last.to_ascii_lowercase();
     let leads = &generated::QUOTE_LEADS;
@@ -1098,7 +1098,7 @@ fn quote_lead_ends(before: &[u8]) -> Option<usize> {
         .iter()
         .take_while(|lead| lead.last() == Some(&last))
         .find(|lead| ends_with_lower(before, lead))
-        .map(|lead| lead.len())
+        .map(|lead| before.len() - lead.len())
 }
 
 /// A reply code in brackets shortly after the word "SMTP" ("SMTP Error (535): …", "Erreur SMTP
@@ -1479,7 +1479,7 @@ fn explain_text_once(text: &str, context: &Context<'_>, quotes: bool) -> Option<
             // the region), where the lead starts.
             let before = bytes[..offset_in(bytes, region)].trim_ascii_end().strip_suffix(b":")?;
             let before = trim_spaces_end(before);
-            quote_lead_ends(before).map(|lead| before.len() - lead)
+            quote_lead_start(before)
         };
         let named = quotes
             .then(lead_at)

@@ -828,6 +828,11 @@ fn is_enhanced_range(range: &[String]) -> bool {
     }
 }
 
+/// `(low, high)` as `EnhancedCode` literals, for a range checked by [`is_enhanced_range`].
+fn range_literal(range: &[String]) -> String {
+    format!("({}, {})", enhanced_literal(&range[0]), enhanced_literal(&range[1]))
+}
+
 fn enhanced_literal(code: &str) -> String {
     let (c, s, d) = parse_enhanced(code).unwrap_or((5, 0, 0));
     format!("EnhancedCode {{ class: {c}, subject: {s}, detail: {d} }}")
@@ -841,11 +846,7 @@ fn write_providers(w: &mut String, data: &Data) {
         let names = per_language(data, |l| {
             format!("{:?}", l.provider.get(&p.id).map(|t| t.name.as_str()).unwrap_or(&p.name))
         });
-        let statuses: Vec<String> = p
-            .statuses
-            .iter()
-            .map(|range| format!("({}, {})", enhanced_literal(&range[0]), enhanced_literal(&range[1])))
-            .collect();
+        let statuses: Vec<String> = p.statuses.iter().map(|range| range_literal(range)).collect();
         writeln!(
             w,
             "    Provider {{ id: {:?}, docs: {:?}, markers: &{:?}, statuses: &[{}], names: {names} }},",
@@ -870,7 +871,7 @@ fn write_providers(w: &mut String, data: &Data) {
         let range = r
             .enhanced_range
             .as_ref()
-            .map(|v| format!("Some(({}, {}))", enhanced_literal(&v[0]), enhanced_literal(&v[1])))
+            .map(|range| format!("Some({})", range_literal(range)))
             .unwrap_or("None".into());
         let texts: Vec<String> = r.text.iter().map(|t| format!("{:?}", t.to_lowercase())).collect();
         let prose = per_language(data, |l| {
