@@ -127,7 +127,7 @@ const FLOORS: [(&str, f64); 6] = [
     ("status", 98.0),
     ("reply", 95.5),
     ("reason", 90.4),
-    ("hard", 85.0),
+    ("hard", 87.0),
 ];
 
 #[derive(Default, Clone, Copy)]

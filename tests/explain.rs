@@ -1933,3 +1933,31 @@ fn phpmailers_reply_is_its_words_code_and_status() {
     let e = explain_text(bare).expect("a reply");
     assert_eq!((e.code(), e.enhanced().map(|s| s.to_string())), (Some(553), Some("5.7.1".to_owned())));
 }
+
+/// Words that say the recipient's domain cannot receive mail (it does not exist, has no MX or a
+/// null MX, its host accepts no mail) make a permanent failure "never" and a hard bounce, as
+/// mailing systems and Sisimai read them. A temporary reply stays temporary, and the same words
+/// about the sender's own domain leave the sender a fix.
+#[test]
+fn a_recipient_domain_that_cannot_receive_mail_is_a_hard_bounce() {
+    for text in [
+        "550 5.1.2 <user@example.com>... Host unknown (Name server: example.com: host not found)",
+        "554 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain",
+        "521 Server mail.example.com does not accept mail",
+        "554 The mail could not be delivered to the recipient because the domain is not reachable. Please check the domain and try again",
+        "No mx record found for domain=example.org",
+        "Domain example.com does not accept mail (nullMX)",
+    ] {
+        let e = explain_text(text).unwrap();
+        assert_eq!((e.retry(), e.bounce()), (Retry::Never, Some(Bounce::Hard)), "{text}");
+    }
+    let temporary =
+        explain_text("450 4.1.2 <user@example.com>: Recipient address rejected: Domain not found").unwrap();
+    assert_eq!((temporary.retry(), temporary.bounce()), (Retry::Later, Some(Bounce::Soft)));
+    let sender =
+        explain_text("550 5.1.8 <sender@example.com>: Sender address rejected: Domain not found").unwrap();
+    assert_eq!(
+        (sender.reason(), sender.retry(), sender.bounce()),
+        (Reason::SenderRejected, Retry::AfterFix, None)
+    );
+}

@@ -154,7 +154,8 @@ pub(crate) fn explain(recipient: &mut Recipient) {
     let says_no_reply = words.any(NO_REPLY);
     if no_reply && says_no_reply {
         reason = Reason::NetworkError;
-        retry = Retry::AfterFix;
+        // Words that say the domain accepts no mail ("No MX record found") keep "never".
+        retry = if explanation.retry() == Retry::Never { Retry::Never } else { Retry::AfterFix };
     }
     // The recipient's domain does not exist (the DNS answered so): a permanent failure worded so
     // is about the address itself — unknown, and never worth sending to again as written.

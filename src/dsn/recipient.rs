@@ -209,6 +209,7 @@ impl Recipient {
             crate::explain::BounceScope::Address if matches!(self.retry, Retry::Never | Retry::AfterFix) => {
                 Some(Bounce::Hard)
             }
+            crate::explain::BounceScope::Delivery if self.retry == Retry::Never => Some(Bounce::Hard),
             crate::explain::BounceScope::Address | crate::explain::BounceScope::Delivery => {
                 Some(Bounce::Soft)
             }

@@ -401,6 +401,11 @@ impl Explanation {
         let policy = generated::reason_policy(reason);
         let mut retry = if class.is_transient() { policy.transient } else { policy.permanent };
         match found.retry() {
+            // "Never" words that are not any-class name an address or a domain that cannot
+            // receive mail ("Host unknown", "inactive"): about the recipient only. Said of the
+            // sender's own domain or account, they ask the sender to fix it.
+            Some((Retry::Never, false))
+                if class.is_permanent() && policy.bounce == BounceScope::NotAboutRecipient => {}
             Some((verdict, _)) if class.is_permanent() => retry = verdict,
             // "Bare LF": even a 4xx will not go through until the client changes how it sends;
             // a 4xx saying outright that retrying will not succeed is not retried.
@@ -493,6 +498,13 @@ impl Explanation {
                 Some(Bounce::Hard)
             }
             BounceScope::Address => Some(Bounce::Soft),
+            // Delivery that can never succeed ("Host unknown": the recipient's domain does not
+            // exist or accepts no mail) leaves an address nobody can reach.
+            BounceScope::Delivery
+                if self.role != Some(ServerRole::Submission) && self.retry == Retry::Never =>
+            {
+                Some(Bounce::Hard)
+            }
             BounceScope::Delivery if self.role != Some(ServerRole::Submission) => Some(Bounce::Soft),
             _ => None,
         }
@@ -1543,6 +1555,11 @@ fn explain_text_once(text: &str, context: &Context<'_>, quotes: bool) -> Option<
         // unavailable", "Unable to run qmail-remote"): MTAs defer on it, as on a 4xx.
         if deferred(bytes) || stated_retry == Some(Retry::Later) || reason == Reason::ServiceUnavailable {
             e.retry = Retry::Later;
+        } else if stated_retry == Some(Retry::Never)
+            && generated::reason_policy(reason).bounce != BounceScope::NotAboutRecipient
+        {
+            // Words that say the address or its domain cannot receive mail, as a 5xx reply's.
+            e.retry = Retry::Never;
         }
         e
     };

@@ -50,7 +50,8 @@ pub enum Bounce {
 pub(crate) enum BounceScope {
     /// The address is the problem: hard when permanent, soft when temporary.
     Address,
-    /// Delivery to the address failed for now: soft.
+    /// Delivery to the address failed for now: soft; hard when it can never succeed (the
+    /// retry verdict is [`Retry::Never`]: the recipient's domain does not exist).
     Delivery,
     /// Not about the recipient.
     NotAboutRecipient,
