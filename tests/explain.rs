@@ -1961,3 +1961,16 @@ fn a_recipient_domain_that_cannot_receive_mail_is_a_hard_bounce() {
         (Reason::SenderRejected, Retry::AfterFix, None)
     );
 }
+
+/// Kinds of wording from the eleventh round's collections (rows outside the frozen fold), each
+/// worded here differently from the rows.
+#[test]
+fn kinds_of_wording_of_the_eleventh_round() {
+    reasons_are(&[
+        // Every keyword phrase in American spelling matches in British spelling too.
+        ("500 5.5.1 Syntax error, command unrecognised", Reason::CommandUnrecognized),
+        ("550 5.1.1 Recipient not recognised", Reason::MailboxUnknown),
+        ("554 5.7.1 You are not authorised to send as this user", Reason::SenderRejected),
+        ("451 4.7.1 Not yet authorised to deliver, please try again later", Reason::Greylisted),
+    ]);
+}

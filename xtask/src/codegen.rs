@@ -737,10 +737,43 @@ fn keyword_rules(data: &Data) -> Vec<(String, bool, Vec<String>)> {
             None => rules.push((reason.clone(), false, message.phrases.clone())),
         }
     }
+    let first_keyword_rule = rules.len();
     rules.extend(
         data.explain.keyword.iter().map(|k| (k.reason.clone(), k.level == "always", k.phrases.clone())),
     );
+    // Each keyword phrase in American spelling matches in British spelling too, in the same rule
+    // ("command unrecognised", "not authorised"), unless a phrase of that rule or an earlier one
+    // already matches wherever the variant does (it is written out, or shadowed on purpose).
+    for index in first_keyword_rule..rules.len() {
+        for variant in rules[index].2.iter().filter_map(|phrase| british(phrase)).collect::<Vec<_>>() {
+            let shadowed =
+                rules[..=index].iter().flat_map(|r| &r.2).any(|other| at_word_start(&variant, other));
+            if !shadowed {
+                rules[index].2.push(variant);
+            }
+        }
+    }
     rules
+}
+
+/// American spellings and their British forms, as they occur in servers' replies.
+const SPELLINGS: [(&str, &str); 10] = [
+    ("recogniz", "recognis"),
+    ("authoriz", "authoris"),
+    ("organiz", "organis"),
+    ("synchroniz", "synchronis"),
+    ("initializ", "initialis"),
+    ("utiliz", "utilis"),
+    ("behavior", "behaviour"),
+    ("canceled", "cancelled"),
+    ("canceling", "cancelling"),
+    ("color", "colour"),
+];
+
+/// `phrase` in British spelling, when it differs.
+fn british(phrase: &str) -> Option<String> {
+    let variant = SPELLINGS.iter().fold(phrase.to_owned(), |text, (us, uk)| text.replace(us, uk));
+    (variant != phrase).then_some(variant)
 }
 
 /// Every failure phrase with the failure it names (a `Failure` variant), in the scanner's order:
