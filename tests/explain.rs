@@ -1243,8 +1243,9 @@ fn a_bare_recipient_refusal_is_an_unknown_address() {
         ("450 recipient <user@example.com> denied", Reason::PolicyBlocked),
         ("550 5.7.1 <user@example.com>: Recipient address rejected: Access denied", Reason::PolicyBlocked),
         (
+            // The policy names the sender it refuses (the corpus's label too).
             "554 5.7.1 <user@example.com>: Recipient address rejected: Policy rejection due to null sender",
-            Reason::PolicyBlocked,
+            Reason::SenderRejected,
         ),
     ] {
         assert_eq!(explain_text(text).unwrap().reason(), want, "{text}");
@@ -1972,5 +1973,17 @@ fn kinds_of_wording_of_the_eleventh_round() {
         ("550 5.1.1 Recipient not recognised", Reason::MailboxUnknown),
         ("554 5.7.1 You are not authorised to send as this user", Reason::SenderRejected),
         ("451 4.7.1 Not yet authorised to deliver, please try again later", Reason::Greylisted),
+        // The collections' kinds of wording.
+        ("503 5.5.1 AUTH not permitted before EHLO", Reason::BadSequence),
+        ("503 HELO required before MAIL", Reason::BadSequence),
+        ("552 5.2.2 Too many messages on the server for this user", Reason::MailboxFull),
+        ("552 5.3.4 Message is too big for the quota of this account", Reason::MessageTooLarge),
+        ("554 5.6.0 Message rejected: Date in the past", Reason::ContentRejected),
+        ("550 5.7.1 Header value contains forbidden text", Reason::ContentRejected),
+        ("550 5.7.1 Subject contains forbidden words", Reason::ContentRejected),
+        ("550 Null sender is not accepted for this address", Reason::SenderRejected),
+        ("554 5.7.1 Sending identity not verified", Reason::SenderRejected),
+        ("550 5.7.1 Delivery not authorized, message refused by a transport rule", Reason::PolicyBlocked),
+        ("451 4.4.0 Failed to connect to the remote host", Reason::NetworkError),
     ]);
 }
