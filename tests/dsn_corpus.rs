@@ -125,7 +125,7 @@ const FLOORS: [(&str, f64); 6] = [
     ("kind", 99.0),
     ("recipients", 99.0),
     ("status", 98.0),
-    ("reply", 95.5),
+    ("reply", 98.0),
     ("reason", 90.4),
     ("hard", 87.0),
 ];

@@ -1987,3 +1987,28 @@ fn kinds_of_wording_of_the_eleventh_round() {
         ("451 4.4.0 Failed to connect to the remote host", Reason::NetworkError),
     ]);
 }
+
+/// Sendmail's report of a remote server's reply puts its own code (and status), the recipient
+/// and `... ` before it: the remote reply is the one read. Anything else after `... ` is the
+/// reply's own text.
+#[test]
+fn sendmail_reports_the_remote_reply_after_the_recipient() {
+    for (text, code, reason) in [
+        (
+            "554 <user@example.org>... 550 Host unknown (Authoritative answer from name server)",
+            550,
+            Reason::NetworkError,
+        ),
+        (
+            "553 5.3.0 <user@example.net>... 550 addressee unknown, relay=[192.0.2.1]",
+            550,
+            Reason::MailboxUnknown,
+        ),
+        ("Diagnostic: 554 <user@example.org>... 452 Mailbox full", 452, Reason::MailboxFull),
+        ("550 5.1.1 <user@example.com>... User unknown", 550, Reason::MailboxUnknown),
+        ("554 <user@example.org>... 999 not a reply code", 554, Reason::PolicyBlocked),
+    ] {
+        let e = explain_text(text).unwrap();
+        assert_eq!((e.code(), e.reason()), (Some(code), reason), "{text}");
+    }
+}

@@ -179,6 +179,32 @@ fn continued_at(region: &[u8], code: u16, prefix: usize, first_prefix: Option<us
 /// Finds the reply in `text`: lettre's `error (535): …` form first, then the best three-digit
 /// code at a word boundary that is not part of an IP address, a date, a time, a version number
 /// or an identifier.
+/// Sendmail's report of what the remote server replied: its own code (and status), the
+/// recipient and `... `, then the remote reply (`554 <user@example.org>... 550 Host unknown`).
+/// The remote reply is the one that says what happened. `after` is where the text after the
+/// code (and status) starts in `region`.
+#[inline(always)]
+fn relayed_reply(region: &[u8], after: usize) -> Option<Found<'_>> {
+    match region.get(after) {
+        Some(b'<') => relayed_at(&region[after + 1..]),
+        _ => None,
+    }
+}
+
+/// [`relayed_reply`] after the `<`.
+#[inline(never)]
+fn relayed_at(rest: &[u8]) -> Option<Found<'_>> {
+    let close = rest.iter().position(|&b| matches!(b, b'>' | b' ' | b'\r' | b'\n'))?;
+    let inner = rest[close..].strip_prefix(b">... ")?;
+    let code = match inner {
+        [a @ b'2'..=b'5', b, c, b' ', ..] if b.is_ascii_digit() && c.is_ascii_digit() => {
+            u16::from(a - b'0') * 100 + u16::from(b - b'0') * 10 + u16::from(c - b'0')
+        }
+        _ => return None,
+    };
+    find(inner).filter(|relayed| relayed.code == code && relayed.region.as_ptr() == inner.as_ptr())
+}
+
 pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
     // The leading fast path also looks for lettre's form, and finds the paragraph's end and the
     // first enhanced code after a `#`, when it read the whole text.
@@ -235,6 +261,9 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         let prefix = parsed.map_or(0, |(_, used)| {
             4 + used + usize::from(after_code.get(used).is_some_and(u8::is_ascii_whitespace))
         });
+        if let Some(relayed) = relayed_reply(region, prefix.max(4)) {
+            return Some(relayed);
+        }
         let continued = Some(continued_at(region, code, prefix, first_prefix));
         return Some(Found { code, region, enhanced, hash_enhanced: hash, prefix: Some(prefix), continued });
     }
@@ -251,6 +280,14 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         matches!(after_code.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n' | b';' | b',' | b')'))
             .then_some(e)
     });
+    if region.get(3) == Some(&b' ') {
+        // After the code, and the status with its space when there is one.
+        let status = enhanced
+            .map_or(0, |_| region[4..].iter().take_while(|b| b.is_ascii_digit() || **b == b'.').count());
+        if let Some(relayed) = relayed_reply(region, if status == 0 { 4 } else { 5 + status }) {
+            return Some(relayed);
+        }
+    }
     let continued = Some(continued_at(region, code, continuation_prefix(region, code), first_prefix));
     Some(Found { code, region, enhanced, hash_enhanced: hash, prefix: None, continued })
 }
