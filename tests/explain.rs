@@ -1985,6 +1985,16 @@ fn kinds_of_wording_of_the_eleventh_round() {
         ("554 5.7.1 Sending identity not verified", Reason::SenderRejected),
         ("550 5.7.1 Delivery not authorized, message refused by a transport rule", Reason::PolicyBlocked),
         ("451 4.4.0 Failed to connect to the remote host", Reason::NetworkError),
+        // The sixteenth batch: servers' sources in many languages.
+        ("503 5.5.1 STARTTLS not permitted during mail transaction", Reason::BadSequence),
+        ("550 <user@example.com> Mailbox not available.", Reason::MailboxUnknown),
+        ("421 4.4.2 Idle timeout, closing connection", Reason::NetworkError),
+        ("555 5.5.4 MAIL FROM parameter not recognized", Reason::NotImplemented),
+        ("530 5.7.0 Encrypted session required before MAIL", Reason::TlsRequired),
+        ("530 Authorization is required to send mail", Reason::AuthRequired),
+        ("550 5.7.1 Sender-ID check failed for this sender", Reason::SenderUnauthenticated),
+        ("550 5.7.1 Recipient domain not served here", Reason::RelayDenied),
+        ("554 5.6.0 Message has invalid mail headers", Reason::ContentRejected),
     ]);
 }
 
