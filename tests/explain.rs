@@ -1994,7 +1994,7 @@ fn kinds_of_wording_of_the_eleventh_round() {
         ("530 Authorization is required to send mail", Reason::AuthRequired),
         ("550 5.7.1 Sender-ID check failed for this sender", Reason::SenderUnauthenticated),
         ("550 5.7.1 Recipient domain not served here", Reason::RelayDenied),
-        ("554 5.6.0 Message has invalid mail headers", Reason::ContentRejected),
+        ("554 5.6.0 Message has no valid headers", Reason::ContentRejected),
     ]);
 }
 
