@@ -1995,6 +1995,10 @@ fn kinds_of_wording_of_the_eleventh_round() {
         ("550 5.7.1 Sender-ID check failed for this sender", Reason::SenderUnauthenticated),
         ("550 5.7.1 Recipient domain not served here", Reason::RelayDenied),
         ("554 5.6.0 Message has no valid headers", Reason::ContentRejected),
+        // Blocklists' and postmasters' pages.
+        ("550 5.7.1 Daily bounce limit reached for this sender", Reason::RateLimited),
+        ("451 4.7.1 Hour limit reached, try again later", Reason::RateLimited),
+        ("550 5.7.1 Rejected by the domain owner policy of example.com", Reason::SenderUnauthenticated),
     ]);
 }
 
