@@ -1999,6 +1999,8 @@ fn kinds_of_wording_of_the_eleventh_round() {
         ("550 5.7.1 Daily bounce limit reached for this sender", Reason::RateLimited),
         ("451 4.7.1 Hour limit reached, try again later", Reason::RateLimited),
         ("550 5.7.1 Rejected by the domain owner policy of example.com", Reason::SenderUnauthenticated),
+        // Sending services' references: a specific basic code names what expired.
+        ("535 Authentication credentials invalid: the access token has expired", Reason::AuthFailed),
     ]);
 }
 

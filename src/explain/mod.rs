@@ -362,10 +362,11 @@ impl Explanation {
             // 502 and 504 say a command or parameter is not available: "disabled", "not
             // active" then describe the command, not a mailbox ("VRFY has been disabled").
             Some((Reason::MailboxDisabled, _)) if matches!(code, 502 | 504) => {}
-            // A specific enhanced code names why the message expired ("554 5.4.4 Message
-            // expired, unable to route"): the cause over the expiry, as for a report without a
-            // reply (`explain_text`).
-            Some((Reason::Expired, _)) if !weak && from_enhanced.is_some() && reason != Reason::Expired => {}
+            // A specific code names why the message expired ("554 5.4.4 Message expired, unable
+            // to route"), or what expired ("535 Authentication failed: the grant is invalid,
+            // expired, or revoked": the credentials): the cause over the expiry, as for a
+            // report without a reply (`explain_text`).
+            Some((Reason::Expired, _)) if !weak && reason != Reason::Expired => {}
             Some((keyword, always)) if always || weak => reason = keyword,
             None if weak => reason = stage_reason(reason, code, context).unwrap_or(reason),
             _ => {}
