@@ -2027,4 +2027,9 @@ fn sendmail_reports_the_remote_reply_after_the_recipient() {
         let e = explain_text(text).unwrap();
         assert_eq!((e.code(), e.reason()), (Some(code), reason), "{text}");
     }
+    // Reports nested without end are read one level deep: bounded work and stack, whatever the
+    // input (the second reply's code, not the last one's).
+    let nested =
+        format!("{}450 Mailbox full", "554 <user@example.org>... 551 <user@example.org>... ".repeat(50_000));
+    assert_eq!(explain_text(&nested).and_then(|e| e.code()), Some(551));
 }

@@ -202,10 +202,16 @@ fn relayed_at(rest: &[u8]) -> Option<Found<'_>> {
         }
         _ => return None,
     };
-    find(inner).filter(|relayed| relayed.code == code && relayed.region.as_ptr() == inner.as_ptr())
+    // One level: a relayed reply is read as it stands (no recursion on hostile input).
+    find_in(inner, false).filter(|relayed| relayed.code == code && relayed.region.as_ptr() == inner.as_ptr())
 }
 
 pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
+    find_in(text, true)
+}
+
+/// [`find`], looking inside Sendmail's report of a remote reply when `relayed` is set.
+fn find_in(text: &[u8], relayed: bool) -> Option<Found<'_>> {
     // The leading fast path also looks for lettre's form, and finds the paragraph's end and the
     // first enhanced code after a `#`, when it read the whole text.
     let leading = leading_candidate(text);
@@ -261,8 +267,10 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         let prefix = parsed.map_or(0, |(_, used)| {
             4 + used + usize::from(after_code.get(used).is_some_and(u8::is_ascii_whitespace))
         });
-        if let Some(relayed) = relayed_reply(region, prefix.max(4)) {
-            return Some(relayed);
+        if relayed {
+            if let Some(relayed) = relayed_reply(region, prefix.max(4)) {
+                return Some(relayed);
+            }
         }
         let continued = Some(continued_at(region, code, prefix, first_prefix));
         return Some(Found { code, region, enhanced, hash_enhanced: hash, prefix: Some(prefix), continued });
@@ -280,7 +288,7 @@ pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
         matches!(after_code.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n' | b';' | b',' | b')'))
             .then_some(e)
     });
-    if region.get(3) == Some(&b' ') {
+    if relayed && region.get(3) == Some(&b' ') {
         // After the code, and the status with its space when there is one.
         let status = enhanced
             .map_or(0, |_| region[4..].iter().take_while(|b| b.is_ascii_digit() || **b == b'.').count());
