@@ -405,8 +405,7 @@ impl Explanation {
             // "Never" words that are not any-class name an address or a domain that cannot
             // receive mail ("Host unknown", "inactive"): about the recipient only. Said of the
             // sender's own domain or account, they ask the sender to fix it.
-            Some((Retry::Never, false))
-                if class.is_permanent() && policy.bounce == BounceScope::NotAboutRecipient => {}
+            Some((Retry::Never, false)) if class.is_permanent() && !about_the_address(reason) => {}
             Some((verdict, _)) if class.is_permanent() => retry = verdict,
             // "Bare LF": even a 4xx will not go through until the client changes how it sends;
             // a 4xx saying outright that retrying will not succeed is not retried.
@@ -1415,6 +1414,13 @@ pub fn explain_text_with(text: &str, context: &Context<'_>) -> Option<Explanatio
     Some(cause.unwrap_or(explanation))
 }
 
+/// Whether a reason can be about the recipient's address or its domain (an unknown or disabled
+/// mailbox, a domain that does not exist): where words saying it can never receive mail ("Host
+/// unknown", "inactive") make the verdict "never".
+fn about_the_address(reason: Reason) -> bool {
+    reason == Reason::NetworkError || generated::reason_policy(reason).bounce == BounceScope::Address
+}
+
 /// [`explain_text_with`] without looking behind an expiry for its cause. `quotes`: whether to
 /// read the server's words a client quotes with no code (`server_words`) — not again inside
 /// them, so that the work stays linear in the text.
@@ -1556,9 +1562,7 @@ fn explain_text_once(text: &str, context: &Context<'_>, quotes: bool) -> Option<
         // unavailable", "Unable to run qmail-remote"): MTAs defer on it, as on a 4xx.
         if deferred(bytes) || stated_retry == Some(Retry::Later) || reason == Reason::ServiceUnavailable {
             e.retry = Retry::Later;
-        } else if stated_retry == Some(Retry::Never)
-            && generated::reason_policy(reason).bounce != BounceScope::NotAboutRecipient
-        {
+        } else if stated_retry == Some(Retry::Never) && about_the_address(reason) {
             // Words that say the address or its domain cannot receive mail, as a 5xx reply's.
             e.retry = Retry::Never;
         }
