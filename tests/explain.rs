@@ -2001,6 +2001,8 @@ fn kinds_of_wording_of_the_eleventh_round() {
         ("550 5.7.1 Rejected by the domain owner policy of example.com", Reason::SenderUnauthenticated),
         // Sending services' references: a specific basic code names what expired.
         ("535 Authentication credentials invalid: the access token has expired", Reason::AuthFailed),
+        // MTAs' own documentation.
+        ("550 5.1.1 This address has expired", Reason::MailboxDisabled),
     ]);
 }
 
