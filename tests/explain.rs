@@ -1955,6 +1955,10 @@ fn a_recipient_domain_that_cannot_receive_mail_is_a_hard_bounce() {
     let temporary =
         explain_text("450 4.1.2 <user@example.com>: Recipient address rejected: Domain not found").unwrap();
     assert_eq!((temporary.retry(), temporary.bounce()), (Retry::Later, Some(Bounce::Soft)));
+    // A mail exchanger that could not be reached is a connection failure, not a missing domain.
+    let unreachable =
+        explain_text("554 5.4.0 Could not connect to any mail exchanger for example.com").unwrap();
+    assert_eq!((unreachable.retry(), unreachable.bounce()), (Retry::AfterFix, Some(Bounce::Soft)));
     let sender =
         explain_text("550 5.1.8 <sender@example.com>: Sender address rejected: Domain not found").unwrap();
     assert_eq!(
