@@ -172,6 +172,15 @@ fn failures_without_any_smtp_reply() {
     assert_eq!((a.reason(), a.retry(), a.reply_code), (Reason::MailboxUnknown, Retry::Never, None));
     assert_eq!(a.bounce(), Some(Bounce::Hard));
 
+    // A domain with no mail host (Yahoo's "No mx record found"): never, a hard bounce, and the
+    // network (Sisimai's "notaccept"), not an unknown mailbox.
+    let no_mx = "Reporting-MTA: dns; mx.example.com\r\n\r\nFinal-Recipient: rfc822; a@example.org\r\n\
+                 Action: failed\r\nStatus: 5.0.0\r\n\
+                 Diagnostic-Code: X-Postfix; No mx record found for domain=example.org\r\n";
+    let r = dsn::parse(&report("message/delivery-status", no_mx)).unwrap();
+    let a = &r.recipients[0];
+    assert_eq!((a.reason(), a.retry(), a.bounce()), (Reason::NetworkError, Retry::Never, Some(Bounce::Hard)));
+
     // A temporary DNS failure, or a host that does not answer, is not about the address.
     let timeout = "Reporting-MTA: dns; mx.example.com\r\n\r\nFinal-Recipient: rfc822; a@example.org\r\n\
                    Action: failed\r\nStatus: 5.4.1\r\n\

@@ -155,7 +155,9 @@ pub(crate) fn explain(recipient: &mut Recipient) {
     if no_reply && says_no_reply {
         reason = Reason::NetworkError;
         // Words that say the domain accepts no mail ("No MX record found") keep "never".
-        retry = if explanation.retry() == Retry::Never { Retry::Never } else { Retry::AfterFix };
+        let no_mail_host =
+            explanation.reason() == Reason::NetworkError && explanation.retry() == Retry::Never;
+        retry = if no_mail_host { Retry::Never } else { Retry::AfterFix };
     }
     // The recipient's domain does not exist (the DNS answered so): a permanent failure worded so
     // is about the address itself — unknown, and never worth sending to again as written.
