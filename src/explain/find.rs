@@ -176,9 +176,6 @@ fn continued_at(region: &[u8], code: u16, prefix: usize, first_prefix: Option<us
     }
 }
 
-/// Finds the reply in `text`: lettre's `error (535): …` form first, then the best three-digit
-/// code at a word boundary that is not part of an IP address, a date, a time, a version number
-/// or an identifier.
 /// Sendmail's report of what the remote server replied: its own code (and status), the
 /// recipient and `... `, then the remote reply (`554 <user@example.org>... 550 Host unknown`).
 /// The remote reply is the one that says what happened. `after` is where the text after the
@@ -206,6 +203,9 @@ fn relayed_at(rest: &[u8]) -> Option<Found<'_>> {
     find_in(inner, false).filter(|relayed| relayed.code == code && relayed.region.as_ptr() == inner.as_ptr())
 }
 
+/// Finds the reply in `text`: lettre's `error (535): …` form first, then the best three-digit
+/// code at a word boundary that is not part of an IP address, a date, a time, a version number
+/// or an identifier.
 pub(crate) fn find(text: &[u8]) -> Option<Found<'_>> {
     find_in(text, true)
 }

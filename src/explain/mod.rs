@@ -403,8 +403,9 @@ impl Explanation {
         let mut retry = if class.is_transient() { policy.transient } else { policy.permanent };
         match found.retry() {
             // "Never" words that are not any-class name an address or a domain that cannot
-            // receive mail ("Host unknown", "inactive"): about the recipient only. Said of the
-            // sender's own domain or account, they ask the sender to fix it.
+            // receive mail ("Host unknown", "inactive"): they refine a reason about the address
+            // only. Said of the sender's own domain they ask the sender to fix it; of a server
+            // that accepts no mail for now, the server's verdict stands.
             Some((Retry::Never, false)) if class.is_permanent() && !about_the_address(reason) => {}
             Some((verdict, _)) if class.is_permanent() => retry = verdict,
             // "Bare LF": even a 4xx will not go through until the client changes how it sends;
