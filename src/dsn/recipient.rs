@@ -202,19 +202,7 @@ impl Recipient {
     /// `None` for a delivery or a problem not about the recipient (the sender, the message, its
     /// reputation).
     pub fn bounce(&self) -> Option<Bounce> {
-        if self.retry == Retry::NotNeeded {
-            return None;
-        }
-        match crate::generated::reason_policy(self.reason).bounce {
-            crate::explain::BounceScope::Address if matches!(self.retry, Retry::Never | Retry::AfterFix) => {
-                Some(Bounce::Hard)
-            }
-            crate::explain::BounceScope::Delivery if self.retry == Retry::Never => Some(Bounce::Hard),
-            crate::explain::BounceScope::Address | crate::explain::BounceScope::Delivery => {
-                Some(Bounce::Soft)
-            }
-            crate::explain::BounceScope::NotAboutRecipient => None,
-        }
+        crate::explain::bounce_of(self.reason, self.retry)
     }
 
     /// The crate's explanation (summary and remedy in every language, who must act, the

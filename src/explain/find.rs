@@ -284,15 +284,17 @@ fn find_in(text: &[u8], relayed: bool) -> Option<Found<'_>> {
     };
     let after_code = after_code.strip_prefix(b" ").unwrap_or(after_code);
     let after_code = after_code.strip_prefix(b"'").unwrap_or(after_code);
-    let enhanced = EnhancedCode::parse_prefix(after_code).and_then(|(e, used)| {
+    let parsed = EnhancedCode::parse_prefix(after_code).filter(|&(_, used)| {
         matches!(after_code.get(used), None | Some(b' ' | b'\t' | b'\r' | b'\n' | b';' | b',' | b')'))
-            .then_some(e)
     });
-    if relayed && region.get(3) == Some(&b' ') {
-        // After the code, and the status with its space when there is one.
-        let status = enhanced
-            .map_or(0, |_| region[4..].iter().take_while(|b| b.is_ascii_digit() || **b == b'.').count());
-        if let Some(relayed) = relayed_reply(region, if status == 0 { 4 } else { 5 + status }) {
+    let enhanced = parsed.map(|(e, _)| e);
+    // Sendmail's relayed form follows the code and a single space, and the status with its
+    // space when there is one.
+    if relayed
+        && region.get(3) == Some(&b' ')
+        && region.get(4..).is_some_and(|rest| rest.as_ptr() == after_code.as_ptr())
+    {
+        if let Some(relayed) = relayed_reply(region, parsed.map_or(4, |(_, used)| 5 + used)) {
             return Some(relayed);
         }
     }

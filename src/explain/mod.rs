@@ -21,7 +21,7 @@ pub(crate) use keywords::{
 pub use reason::Reason;
 pub(crate) use reason::ReasonText;
 pub use verdict::{Bounce, FixOwner, Retry};
-pub(crate) use verdict::{BounceScope, ReasonPolicy};
+pub(crate) use verdict::{BounceScope, ReasonPolicy, bounce_of};
 
 use crate::compare::Label;
 use crate::provider::{self, Provider, ProviderRule, Segments};
@@ -491,24 +491,13 @@ impl Explanation {
     /// positive reply, and sign-in, TLS, connection, sender or message problems — and anything
     /// but the address itself from the user's own submission server.
     pub fn bounce(&self) -> Option<Bounce> {
-        if self.retry == Retry::NotNeeded || self.failure.is_some() {
+        if self.failure.is_some() {
             return None;
         }
-        match generated::reason_policy(self.reason).bounce {
-            BounceScope::Address if matches!(self.retry, Retry::Never | Retry::AfterFix) => {
-                Some(Bounce::Hard)
-            }
-            BounceScope::Address => Some(Bounce::Soft),
-            // Delivery that can never succeed ("Host unknown": the recipient's domain does not
-            // exist or accepts no mail) leaves an address nobody can reach.
-            BounceScope::Delivery
-                if self.role != Some(ServerRole::Submission) && self.retry == Retry::Never =>
-            {
-                Some(Bounce::Hard)
-            }
-            BounceScope::Delivery if self.role != Some(ServerRole::Submission) => Some(Bounce::Soft),
-            _ => None,
-        }
+        // From the user's own submission server, only the address itself is a bounce.
+        let submission_delivery = self.role == Some(ServerRole::Submission)
+            && generated::reason_policy(self.reason).bounce == BounceScope::Delivery;
+        verdict::bounce_of(self.reason, self.retry).filter(|_| !submission_delivery)
     }
 
     /// Who must act for the message to go through.

@@ -57,6 +57,23 @@ pub(crate) enum BounceScope {
     NotAboutRecipient,
 }
 
+/// What a failure with this reason and retry verdict says about the recipient's address (see
+/// [`Bounce`]): hard when the address is the problem and sending again cannot help, or when
+/// delivery to it can never succeed; soft when delivery failed for now; `None` for a success or
+/// a problem not about the recipient. The one rule behind `Explanation::bounce` and
+/// `dsn::Recipient::bounce`.
+pub(crate) fn bounce_of(reason: crate::Reason, retry: Retry) -> Option<Bounce> {
+    if retry == Retry::NotNeeded {
+        return None;
+    }
+    match crate::generated::reason_policy(reason).bounce {
+        BounceScope::Address if matches!(retry, Retry::Never | Retry::AfterFix) => Some(Bounce::Hard),
+        BounceScope::Delivery if retry == Retry::Never => Some(Bounce::Hard),
+        BounceScope::Address | BounceScope::Delivery => Some(Bounce::Soft),
+        BounceScope::NotAboutRecipient => None,
+    }
+}
+
 /// The verdicts of one reason (data/explain.toml `[reason]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct ReasonPolicy {
