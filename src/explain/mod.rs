@@ -20,9 +20,9 @@ pub(crate) use keywords::{
 };
 pub use reason::Reason;
 pub(crate) use reason::ReasonText;
-pub use verdict::{Bounce, FixOwner, Retry};
 #[cfg(feature = "dsn")]
 pub(crate) use verdict::bounce_of;
+pub use verdict::{Bounce, FixOwner, Retry};
 pub(crate) use verdict::{BounceScope, ReasonPolicy};
 
 use crate::compare::Label;
