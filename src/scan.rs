@@ -610,13 +610,14 @@ mod tests {
     fn the_tables_stay_small() {
         // Two dense rows, the packed exceptions and the outputs: a dense table of every state
         // would be ten times larger. Pinned so that growth is a decision: the mail clients'
-        // excerpts took it from 285 to 430 KB (their states packed last; about 1% on a scan).
+        // excerpts took it from 285 to 430 KB (their states packed last; about 1% on a scan), the
+        // platforms' socket words (the twelfth round) from 444 to 454 KiB.
         let bytes = core::mem::size_of_val(&SCAN_CLASSES)
             + core::mem::size_of_val(&SCAN_ROWS)
             + core::mem::size_of_val(&BYTES)
             + core::mem::size_of_val(&SCAN_SLOTS)
             + core::mem::size_of_val(&crate::generated::SCAN_OUTPUTS);
-        assert!(bytes < 450 * 1024, "the scanner's tables take {bytes} bytes");
+        assert!(bytes < 480 * 1024, "the scanner's tables take {bytes} bytes");
     }
 
     #[test]

@@ -833,6 +833,106 @@ fn refused_connections_and_error_names() {
     }
 }
 
+/// The operating systems' and runtimes' own words for a failed socket, as mail clients print
+/// them with no reply: Windows' Winsock messages, .NET's transport errors, libuv's and Ruby's errno
+/// names, Python's smtplib, Go's resolver, Java's exceptions, curl. Each names its failure; the
+/// verdict follows it (a name that does not exist or a TLS failure waits for a fix, the rest is
+/// retried).
+#[test]
+fn the_platforms_words_for_a_failed_socket() {
+    use smtp_codes::Failure::{
+        Closed, ConnectionRefused, DnsUnavailable, HostNotFound, Network, Timeout, Tls,
+    };
+    let cases: &[(&str, smtp_codes::Failure, Retry)] = &[
+        (
+            "System.IO.IOException: Unable to write data to the transport connection: net_io_connectionclosed.",
+            Closed,
+            Retry::Later,
+        ),
+        (
+            "SocketException (10054): An existing connection was forcibly closed by the remote host.",
+            Closed,
+            Retry::Later,
+        ),
+        (
+            "[WinError 10053] An established connection was aborted by the software in your host machine",
+            Closed,
+            Retry::Later,
+        ),
+        (
+            "[WinError 10061] No connection could be made because the target machine actively refused it",
+            ConnectionRefused,
+            Retry::Later,
+        ),
+        (
+            "SocketException: A connection attempt failed because the connected party did not properly respond after a period of time",
+            Timeout,
+            Retry::Later,
+        ),
+        (
+            "WebException: The remote name could not be resolved: 'mail.example.org'",
+            HostNotFound,
+            Retry::AfterFix,
+        ),
+        ("Error: getaddrinfo ENOTFOUND mail.example.org", HostNotFound, Retry::AfterFix),
+        ("socket.gaierror: [Errno 11004] getaddrinfo failed", HostNotFound, Retry::AfterFix),
+        (
+            "javax.mail.MessagingException: Unknown SMTP host: mail.example.org; nested exception is: java.net.UnknownHostException: mail.example.org",
+            HostNotFound,
+            Retry::AfterFix,
+        ),
+        ("curl: (6) Couldn't resolve host name", HostNotFound, Retry::AfterFix),
+        ("Error: queryA EAI_AGAIN mail.example.org", DnsUnavailable, Retry::Later),
+        (
+            "dial tcp: lookup mail.example.org on 10.0.0.2:53: server misbehaving",
+            DnsUnavailable,
+            Retry::Later,
+        ),
+        (
+            "WSATRY_AGAIN: This is usually a temporary error during hostname resolution",
+            DnsUnavailable,
+            Retry::Later,
+        ),
+        (
+            "System.Security.Authentication.AuthenticationException: Authentication failed because the remote party has closed the transport stream.",
+            Tls,
+            Retry::AfterFix,
+        ),
+        ("javax.net.ssl.SSLHandshakeException: PKIX path validation failed", Tls, Retry::AfterFix),
+        ("unable to find valid certification path to requested target", Tls, Retry::AfterFix),
+        ("smtplib.SMTPServerDisconnected: Server unexpectedly closed the connection", Closed, Retry::Later),
+        ("EOFError (end of file reached)", Closed, Retry::Later),
+        ("Error: write EPIPE at afterWriteDispatched", Closed, Retry::Later),
+        ("Error: read ECONNABORTED", Closed, Retry::Later),
+        ("Errno::ENETUNREACH (connect(2) for 192.0.2.1:587)", Network, Retry::Later),
+        ("connect EHOSTUNREACH 192.0.2.1:465", Network, Retry::Later),
+        ("A socket operation was attempted to an unreachable host.", Network, Retry::Later),
+        ("A socket operation encountered a dead network.", Network, Retry::Later),
+        ("MailConnectException: Couldn't connect to host, port: mail.example.org, 25", Network, Retry::Later),
+    ];
+    for &(text, want, retry) in cases {
+        let e = explain_text(text).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!((e.failure(), e.retry(), e.code()), (Some(want), retry, None), "{text}");
+        assert_eq!(e.reason(), want.reason(), "{text}");
+    }
+    // Node's error object names the port after a colon: a port, not a reply.
+    let node = "{ [Error: getaddrinfo EAI_AGAIN smtp.example.org:465]\n  code: 'EAI_AGAIN',\n  port: 465 }";
+    let e = explain_text(node).unwrap();
+    assert_eq!((e.code(), e.failure()), (None, Some(DnsUnavailable)));
+    // PHP's "Warning:" is the level of its diagnostic, not a delay notice's warning.
+    let php = explain_text("Warning: stream_socket_client(): SSL operation failed with code 1").unwrap();
+    assert_eq!((php.failure(), php.retry()), (Some(Tls), Retry::AfterFix));
+    // Expiry words beside a TLS failure that names a certificate are the certificate's; a
+    // password that expired fails the sign-in.
+    let certificate = "SslHandshakeException: An error occurred while attempting to establish an SSL or \
+                       TLS connection. The server's certificate may be expired or revoked.";
+    assert_eq!(explain_text(certificate).unwrap().failure(), Some(Tls));
+    assert_eq!(explain_text("Your password has expired").unwrap().reason(), Reason::AuthFailed);
+    // A server's words keep their reply: a name that cannot be resolved there is the reply's.
+    let reply = explain_text("550 5.1.2 Host could not be resolved").unwrap();
+    assert_eq!((reply.code(), reply.failure(), reply.reason()), (Some(550), None, Reason::MailboxUnknown));
+}
+
 /// A remote server without an extension the message needs does not implement it; a failed
 /// recipient callout is about the recipient, a failed sender verification about the sender.
 #[test]

@@ -730,9 +730,9 @@ fn led_in(head: &[u8]) -> bool {
     }
     match head.last() {
         None | Some(b'\n') => true,
-        Some(b':' | b';' | b'(' | b'[' | b'"' | b'\'' | b'>' | b'|' | b',' | b'<' | b'.' | b'!' | b'-') => {
-            true
-        }
+        // A port named before its number ("port: 587" in Node's error objects) is not a reply.
+        Some(b':') => !crate::explain::eq_lower(last_word(&head[..head.len() - 1]).0, b"port"),
+        Some(b';' | b'(' | b'[' | b'"' | b'\'' | b'>' | b'|' | b',' | b'<' | b'.' | b'!' | b'-') => true,
         Some(_) => {
             let (word, before) = last_word(head);
             if crate::explain::eq_lower(word, b"got") {

@@ -993,9 +993,17 @@ fn deferred(text: &[u8]) -> bool {
     let text = text.trim_ascii_start();
     let starts = |lead: &[u8]| starts_with_lower(text, lead);
     starts(b"deferred")
-        || starts(b"warning:")
+        || starts(b"warning:") && !php_warning(&text[b"warning:".len()..])
         || hash_enhanced(text).is_some_and(|status| status.class() == 4)
         || temporary_or_deferral_named(text)
+}
+
+/// Whether the words after a leading "Warning:" name a PHP function (`fsockopen()`,
+/// `stream_socket_client()`): PHP's level of a diagnostic, not a delay notice's warning.
+fn php_warning(after: &[u8]) -> bool {
+    let after = after.trim_ascii_start();
+    let name = after.iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();
+    name > 0 && after.get(name) == Some(&b'(')
 }
 
 /// Whether `text` says "temporar…" anywhere or names a deferral after its start
@@ -1560,7 +1568,15 @@ fn explain_text_once(text: &str, context: &Context<'_>, quotes: bool) -> Option<
         }
         e
     };
-    if worded == Some(Reason::Expired) {
+    // Expiry words beside a TLS failure that names a certificate are the certificate's ("The
+    // certificate presented by the server is expired or invalid" after "An error occurred while
+    // attempting to establish an SSL or TLS connection"): the TLS failure decides below. Without
+    // a certificate they are the message's (Haraka's "Too many failures (Host failed TLS
+    // verification …)").
+    let certificate_expired = || {
+        found.failure() == Some(Failure::Tls) && keywords::find_ignore_case(bytes, b"certificate").is_some()
+    };
+    if worded == Some(Reason::Expired) && !certificate_expired() {
         // The cause over giving up, when a specific status names one (qmail's `(#4.4.1)`: no
         // connection; x.4.7 is the expiry itself). Failure words are not read here: expiry
         // is often worded with them ("message timed out").

@@ -777,12 +777,22 @@ fn british(phrase: &str) -> Option<String> {
 }
 
 /// Every failure phrase with the failure it names (a `Failure` variant), in the scanner's order:
-/// the client messages', then `FAILURE_PHRASES`.
+/// the client messages' that name a specific failure, then `FAILURE_PHRASES`, then the client
+/// messages' that only say the connection failed (`network`): a wrapper's words ("Could not
+/// connect to SMTP host") yield to the cause a text names with them ("… nested exception is:
+/// javax.net.ssl.SSLHandshakeException").
 fn failure_phrases(data: &Data) -> Vec<(String, String)> {
-    let clients = data.clients.message.iter().filter_map(|m| Some((m, camel(m.failure.as_ref()?))));
-    clients
-        .flat_map(|(m, failure)| m.phrases.iter().map(move |p| (p.clone(), failure.clone())))
+    let clients = |generic: bool| {
+        data.clients
+            .message
+            .iter()
+            .filter_map(|m| Some((m, m.failure.as_ref()?)))
+            .filter(move |(_, failure)| (failure.as_str() == "network") == generic)
+            .flat_map(|(m, failure)| m.phrases.iter().map(move |p| (p.clone(), camel(failure))))
+    };
+    clients(false)
         .chain(FAILURE_PHRASES.iter().map(|(p, f)| (p.to_string(), f.to_string())))
+        .chain(clients(true))
         .collect()
 }
 
@@ -1803,9 +1813,13 @@ const COMMAND_PHRASES: [(&str, &str); 36] = [
 /// The phrases of resolvers, operating systems, TLS libraries and MTAs that name a failure with
 /// no reply, most specific first: the first phrase found (in this order, at a word start)
 /// decides. Lowercase; matched ignoring ASCII case.
-const FAILURE_PHRASES: [(&str, &str); 139] = [
+const FAILURE_PHRASES: [(&str, &str); 183] = [
     // A resolver that did not answer: temporary (glibc EAI_AGAIN, Postfix ", try again").
     ("temporary failure in name resolution", "DnsUnavailable"),
+    // musl's words for EAI_AGAIN ("failed to lookup address information: Try again", Python's
+    // "[Errno -3] Try again"), before glibc's words for a name that does not exist.
+    ("lookup address information: try again", "DnsUnavailable"),
+    ("errno -3]", "DnsUnavailable"),
     ("name server timeout", "DnsUnavailable"),
     ("host not found, try again", "DnsUnavailable"),
     ("dns lookup timed out", "DnsUnavailable"),
@@ -1969,7 +1983,69 @@ const FAILURE_PHRASES: [(&str, &str); 139] = [
     ("unrecognized response from", "BadResponse"),
     ("unexpected server message", "BadResponse"),
     ("could not find the host", "HostNotFound"),
-    // Generic words last: a client's "network error: invalid peer certificate" is TLS.
+    // The operating systems' and runtimes' own words for a socket, as clients print them:
+    // Windows' Winsock messages (WSAECONNREFUSED "No connection could be made because the target
+    // machine actively refused it", WSAECONNRESET "An existing connection was forcibly closed by
+    // the remote host", WSAECONNABORTED, WSAETIMEDOUT "… did not properly respond after a period of
+    // time …", WSATRY_AGAIN, WSAENETUNREACH "… an unreachable network", WSAENETDOWN
+    // "… a dead network"); .NET's ("Unable to read data from the transport connection:
+    // net_io_connectionclosed.", "The remote name could not be resolved", SslStream's "the remote
+    // party has closed the transport stream", a handshake that the server broke off); libuv's
+    // and Ruby's errno names (ENOTFOUND, EAI_AGAIN, EHOSTUNREACH, ENETUNREACH, EPIPE,
+    // ECONNABORTED); Python's smtplib ("Connection unexpectedly closed") and getaddrinfo on
+    // Windows ("[Errno 11001] getaddrinfo failed"); Go's resolver ("server misbehaving", its
+    // SERVFAIL); Java's UnknownHostException and PKIX trust ("unable to find valid certification
+    // path"); Ruby's EOFError ("end of file reached"); curl's "Couldn't resolve host".
+    ("during hostname resolution", "DnsUnavailable"),
+    ("eai_again", "DnsUnavailable"),
+    ("server misbehaving", "DnsUnavailable"),
+    ("could not be resolved", "HostNotFound"),
+    ("couldn't resolve", "HostNotFound"),
+    ("failed to resolve", "HostNotFound"),
+    // Node's DNS refused by the resolver, and a local address that cannot be bound.
+    ("erefused", "DnsUnavailable"),
+    ("eaddrnotavail", "Network"),
+    // Winsock's numbers, as Python's "[WinError 10061]" and .NET's "SocketException (10060)" show
+    // them: WSAETIMEDOUT, WSAECONNREFUSED, WSAECONNRESET, WSAECONNABORTED, WSAHOST_NOT_FOUND.
+    ("10060", "Timeout"),
+    ("10061", "ConnectionRefused"),
+    ("10054", "Closed"),
+    ("10053", "Closed"),
+    ("11001", "HostNotFound"),
+    // PHP's stream that could not start TLS ("fsockopen(): Failed to enable crypto").
+    ("enable crypto", "Tls"),
+    ("enotfound", "HostNotFound"),
+    ("unknownhostexception", "HostNotFound"),
+    ("getaddrinfo failed", "HostNotFound"),
+    ("actively refused", "ConnectionRefused"),
+    ("did not properly respond", "Timeout"),
+    ("failed to respond", "Timeout"),
+    ("closed the transport stream", "Tls"),
+    ("certification path", "Tls"),
+    ("pkix path", "Tls"),
+    ("forcibly closed", "Closed"),
+    ("connection was aborted", "Closed"),
+    ("econnaborted", "Closed"),
+    ("net_io_connectionclosed", "Closed"),
+    ("the transport connection", "Closed"),
+    ("unexpectedly closed", "Closed"),
+    ("end of file reached", "Closed"),
+    ("epipe", "Closed"),
+    // Go's io.EOF as its SMTP client returns it ("Failed to read SMTP server greeting: EOF"),
+    // Python's smtplib.SMTPServerDisconnected, rustls's CorruptMessage.
+    ("eof", "Closed"),
+    ("smtpserverdisconnected", "Closed"),
+    ("corruptmessage", "Tls"),
+    ("unreachable network", "Network"),
+    ("network unreachable", "Network"),
+    ("unreachable host", "Network"),
+    ("dead network", "Network"),
+    ("ehostunreach", "Network"),
+    ("enetunreach", "Network"),
+    ("couldn't connect", "Network"),
+    // Generic words last: a client's "network error: invalid peer certificate" is TLS, Swift
+    // Mailer's "Connection could not be established with host …: SSL operation failed" too.
+    ("could not be established", "Network"),
     ("network error", "Network"),
     ("server unavailable", "Network"),
 ];
