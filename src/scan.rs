@@ -611,13 +611,13 @@ mod tests {
         // Two dense rows, the packed exceptions and the outputs: a dense table of every state
         // would be ten times larger. Pinned so that growth is a decision: the mail clients'
         // excerpts took it from 285 to 430 KB (their states packed last; about 1% on a scan), the
-        // platforms' socket words (the twelfth round) from 444 to 454 KiB.
+        // twelfth round's platform socket words and servers' words in other languages to 488 KB.
         let bytes = core::mem::size_of_val(&SCAN_CLASSES)
             + core::mem::size_of_val(&SCAN_ROWS)
             + core::mem::size_of_val(&BYTES)
             + core::mem::size_of_val(&SCAN_SLOTS)
             + core::mem::size_of_val(&crate::generated::SCAN_OUTPUTS);
-        assert!(bytes < 480 * 1024, "the scanner's tables take {bytes} bytes");
+        assert!(bytes < 500 * 1024, "the scanner's tables take {bytes} bytes");
     }
 
     #[test]

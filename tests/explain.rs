@@ -933,6 +933,42 @@ fn the_platforms_words_for_a_failed_socket() {
     assert_eq!((reply.code(), reply.failure(), reply.reason()), (Some(550), None, Reason::MailboxUnknown));
 }
 
+/// Servers' words in other languages name their kinds as English words do, a first letter beyond
+/// ASCII capitalized or not; the English of a bilingual reply comes first.
+#[test]
+fn servers_words_in_other_languages() {
+    reasons_are(&[
+        ("550 5.1.1 <user@example.de>: Empfänger unbekannt", Reason::MailboxUnknown),
+        ("550 Le destinataire est inexistant : adresse inexistante", Reason::MailboxUnknown),
+        ("550 El usuario no existe en este servidor", Reason::MailboxUnknown),
+        ("550 Destinatário desconhecido neste domínio", Reason::MailboxUnknown),
+        ("550 Nie ma takiego użytkownika w domenie", Reason::MailboxUnknown),
+        ("550 收件人不存在，请检查地址", Reason::MailboxUnknown),
+        ("550 指定されたアドレスは存在しません", Reason::MailboxUnknown),
+        ("550 존재하지 않는 사용자입니다", Reason::MailboxUnknown),
+        ("552 Das Postfach des Empfängers ist voll", Reason::MailboxFull),
+        ("452 La boîte de réception pleine, réessayez plus tard", Reason::MailboxFull),
+        ("552 Il destinatario ha la casella piena", Reason::MailboxFull),
+        ("552 对方邮箱已满", Reason::MailboxFull),
+        ("550 Le compte bloqué par l'administrateur", Reason::MailboxDisabled),
+        ("550 La cuenta suspendida por falta de pago", Reason::MailboxDisabled),
+        ("550 Relais non autorisé pour ce domaine", Reason::RelayDenied),
+        ("421 Zu viele Verbindungen von Ihrer IP-Adresse", Reason::RateLimited),
+        ("421 Trop de connexions simultanées", Reason::RateLimited),
+        ("535 Échec de l'authentification", Reason::AuthFailed),
+        ("535 Falha de autenticação: senha incorreta", Reason::AuthFailed),
+        ("530 Autenticación requerida para enviar correo", Reason::AuthRequired),
+        ("552 Message trop volumineux pour ce serveur", Reason::MessageTooLarge),
+        ("552 Der Anhang überschreitet die maximale Größe", Reason::MessageTooLarge),
+        ("550 Remitente rechazado por el servidor", Reason::SenderRejected),
+        ("554 邮件被识别为垃圾邮件", Reason::SpamBlocked),
+        ("554 メールにウイルスが含まれています", Reason::ContentRejected),
+        // A bilingual reply: its English decides.
+        ("550 User unknown / Utilisateur inconnu", Reason::MailboxUnknown),
+        ("552 Mailbox full - Postfach voll", Reason::MailboxFull),
+    ]);
+}
+
 /// A remote server without an extension the message needs does not implement it; a failed
 /// recipient callout is about the recipient, a failed sender verification about the sender.
 #[test]

@@ -554,13 +554,11 @@ fn check_explain(data: &Data, reasons: &BTreeSet<String>, problems: &mut Vec<Str
         .chain(&explain.retry.after_fix)
         .chain(&explain.retry.after_fix_permanent);
     for phrase in phrases {
-        if phrase.is_empty()
-            || !phrase.as_bytes()[0].is_ascii_alphanumeric()
-            || phrase.to_lowercase() != *phrase
-            || !phrase.is_ascii()
-        {
+        // Servers' words in other languages may hold any letter; they are lowercase too, and their
+        // capitalized form is generated (`capitalized`).
+        if !phrase.chars().next().is_some_and(char::is_alphanumeric) || phrase.to_lowercase() != *phrase {
             problems.push(format!(
-                "explain.toml: phrase {phrase:?} must be lowercase ASCII starting with a letter or digit"
+                "explain.toml: phrase {phrase:?} must be lowercase, starting with a letter or digit"
             ));
         }
     }
@@ -742,10 +740,15 @@ fn keyword_rules(data: &Data) -> Vec<(String, bool, Vec<String>)> {
         data.explain.keyword.iter().map(|k| (k.reason.clone(), k.level == "always", k.phrases.clone())),
     );
     // Each keyword phrase in American spelling matches in British spelling too, in the same rule
-    // ("command unrecognised", "not authorised"), unless a phrase of that rule or an earlier one
-    // already matches wherever the variant does (it is written out, or shadowed on purpose).
+    // ("command unrecognised", "not authorised"), and a phrase that starts with a letter beyond
+    // ASCII (which the scanner compares as it is) in its capitalized form too, as a reply's first
+    // word has it ("Пользователь не найден", "Échec de l'authentification"); unless a phrase of
+    // that rule or an earlier one already matches wherever the variant does (it is written out,
+    // or shadowed on purpose).
     for index in first_keyword_rule..rules.len() {
-        for variant in rules[index].2.iter().filter_map(|phrase| british(phrase)).collect::<Vec<_>>() {
+        let variants =
+            rules[index].2.iter().flat_map(|phrase| [british(phrase), capitalized(phrase)]).flatten();
+        for variant in variants.collect::<Vec<_>>() {
             let shadowed =
                 rules[..=index].iter().flat_map(|r| &r.2).any(|other| at_word_start(&variant, other));
             if !shadowed {
@@ -769,6 +772,15 @@ const SPELLINGS: [(&str, &str); 10] = [
     ("canceling", "cancelling"),
     ("color", "colour"),
 ];
+
+/// `phrase` with its first letter capitalized, when that letter is beyond ASCII (an ASCII letter
+/// is matched in either case) and has a capital.
+fn capitalized(phrase: &str) -> Option<String> {
+    let mut chars = phrase.chars();
+    let first = chars.next().filter(|c| !c.is_ascii())?;
+    let capital: String = first.to_uppercase().collect();
+    (capital != first.to_string()).then(|| capital + chars.as_str())
+}
 
 /// `phrase` in British spelling, when it differs.
 fn british(phrase: &str) -> Option<String> {
