@@ -91,10 +91,10 @@ fn prefix_words(prefix: &str, phrase: &str) -> String {
     let mut out = String::new();
     let mut in_word = false;
     for c in phrase.chars() {
-        if c.is_ascii_alphanumeric() && !in_word {
+        if c.is_alphanumeric() && !in_word {
             out.push_str(prefix);
         }
-        in_word = c.is_ascii_alphanumeric();
+        in_word = c.is_alphanumeric();
         out.push(c);
     }
     out
