@@ -8,8 +8,11 @@
 //! Aho-Corasick automaton over ASCII-lowercased byte classes and writes it into
 //! `src/generated.rs` as static arrays; `tests/codegen.rs` fails when it is stale. Keyword phrases,
 //! provider markers and failure phrases match at a word start (the byte before them, if any, is
-//! not ASCII alphanumeric), command phrases and delay leads anywhere; all ignore ASCII case (a
-//! client excerpt's other bytes, Cyrillic say, are compared as they are). Each byte costs
+//! not ASCII alphanumeric), command phrases and delay leads anywhere; all ignore ASCII case (the
+//! other bytes of a client excerpt or of a keyword phrase in another language, Cyrillic or CJK
+//! say, are compared as they are; the generator adds a keyword phrase's capitalized form). A byte
+//! beyond ASCII is not alphanumeric here, so every byte of such a text is at a word start: a
+//! phrase in Cyrillic costs many more slots than one in ASCII. Each byte costs
 //! one lookup of the byte (its class, its check and its default transition) and one of a packed
 //! exception, which is the transition when its check is the byte's class, else the default is:
 //! linear in the text, nothing to backtrack, no allocation, `no_std`.
