@@ -909,6 +909,12 @@ fn the_platforms_words_for_a_failed_socket() {
         ("A socket operation was attempted to an unreachable host.", Network, Retry::Later),
         ("A socket operation encountered a dead network.", Network, Retry::Later),
         ("MailConnectException: Couldn't connect to host, port: mail.example.org, 25", Network, Retry::Later),
+        // Apple Mail's words for the same.
+        (
+            "Cannot Send Mail. The connection to the outgoing server \"mail.example.org\" failed.",
+            Network,
+            Retry::Later,
+        ),
     ];
     for &(text, want, retry) in cases {
         let e = explain_text(text).unwrap_or_else(|| panic!("{text}"));

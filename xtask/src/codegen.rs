@@ -1825,7 +1825,7 @@ const COMMAND_PHRASES: [(&str, &str); 36] = [
 /// The phrases of resolvers, operating systems, TLS libraries and MTAs that name a failure with
 /// no reply, most specific first: the first phrase found (in this order, at a word start)
 /// decides. Lowercase; matched ignoring ASCII case.
-const FAILURE_PHRASES: [(&str, &str); 183] = [
+const FAILURE_PHRASES: [(&str, &str); 185] = [
     // A resolver that did not answer: temporary (glibc EAI_AGAIN, Postfix ", try again").
     ("temporary failure in name resolution", "DnsUnavailable"),
     // musl's words for EAI_AGAIN ("failed to lookup address information: Try again", Python's
@@ -1983,6 +1983,10 @@ const FAILURE_PHRASES: [(&str, &str); 183] = [
     // (SMTP) … was lost", "Unable to open connection to SMTP server").
     ("connecting to outgoing server", "Network"),
     ("connection to server failed", "Network"),
+    // Apple Mail's ("Cannot Send Mail. The connection to the outgoing server "smtp.example.com"
+    // failed.", "The connection to the server failed.").
+    ("connection to the outgoing server", "Network"),
+    ("connection to the server failed", "Network"),
     ("unable to open connection", "Network"),
     ("closed the connection unexpectedly", "Closed"),
     ("connection to outgoing server", "Closed"),
