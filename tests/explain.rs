@@ -967,6 +967,9 @@ fn servers_words_in_other_languages() {
         ("552 Message trop volumineux pour ce serveur", Reason::MessageTooLarge),
         ("552 Der Anhang überschreitet die maximale Größe", Reason::MessageTooLarge),
         ("550 Remitente rechazado por el servidor", Reason::SenderRejected),
+        ("550 Sie dürfen nicht senden als dieser Benutzer", Reason::SenderRejected),
+        ("550 Vous ne pouvez pas envoyer en tant que ce compte", Reason::SenderRejected),
+        ("550 Non è consentito inviare come questo utente", Reason::SenderRejected),
         ("554 邮件被识别为垃圾邮件", Reason::SpamBlocked),
         ("554 メールにウイルスが含まれています", Reason::ContentRejected),
         // A bilingual reply: its English decides.
