@@ -614,7 +614,7 @@ mod tests {
         // Two dense rows, the packed exceptions and the outputs: a dense table of every state
         // would be ten times larger. Pinned so that growth is a decision: the mail clients'
         // excerpts took it from 285 to 430 KB (their states packed last; about 1% on a scan), the
-        // twelfth round's platform socket words and servers' words in other languages to 488 KB.
+        // twelfth round's platform socket words and servers' words in other languages to 494 KiB.
         let bytes = core::mem::size_of_val(&SCAN_CLASSES)
             + core::mem::size_of_val(&SCAN_ROWS)
             + core::mem::size_of_val(&BYTES)
