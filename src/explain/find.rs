@@ -193,12 +193,7 @@ fn relayed_reply(region: &[u8], after: usize) -> Option<Found<'_>> {
 fn relayed_at(rest: &[u8]) -> Option<Found<'_>> {
     let close = rest.iter().position(|&b| matches!(b, b'>' | b' ' | b'\r' | b'\n'))?;
     let inner = rest[close..].strip_prefix(b">... ")?;
-    let code = match inner {
-        [a @ b'2'..=b'5', b, c, b' ', ..] if b.is_ascii_digit() && c.is_ascii_digit() => {
-            u16::from(a - b'0') * 100 + u16::from(b - b'0') * 10 + u16::from(c - b'0')
-        }
-        _ => return None,
-    };
+    let code = crate::reply::line_code(inner).filter(|_| inner.get(3) == Some(&b' '))?;
     // One level: a relayed reply is read as it stands (no recursion on hostile input).
     find_in(inner, false).filter(|relayed| relayed.code == code && relayed.region.as_ptr() == inner.as_ptr())
 }
