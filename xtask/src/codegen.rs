@@ -1737,12 +1737,36 @@ fn write_bounce_wording(w: &mut String, bounce: &BounceWording) {
 }
 
 /// A scanner state is one u32, its base: the index of its slots in `SCAN_SLOTS`, below
-/// `1 << SCAN_CHECK_SHIFT`. Its low two bits are flags, so that a state is its own index (no
-/// mask before the load) and its flags are seen without a load: bit 0 is set when the state has
-/// found something (its output's index is in its slot of class `SCAN_OUTPUT_CLASS`), bit 1 when
-/// it is at a word start (the byte after it takes the default row of word starts).
+/// `1 << SCAN_CHECK_SHIFT`. Its low bit is set when the state has found something (its output's
+/// index is in its slot of class `SCAN_OUTPUT_CLASS`), so that a state is its own index (no mask
+/// before the load) and that flag is seen without a load. A state's row (whose default
+/// transitions it takes) is carried beside it by the scan: each byte's key holds the next one.
 const SCAN_OUTPUT_FLAG: usize = 1;
-const SCAN_ROW_FLAG: usize = 2;
+/// The rows: inside a word, at a word start, and after the first byte of a two-byte letter
+/// (Latin beyond ASCII, Greek, Cyrillic, Hebrew, Arabic: the byte after it ends the letter, and
+/// what follows is inside the word).
+const SCAN_ROW_COUNT: usize = 3;
+
+/// What a byte does to word starts, as `scan::row_after` reads it: an ASCII letter or digit
+/// is inside a word; a two-byte letter's first byte (`0xC3..=0xDF`: `0xC2` leads the Latin-1
+/// signs and spaces) and the byte after it too; every other byte (ASCII punctuation and space,
+/// a three- or four-byte character, such as CJK, that is a word of its own) ends one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum ByteKind {
+    Alphanumeric,
+    Other,
+    LetterLead,
+    Continuation,
+}
+
+fn byte_kind(byte: u8) -> ByteKind {
+    match byte {
+        _ if byte.is_ascii_alphanumeric() => ByteKind::Alphanumeric,
+        0x80..=0xBF => ByteKind::Continuation,
+        0xC3..=0xDF => ByteKind::LetterLead,
+        _ => ByteKind::Other,
+    }
+}
 /// A slot is `class + 1 << SCAN_CHECK_SHIFT | next state ^ tag` (0: free), the class of the
 /// transition it holds: as every state has a base of its own, the state whose base is the slot's
 /// index less that class is its owner, and no other state reaches the slot with that class.
@@ -2151,8 +2175,6 @@ struct Automaton {
     /// Byte → class.
     classes: [u8; 256],
     class_count: usize,
-    /// Whether the bytes of each class are ASCII alphanumeric.
-    alnum: Vec<bool>,
     /// state → class → state, dense (only for building and measuring).
     next: Vec<Vec<usize>>,
     /// state → index of its output in `outputs` (0: none).
@@ -2160,12 +2182,13 @@ struct Automaton {
     /// Distinct outputs: (first keyword reason rule, first retry rule, provider bits, first
     /// command phrase, a delay lead, first failure phrase).
     outputs: Vec<(usize, usize, u64, usize, bool, usize)>,
-    /// state → default row (0: inside a word, 1: at a word start).
+    /// state → default row (0: inside a word, 1: at a word start, 2: after a two-byte letter's
+    /// first byte).
     row: Vec<usize>,
     /// state → whether only late patterns (client messages) have begun in it.
     late: Vec<bool>,
-    /// The dense default rows: the states with no partial match, inside a word and at a word start.
-    rows: [usize; 2],
+    /// The dense default rows: the states with no partial match, in each row.
+    rows: [usize; SCAN_ROW_COUNT],
     start: usize,
     trie_nodes: usize,
 }
@@ -2184,19 +2207,19 @@ fn build_automaton(
     // Byte classes: bytes that no pattern tells apart share a class. A byte's identity is its
     // lowercase form if some pattern holds it, and whether it is alphanumeric (word starts).
     let used: BTreeSet<u8> = patterns.iter().flat_map(|p| p.text.bytes()).collect();
-    let mut signatures: BTreeMap<(Option<u8>, bool), u8> = BTreeMap::new();
+    let mut signatures: BTreeMap<(Option<u8>, ByteKind), u8> = BTreeMap::new();
     let mut classes = [0u8; 256];
     for byte in 0..=255u8 {
         let lower = byte.to_ascii_lowercase();
-        let signature = (used.contains(&lower).then_some(lower), byte.is_ascii_alphanumeric());
+        let signature = (used.contains(&lower).then_some(lower), byte_kind(byte));
         let next = signatures.len();
         let class = *signatures.entry(signature).or_insert(next as u8);
         classes[usize::from(byte)] = class;
     }
     let class_count = signatures.len();
-    let mut alnum = vec![false; class_count];
-    for (&(_, is_alnum), &class) in &signatures {
-        alnum[usize::from(class)] = is_alnum;
+    let mut kinds = vec![ByteKind::Other; class_count];
+    for (&(_, kind), &class) in &signatures {
+        kinds[usize::from(class)] = kind;
     }
     // The trie, node 0 the root of the word-start patterns, node 1 of the others; children by class.
     let mut children: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(), BTreeMap::new()];
@@ -2222,10 +2245,13 @@ fn build_automaton(
         }
         ends[node].push(pattern.output);
     }
-    // Subset construction. State 0: inside a word, nothing begun; state 1: at a word start.
+    // Subset construction. State 0: inside a word, nothing begun; state 1: at a word start;
+    // state 2: after a two-byte letter's first byte, which `LETTER` in a set marks (it is no
+    // trie node: it only tells the byte after it that the letter goes on).
+    const LETTER: usize = usize::MAX;
     let mut ids: BTreeMap<Vec<usize>, usize> = BTreeMap::new();
     let mut sets: Vec<Vec<usize>> = Vec::new();
-    for set in [vec![1], vec![0, 1]] {
+    for set in [vec![1], vec![0, 1], vec![1, LETTER]] {
         ids.insert(set.clone(), sets.len());
         sets.push(set);
     }
@@ -2233,12 +2259,19 @@ fn build_automaton(
     let mut index = 0;
     while index < sets.len() {
         let mut row = Vec::with_capacity(class_count);
-        for (class, &is_alnum) in alnum.iter().enumerate() {
-            let mut set: Vec<usize> =
-                sets[index].iter().filter_map(|node| children[*node].get(&class).copied()).collect();
+        let in_letter = sets[index].contains(&LETTER);
+        for (class, &kind) in kinds.iter().enumerate() {
+            let mut set: Vec<usize> = sets[index]
+                .iter()
+                .filter(|&&node| node != LETTER)
+                .filter_map(|node| children[*node].get(&class).copied())
+                .collect();
             set.push(1);
-            if !is_alnum {
-                set.push(0);
+            match kind {
+                ByteKind::Alphanumeric => {}
+                ByteKind::LetterLead => set.push(LETTER),
+                ByteKind::Continuation if in_letter => {}
+                ByteKind::Continuation | ByteKind::Other => set.push(0),
             }
             set.sort_unstable();
             let id = match ids.get(&set) {
@@ -2271,7 +2304,7 @@ fn build_automaton(
     let mut output = Vec::with_capacity(sets.len());
     for set in &sets {
         let mut found = (255usize, 255usize, 0u64, 255usize, false, 255usize);
-        for out in set.iter().flat_map(|node| &ends[*node]) {
+        for out in set.iter().filter(|&&node| node != LETTER).flat_map(|node| &ends[*node]) {
             match *out {
                 Output::Rule(rule) if rule >= reason_rules => found.1 = found.1.min(rule),
                 Output::Rule(rule) => found.0 = found.0.min(rule),
@@ -2287,21 +2320,30 @@ fn build_automaton(
         });
         output.push(at);
     }
-    let row = sets.iter().map(|set| usize::from(set.first() == Some(&0))).collect();
+    let row = sets
+        .iter()
+        .map(|set| match (set.first(), set.last()) {
+            (Some(0), _) => 1,
+            (_, Some(&LETTER)) => 2,
+            _ => 0,
+        })
+        .collect();
     let late = sets
         .iter()
-        .map(|set| set.iter().any(|&n| n > 1) && set.iter().all(|&n| n <= 1 || late_node[n]))
+        .map(|set| {
+            let mut nodes = set.iter().filter(|&&n| n != LETTER);
+            nodes.clone().any(|&n| n > 1) && nodes.all(|&n| n <= 1 || late_node[n])
+        })
         .collect();
     Ok(Automaton {
         classes,
         class_count,
-        alnum,
         next,
         output,
         outputs,
         row,
         late,
-        rows: [0, 1],
+        rows: [0, 1, 2],
         start: 1,
         trie_nodes: children.len(),
     })
@@ -2342,8 +2384,8 @@ fn write_scan(w: &mut String, data: &Data) {
         })
         .collect();
     // A state's flags are the low bits of its base: the residue its base must have.
-    let flags = |s: usize| usize::from(a.output[s] != 0) * SCAN_OUTPUT_FLAG + a.row[s] * SCAN_ROW_FLAG;
-    let step = SCAN_OUTPUT_FLAG.max(SCAN_ROW_FLAG) * 2;
+    let flags = |s: usize| usize::from(a.output[s] != 0) * SCAN_OUTPUT_FLAG;
+    let step = SCAN_OUTPUT_FLAG * 2;
     // Row displacement, first fit, in the order the states were found (breadth first: the
     // states near the start, those a scan visits most, get the first slots and share cache
     // lines; measured a little faster than largest rows first, in no more slots); every state
@@ -2413,7 +2455,7 @@ fn write_scan(w: &mut String, data: &Data) {
             let held = if c == output_class {
                 target
             } else {
-                let tag = c as u32 | u32::from(!a.alnum[c]) << 8;
+                let tag = c as u32 | (a.row[target as usize] as u32) << 8;
                 value(target as usize) ^ tag
             };
             slots[base[s] + c] = (c as u32 + 1) << SCAN_CHECK_SHIFT | held;
@@ -2421,7 +2463,7 @@ fn write_scan(w: &mut String, data: &Data) {
     }
     let exception_count: usize = exceptions.iter().map(Vec::len).sum();
     let output_states = a.output.iter().filter(|&&o| o != 0).count();
-    let bytes = 256 + 2 * n * 4 + slots.len() * 4 + a.outputs.len() * 16;
+    let bytes = 256 + SCAN_ROW_COUNT * n * 4 + slots.len() * 4 + a.outputs.len() * 16;
     writeln!(w, "/// The one-pass scanner (`crate::scan`): every keyword phrase of data/explain.toml, every")
         .unwrap();
     writeln!(w, "/// provider marker of data/providers.toml, the command, delay and failure phrases in one")
@@ -2435,7 +2477,7 @@ fn write_scan(w: &mut String, data: &Data) {
     .unwrap();
     writeln!(
         w,
-        "/// {states} states × {n} classes = {} transitions, stored as 2 dense default rows and",
+        "/// {states} states × {n} classes = {} transitions, stored as {SCAN_ROW_COUNT} dense default rows and",
         states * n
     )
     .unwrap();
@@ -2451,14 +2493,6 @@ fn write_scan(w: &mut String, data: &Data) {
     let items: Vec<String> = a.classes.iter().map(u8::to_string).collect();
     writeln!(w, "/// Byte → class (a byte and its ASCII lowercase share a class).").unwrap();
     writeln!(w, "pub(crate) static SCAN_CLASSES: [u8; 256] = [{}];\n", items.join(", ")).unwrap();
-    let alnum: Vec<String> = a.alnum.iter().map(bool::to_string).collect();
-    writeln!(w, "/// Class → whether its bytes are ASCII alphanumeric.").unwrap();
-    writeln!(
-        w,
-        "#[cfg(test)]\npub(crate) static SCAN_ALNUM: [bool; SCAN_CLASS_COUNT] = [{}];\n",
-        alnum.join(", ")
-    )
-    .unwrap();
     writeln!(
         w,
         "/// A state is its base, the index of its slots in `SCAN_SLOTS` (the highest is {max_base}). Set in a"
@@ -2470,21 +2504,12 @@ fn write_scan(w: &mut String, data: &Data) {
     )
     .unwrap();
     writeln!(w, "/// of what it found in `SCAN_OUTPUTS`.").unwrap();
-    writeln!(w, "pub(crate) const SCAN_OUTPUT_FLAG: u32 = {SCAN_OUTPUT_FLAG};").unwrap();
-    writeln!(
-        w,
-        "/// Set in a state at a word start: the byte after it takes the default row of word starts."
-    )
-    .unwrap();
-    writeln!(w, "pub(crate) const SCAN_ROW_FLAG: u32 = {SCAN_ROW_FLAG};\n").unwrap();
+    writeln!(w, "pub(crate) const SCAN_OUTPUT_FLAG: u32 = {SCAN_OUTPUT_FLAG};\n").unwrap();
     writeln!(w, "/// The state a scan starts in (a word start, nothing begun).").unwrap();
     writeln!(w, "pub(crate) const SCAN_START: u32 = {};\n", value(a.start)).unwrap();
-    writeln!(
-        w,
-        "/// The default transitions, class by class: inside a word, and at a word start, with nothing"
-    )
-    .unwrap();
-    writeln!(w, "/// begun.").unwrap();
+    writeln!(w, "/// The default transitions, class by class: inside a word, at a word start, and after a")
+        .unwrap();
+    writeln!(w, "/// two-byte letter's first byte, with nothing begun.").unwrap();
     let rows: Vec<String> = a
         .rows
         .iter()
@@ -2493,8 +2518,12 @@ fn write_scan(w: &mut String, data: &Data) {
             format!("[{}]", row.join(", "))
         })
         .collect();
-    writeln!(w, "pub(crate) static SCAN_ROWS: [[u32; SCAN_CLASS_COUNT]; 2] = [{}];\n", rows.join(", "))
-        .unwrap();
+    writeln!(
+        w,
+        "pub(crate) static SCAN_ROWS: [[u32; SCAN_CLASS_COUNT]; {SCAN_ROW_COUNT}] = [{}];\n",
+        rows.join(", ")
+    )
+    .unwrap();
     writeln!(
         w,
         "/// A slot holds `class + 1 << SCAN_CHECK_SHIFT | next state ^ tag`: its check is the class of"
