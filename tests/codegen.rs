@@ -110,7 +110,7 @@ fn edit_list(line: &str, edit: impl Fn(Vec<String>) -> Vec<String>) -> String {
 }
 
 /// The scanner's encoding holds twice today's data: with every keyword rule copied (as new
-/// rules), every retry phrase, provider marker and client excerpt too, the generator fits twice the states and
+/// rules), every retry phrase, provider marker and client excerpt too, the generator fits nearly twice the states, twice the
 /// slots (more than the 2^16 the former encoding held) and more distinct outputs, with no
 /// `compile_error!`. (Three and four times today's data fit too, with more than 255 outputs, the
 /// former limit; the test stays at two, as the data's checks take quadratic time.)
@@ -193,7 +193,9 @@ fn the_scanner_holds_twice_the_patterns() {
     let states = |s: &str| figure(s, "trie nodes,\n///", " states ×");
     let slots = |s: &str| figure(s, "packed into", " slots:");
     let outputs = |s: &str| figure(s, "SCAN_OUTPUTS: [Output;", "] = [");
-    assert!(states(&source) >= 2 * states(&today), "{} states", states(&source));
+    // Nearly twice the states: a copy of a phrase whose first letter is beyond ASCII begins with
+    // the ASCII prefix, so the generator adds no capitalized form of it, as it does of the original.
+    assert!(states(&source) * 10 >= 19 * states(&today), "{} states", states(&source));
     assert!(slots(&source) >= 2 * slots(&today) && slots(&source) > 1 << 16, "{} slots", slots(&source));
     assert!(outputs(&source) > outputs(&today), "{} outputs", outputs(&source));
     let _ = std::fs::remove_dir_all(dir);

@@ -978,6 +978,44 @@ fn servers_words_in_other_languages() {
     ]);
 }
 
+/// Servers' words in Cyrillic, Greek, Hebrew, Arabic and Persian: phrases for the kinds (ours),
+/// begun at a word start as English ones are, in whatever case ending the text gives them.
+#[test]
+fn servers_words_in_cyrillic_greek_hebrew_and_arabic() {
+    reasons_are(&[
+        ("550 Пользователь не найден в нашей системе", Reason::MailboxUnknown),
+        ("550 Почтовый ящик не существует", Reason::MailboxUnknown),
+        ("550 Немає такого користувача на цьому сервері", Reason::MailboxUnknown),
+        ("550 Η διεύθυνση παραλήπτη δεν υπάρχει", Reason::MailboxUnknown),
+        ("550 המשתמש המבוקש אינו קיים", Reason::MailboxUnknown),
+        ("550 عنوان البريد غير موجود", Reason::MailboxUnknown),
+        ("552 Почтовый ящик получателя переполнен, превышена квота", Reason::MailboxFull),
+        ("452 Скринька одержувача переповнена", Reason::MailboxFull),
+        ("552 תיבת הדואר מלאה", Reason::MailboxFull),
+        ("550 Учетная запись заблокирована администратором", Reason::MailboxDisabled),
+        ("550 Ретрансляция запрещена для этого домена", Reason::RelayDenied),
+        ("421 Слишком много соединений с вашего адреса", Reason::RateLimited),
+        ("421 Занадто багато з'єднань, спробуйте пізніше", Reason::RateLimited),
+        ("535 Неверный логин или пароль", Reason::AuthFailed),
+        ("530 Требуется авторизация для отправки почты", Reason::AuthRequired),
+        ("504 Данный механизм аутентификации не поддерживается", Reason::AuthMechanism),
+        ("552 Ваше письмо слишком большое для этого сервера", Reason::MessageTooLarge),
+        ("552 Размер сообщения превышает допустимый", Reason::MessageTooLarge),
+        ("550 Вы не можете отправлять письма от имени этого пользователя", Reason::SenderRejected),
+        ("554 Письмо похоже на спам и отклонено", Reason::SpamBlocked),
+        ("554 Ваш IP-адрес находится в черном списке", Reason::SpamBlocked),
+        ("554 В письме обнаружен вирус", Reason::ContentRejected),
+        ("451 Внутренняя ошибка сервера, повторите позже", Reason::ServiceUnavailable),
+        ("451 Адрес находится в сером списке, повторите позже", Reason::Greylisted),
+        ("501 Синтаксическая ошибка в параметрах", Reason::SyntaxError),
+        ("550 Доступ запрещен", Reason::PolicyBlocked),
+    ]);
+    // A phrase begins at a word start: "спам" inside "антиспам" is no spam verdict, as "spam"
+    // inside "antispam" is none.
+    let inside = explain("554 Проверка антиспам-шлюзом не пройдена").unwrap();
+    assert_ne!(inside.reason(), Reason::SpamBlocked);
+}
+
 /// A remote server without an extension the message needs does not implement it; a failed
 /// recipient callout is about the recipient, a failed sender verification about the sender.
 #[test]

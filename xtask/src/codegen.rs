@@ -2241,7 +2241,9 @@ fn build_automaton(
                     child
                 }
             };
-            late_node[node] &= pattern.late;
+            // Client messages' excerpts, and phrases in a script beyond ASCII (a text in
+            // English never reaches their states), are packed after the rest.
+            late_node[node] &= pattern.late || !pattern.text.as_bytes()[0].is_ascii();
         }
         ends[node].push(pattern.output);
     }
