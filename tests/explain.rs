@@ -978,6 +978,33 @@ fn servers_words_in_other_languages() {
     ]);
 }
 
+/// A report that says only that the message could not be delivered failed for good: sending it
+/// again as it is will not help. A notice that the MTA is still trying, or that delivery is
+/// deferred or not done yet, is retried.
+#[test]
+fn a_report_that_delivery_failed_is_not_retried() {
+    for text in [
+        "Sorry, your message could not be delivered to the recipients below.",
+        "This message was undeliverable due to the following reason:",
+        "Delivery has failed to these recipients or groups:",
+        "Ihre Nachricht konnte leider nicht zugestellt werden.",
+        "Votre message n'a pas pu être remis aux destinataires suivants :",
+        "El mensaje no se pudo entregar a los siguientes destinatarios:",
+        "Ваше письмо не удалось доставить следующим адресатам:",
+        "您的邮件无法投递到以下收件人",
+    ] {
+        let e = explain_text(text).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!((e.reason(), e.retry()), (Reason::Other, Retry::AfterFix), "{text}");
+    }
+    for text in [
+        "Your message could not be delivered for 4 hours. It will be retried until it is 5 days old.",
+        "Your message could not yet be delivered; the mail system will continue to attempt delivery.",
+        "Ihre Nachricht konnte noch nicht zugestellt werden.",
+    ] {
+        assert!(explain_text(text).is_none_or(|e| e.retry() == Retry::Later), "{text}");
+    }
+}
+
 /// Servers' words in Cyrillic, Greek, Hebrew, Arabic and Persian: phrases for the kinds (ours),
 /// begun at a word start as English ones are, in whatever case ending the text gives them.
 #[test]
