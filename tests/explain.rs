@@ -978,6 +978,19 @@ fn servers_words_in_other_languages() {
     ]);
 }
 
+/// X.6.0, the registry's catch-all for the content ("Other or undefined media error"), reads as
+/// a refused content where the words say no more; words that name a cause refine it, and a
+/// temporary one is the server's trouble with reading the content for now.
+#[test]
+fn a_catch_all_status_about_the_content() {
+    reasons_are(&[
+        ("554 5.6.0 Message could not be processed", Reason::ContentRejected),
+        ("550 5.6.0 Error in message structure", Reason::ContentRejected),
+        ("552 5.6.0 Mailbox full", Reason::MailboxFull),
+        ("451 4.6.0 Content scanner malfunction", Reason::ServiceUnavailable),
+    ]);
+}
+
 /// A report that says only that the message could not be delivered failed for good: sending it
 /// again as it is will not help. A notice that the MTA is still trying, or that delivery is
 /// deferred or not done yet, is retried.

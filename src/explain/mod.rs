@@ -311,6 +311,12 @@ impl Explanation {
         // From the code: a specific enhanced code first, then the reply code, then the class.
         let from_enhanced = enhanced.and_then(|e| {
             let (reason, weak) = status_reason(e)?;
+            // A catch-all about the content (X.6.0) that is temporary says the server could not
+            // read the content for now ("451 4.6.0 Content scanner malfunction"): the reply
+            // code's reading, the server's trouble.
+            if weak && reason == Reason::ContentRejected && class.is_transient() {
+                return None;
+            }
             Some((reason, weak || used_loosely(e, code)))
         });
         let from_basic = generated::basic_reason(code);
