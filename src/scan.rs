@@ -475,6 +475,12 @@ impl Matches {
         }
     }
 
+    /// Whether a report's words say the message could not be delivered, and no retry phrase was
+    /// found (`KeywordRule::Undelivered` is the last retry rule).
+    pub(crate) fn undelivered(&self) -> bool {
+        matches!(KEYWORD_RULES.get(usize::from(self.retry_rule)), Some(KeywordRule::Undelivered))
+    }
+
     /// The first provider (in data order) whose marker was found.
     pub(crate) fn provider(&self) -> Option<u8> {
         (self.providers != 0).then(|| self.providers.trailing_zeros() as u8)
@@ -528,7 +534,9 @@ mod tests {
                 match kind {
                     Kind::Rule if reply => match KEYWORD_RULES[usize::from(value)] {
                         KeywordRule::Reason(..) => m.reason_rule = m.reason_rule.min(value),
-                        KeywordRule::Retry(..) => m.retry_rule = m.retry_rule.min(value),
+                        KeywordRule::Retry(..) | KeywordRule::Undelivered => {
+                            m.retry_rule = m.retry_rule.min(value)
+                        }
                     },
                     Kind::Lead if reply && m.delay.is_none() && !delay_tried => {
                         // The first lead that matches at a position decides there.

@@ -10,6 +10,9 @@ pub(crate) enum KeywordRule {
     /// The text states this retry verdict; `true` when it refines a 4xx reply too (otherwise
     /// only a 5xx one).
     Retry(Retry, bool),
+    /// A report says the message could not be delivered (and, with no reply, no more): read
+    /// only where nothing else decides.
+    Undelivered,
 }
 
 /// `text` equals the lowercase `phrase`, ignoring ASCII case; inlined, unlike the std method.

@@ -1641,78 +1641,13 @@ fn explain_text_once(text: &str, context: &Context<'_>, quotes: bool) -> Option<
         // ("I'm afraid I wasn't able to deliver your message", "Ihre Nachricht konnte nicht
         // zugestellt werden"): the delivery failed for good, so sending it again as it is will
         // not help; what to fix is in the part of the report that names the cause.
-        None if failed_for_good(bytes) && !still_trying(bytes) && !deferred(bytes) => {
+        None if found.undelivered() && !still_trying(bytes) && !deferred(bytes) => {
             let mut e = Explanation::from_words(Reason::Other, &context);
             e.retry = Retry::AfterFix;
             Some(e)
         }
         None => None,
     }
-}
-
-/// Whether a report says, in one of the languages servers write reports in, that the message
-/// could not be delivered (and no more). ASCII letters in any case; the others as written.
-fn failed_for_good(text: &[u8]) -> bool {
-    const WORDS: [&str; 57] = [
-        "could not be delivered",
-        "couldn't be delivered",
-        "wasn't able to deliver",
-        "was not able to deliver",
-        "unable to deliver",
-        "undeliverable",
-        "delivery failed",
-        "delivery has failed",
-        "delivery cancelled",
-        "delivery canceled",
-        "failed permanently",
-        "permanently failed",
-        "permanent error",
-        "permanent failure",
-        "permanent smtp",
-        "permanent:",
-        "bounced by",
-        "nicht zugestellt",
-        "unzustellbar",
-        "pas pu être",
-        "non distribuable",
-        "no se pudo entregar",
-        "no pudo ser entregado",
-        "no ha podido ser entregado",
-        "não pôde ser entregue",
-        "não foi possível entregar",
-        "non è stato possibile consegnare",
-        "impossibile consegnare",
-        "kan niet worden bezorgd",
-        "kon niet worden bezorgd",
-        "onbestelbaar",
-        "nie mogła zostać dostarczona",
-        "nie została dostarczona",
-        "nemohla být doručena",
-        "nebyla doručena",
-        "kunde inte levereras",
-        "teslim edilemedi",
-        "не было доставлено",
-        "не может быть доставлено",
-        "не удалось доставить",
-        "не доставлено",
-        "не вдалося доставити",
-        "не було доставлено",
-        "δεν ήταν δυνατό να παραδοθεί",
-        "לא ניתן היה למסור",
-        "تعذر توصيل",
-        "无法投递",
-        "無法投遞",
-        "无法被正确投递",
-        "無法被正確投遞",
-        "投递失败",
-        "投遞失敗",
-        "配信できませんでした",
-        "届けられませんでした",
-        "送信できませんでした",
-        "전달되지 못했습니다",
-        "배달할 수 없",
-    ];
-    WORDS.iter().any(|words| find_ignore_case(text, words.as_bytes()).is_some())
 }
 
 #[cfg(test)]

@@ -223,6 +223,10 @@ struct RetryKeywords {
     /// A 5xx only, like `never` and `later`: the message as sent cannot go through.
     #[serde(default)]
     after_fix_permanent: Vec<String>,
+    /// A report with no reply and no cause read: the message could not be delivered, for good
+    /// (`KeywordRule::Undelivered`, the last retry rule: any other retry phrase comes first).
+    #[serde(default)]
+    undelivered: Vec<String>,
 }
 
 /// `data/clients.toml`: mail clients' own words around the server's words they quote.
@@ -552,7 +556,8 @@ fn check_explain(data: &Data, reasons: &BTreeSet<String>, problems: &mut Vec<Str
         .chain(&explain.retry.never)
         .chain(&explain.retry.later)
         .chain(&explain.retry.after_fix)
-        .chain(&explain.retry.after_fix_permanent);
+        .chain(&explain.retry.after_fix_permanent)
+        .chain(&explain.retry.undelivered);
     for phrase in phrases {
         // Servers' words in other languages may hold any letter; they are lowercase too, and their
         // capitalized form is generated (`capitalized`).
@@ -2095,7 +2100,7 @@ const DELAY_LEADS: [&str; 6] =
     ["try again in ", "try again after ", "retry in ", "retry after ", "again in ", "wait "];
 
 /// The keyword rules (reason rules in file order, then retry "never_any_class", "never", "later",
-/// "after_fix", "after_fix_permanent") as
+/// "after_fix", "after_fix_permanent", "undelivered") as
 /// `KeywordRule` literals, and every scan pattern: keyword phrases, provider markers, command
 /// phrases and delay leads.
 fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
@@ -2125,6 +2130,13 @@ fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
         patterns.extend(list.iter().map(|p| word(p, Output::Rule(rule))));
         rules.push(format!("KeywordRule::Retry(Retry::{verdict}, {any_class})"));
     }
+    // Last, so that any retry phrase above decides first; a phrase beyond ASCII in its
+    // capitalized form too, as a report's first word has it.
+    let rule = rules.len();
+    let undelivered =
+        explain.retry.undelivered.iter().flat_map(|p| std::iter::once(p.clone()).chain(capitalized(p)));
+    patterns.extend(undelivered.map(|p| word(&p, Output::Rule(rule))));
+    rules.push("KeywordRule::Undelivered".to_string());
     for (i, p) in data.providers.provider.iter().enumerate() {
         patterns.extend(p.markers.iter().map(|m| word(m, Output::Provider(i))));
     }
