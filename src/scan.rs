@@ -674,14 +674,15 @@ mod tests {
         // twelfth round's platform socket words and servers' words in other languages to 494 KiB;
         // the thirteenth round's rows carried beside the states (their bases pack densely) and
         // two-byte letters inside words (fewer exceptions) took it down to 442 KiB, and its
-        // phrases in Cyrillic, Greek, Hebrew, Arabic and Persian (about 400 with their capitalized
-        // forms, packed after the states a text in English reaches) up to 524 KiB.
+        // phrases in Cyrillic, Greek, Hebrew, Arabic and Persian (680 patterns with their
+        // capitalized forms, packed after the states a text in English reaches) and the words of
+        // an undelivered report up to 537 KiB.
         let bytes = core::mem::size_of_val(&SCAN_CLASSES)
             + core::mem::size_of_val(&SCAN_ROWS)
             + core::mem::size_of_val(&BYTES)
             + core::mem::size_of_val(&SCAN_SLOTS)
             + core::mem::size_of_val(&crate::generated::SCAN_OUTPUTS);
-        assert!(bytes < 540 * 1024, "the scanner's tables take {bytes} bytes");
+        assert!(bytes < 560 * 1024, "the scanner's tables take {bytes} bytes");
     }
 
     #[test]
