@@ -19,12 +19,13 @@
 //! the byte's class, else the default is: linear in the text, nothing to backtrack, no
 //! allocation, `no_std`.
 //!
-//! A state is one u32, its base: the index of its slots in `SCAN_SLOTS`, its three low bits
-//! flags (it has found something; its row: inside a word, at a word start, or after a two-byte
-//! letter's first byte). A slot is 8 bits of check (a class + 1) and 24 of state, so the encoding
-//! holds 2^24 slots, 254 byte classes (room for a class per byte that is not an ASCII letter) and
-//! 2^24 distinct outputs: a state that has found something keeps its output's index in a slot of
-//! its own, of a pseudo-class no byte has.
+//! A state is one u32, its base: the index of its slots in `SCAN_SLOTS`, its low bit set when it
+//! has found something. Its row (inside a word, at a word start, or after a two-byte letter's
+//! first byte: whose default transitions the next byte takes) is carried beside it ([`At`]), as
+//! each byte's key gives the next one. A slot is 8 bits of check (a class + 1) and 24 of state,
+//! so the encoding holds 2^24 slots, 254 byte classes (room for a class per byte that is not an
+//! ASCII letter) and 2^24 distinct outputs: a state that has found something keeps its output's
+//! index in a slot of its own, of a pseudo-class no byte has.
 
 use crate::Command;
 use crate::explain::{KeywordRule, Reason, Retry};
@@ -320,9 +321,9 @@ fn run_cut<'t>(
             break;
         }
         // Both at the same byte, after a byte that ends a word: one row for both.
-        a = At { state: step_wide(a.state as usize, replay.row, byte).0 as u32, row: replay.row };
+        let (next, _) = step_wide(a.state as usize, replay.row, byte);
         replay = step(replay, byte);
-        a.row = replay.row;
+        a = At { state: next as u32, row: replay.row };
         if let Some(out) = output(a) {
             found(matches, out, &second[i + 1..]);
         }

@@ -1167,11 +1167,18 @@ fn code_after_bracket(text: &[u8], at: usize) -> Option<(u16, &[u8])> {
     Some((code, after_colon.unwrap_or(rest)))
 }
 
+/// Whether a report that the message could not be delivered says it is not done yet ("could not
+/// yet be delivered", "noch nicht zugestellt", "différée"): a delay, not a failure.
+fn not_yet(text: &[u8]) -> bool {
+    const WORDS: [&[u8]; 4] = [b"not yet", b"noch nicht", "différé".as_bytes(), b"pas encore"];
+    WORDS.iter().any(|words| find_ignore_case(text, words).is_some())
+}
+
 /// Whether a report worded as an expiry says the MTA keeps trying: a delay notice (Postfix's
 /// "It will be retried until it is 5 day(s) old", sendmail's "Will keep trying until message is
 /// 5 days old", OpenSMTPD's "only a temporary failure report"), read only on that path.
 fn still_trying(text: &[u8]) -> bool {
-    const WORDS: [&[u8]; 15] = [
+    const WORDS: [&[u8]; 11] = [
         b"warning: could not",
         b"message still undelivered",
         b"will be retried",
@@ -1183,11 +1190,6 @@ fn still_trying(text: &[u8]) -> bool {
         b"will try again",
         b"temporary failure report",
         b"do not need to re-send",
-        // Not yet delivered, or deferred, in the other languages reports are written in.
-        b"not yet",
-        b"noch nicht",
-        "différé".as_bytes(),
-        b"pas encore",
     ];
     let text = text.trim_ascii_start();
     starts_with_lower(text, b"warning:") || WORDS.iter().any(|words| find_ignore_case(text, words).is_some())
@@ -1641,7 +1643,7 @@ fn explain_text_once(text: &str, context: &Context<'_>, quotes: bool) -> Option<
         // ("I'm afraid I wasn't able to deliver your message", "Ihre Nachricht konnte nicht
         // zugestellt werden"): the delivery failed for good, so sending it again as it is will
         // not help; what to fix is in the part of the report that names the cause.
-        None if found.undelivered() && !still_trying(bytes) && !deferred(bytes) => {
+        None if found.undelivered() && !still_trying(bytes) && !deferred(bytes) && !not_yet(bytes) => {
             let mut e = Explanation::from_words(Reason::Other, &context);
             e.retry = Retry::AfterFix;
             Some(e)
