@@ -978,6 +978,17 @@ fn servers_words_in_other_languages() {
     ]);
 }
 
+/// A list that takes posts from its members only refuses the sender, however the list manager
+/// words it.
+#[test]
+fn a_list_that_takes_members_only_refuses_the_sender() {
+    reasons_are(&[
+        ("550 Post by non-member to a members-only list", Reason::SenderRejected),
+        ("550 5.7.1 Only subscribers may post to this list", Reason::SenderRejected),
+        ("553 Sender is a non-subscriber of this list", Reason::SenderRejected),
+    ]);
+}
+
 /// X.6.0, the registry's catch-all for the content ("Other or undefined media error"), reads as
 /// a refused content where the words say no more; words that name a cause refine it, and a
 /// temporary one is the server's trouble with reading the content for now.
