@@ -2273,3 +2273,20 @@ fn sendmail_reports_the_remote_reply_after_the_recipient() {
         format!("{}450 Mailbox full", "554 <user@example.org>... 551 <user@example.org>... ".repeat(50_000));
     assert_eq!(explain_text(&nested).and_then(|e| e.code()), Some(551));
 }
+
+/// A verdict said of an address that the server puts between the subject and the verdict
+/// ("User <x> unknown") says what "user unknown" says, in a reply and in a report without one;
+/// the specific words of a phrase still decide first.
+#[test]
+fn a_verdict_on_an_address_named_between_the_words() {
+    reasons_are(&[
+        ("550 Recipient <jdoe@example.net> not found", Reason::MailboxUnknown),
+        ("550 Rejected: user \"jdoe\" is unknown", Reason::MailboxUnknown),
+        ("553 Sender address <jdoe@example.org> not found", Reason::SenderRejected),
+        ("550 Account jdoe@example.net was not found on this server", Reason::MailboxUnknown),
+        ("550 Mailbox <jdoe@example.net> not found: mailbox is full", Reason::MailboxFull),
+    ]);
+    let e = explain_text("The following address failed: Recipient <jdoe@example.net> not found").unwrap();
+    assert_eq!((e.reason(), e.code()), (Reason::MailboxUnknown, None));
+    assert_eq!(e.retry(), Retry::Never);
+}

@@ -5,6 +5,7 @@ mod context;
 mod failure;
 mod find;
 mod keywords;
+mod named_address;
 mod reason;
 mod verdict;
 
@@ -344,7 +345,9 @@ impl Explanation {
             // FROM in vague words is still about the sender, one of the connection itself
             // ("554 Blocked") refuses the sending host (`stage_reason`).
             Some((keyword @ (Reason::PolicyBlocked | Reason::Other), false)) if weak => {
-                reason = stage_reason(keyword, code, context).unwrap_or(keyword);
+                reason = verdict_on_address(segments)
+                    .or_else(|| stage_reason(keyword, code, context))
+                    .unwrap_or(keyword);
             }
             // A code that names what is wrong with an address decides over words that only say
             // which address or where it points: the sender's (X.1.7, X.1.8, X.7.27) or a
@@ -376,7 +379,13 @@ impl Explanation {
             // report without a reply (`explain_text`).
             Some((Reason::Expired, _)) if !weak && reason != Reason::Expired => {}
             Some((keyword, always)) if always || weak => reason = keyword,
-            None if weak => reason = stage_reason(reason, code, context).unwrap_or(reason),
+            // Words that hold the address between the subject and the verdict ("User <benny>
+            // unknown") say what the phrases would without it.
+            None if weak => {
+                reason = verdict_on_address(segments)
+                    .or_else(|| stage_reason(reason, code, context))
+                    .unwrap_or(reason);
+            }
             _ => {}
         }
         // Exchange Online refuses a recipient its directory does not hold (Directory Based Edge
@@ -706,6 +715,18 @@ fn offset_in(outer: &[u8], inner: &[u8]) -> usize {
     let offset = (inner.as_ptr() as usize).wrapping_sub(outer.as_ptr() as usize);
     debug_assert!(offset <= outer.len() && offset + inner.len() <= outer.len(), "not a subslice");
     offset.min(outer.len())
+}
+
+/// The reason a verdict on an address named between the words gives, in the first segment
+/// that holds one ([`named_address`]).
+fn verdict_on_address(segments: Segments<'_>) -> Option<Reason> {
+    let mut named = None;
+    segments(&mut |segment| {
+        if named.is_none() {
+            named = named_address::verdict_on_address(segment);
+        }
+    });
+    named
 }
 
 /// The reason of a refusal whose words are only a bare statement, with no cause given:
@@ -1637,7 +1658,9 @@ fn explain_text_once(text: &str, context: &Context<'_>, quotes: bool) -> Option<
         e.code = None;
         return Some(e);
     }
-    match worded {
+    // A verdict on an address named between the words ("Recipient <x> not found") when no
+    // phrase named a reason.
+    match worded.or_else(|| named_address::verdict_on_address(bytes)) {
         Some(reason) => Some(from_words(reason)),
         // A report that the message could not be delivered, with no cause this crate reads
         // ("I'm afraid I wasn't able to deliver your message", "Ihre Nachricht konnte nicht
