@@ -2290,3 +2290,17 @@ fn a_verdict_on_an_address_named_between_the_words() {
     assert_eq!((e.reason(), e.code()), (Reason::MailboxUnknown, None));
     assert_eq!(e.retry(), Retry::Never);
 }
+
+/// 501 refuses a command's argument as malformed: "Syntax: AUTH mechanism" is a syntax error.
+/// Some servers send 501 for a mechanism they do not offer, and say so: that is the reason then.
+#[test]
+fn a_mechanism_not_offered_on_501() {
+    reasons_are(&[
+        ("501 Syntax: AUTH mechanism [initial-response]", Reason::SyntaxError),
+        ("501 5.5.2 AUTH mechanism must be specified", Reason::SyntaxError),
+        ("501 invalid character in authentication mechanism name", Reason::SyntaxError),
+        ("501 5.5.4 Unsupported authentication mechanism", Reason::AuthMechanism),
+        ("501 AUTH mechanism LOGIN not available", Reason::AuthMechanism),
+        ("504 5.5.4 Unrecognized authentication type", Reason::AuthMechanism),
+    ]);
+}

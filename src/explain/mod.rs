@@ -363,8 +363,13 @@ impl Explanation {
             }
             // 501 is a syntax error in the command's arguments (RFC 5321): words naming the
             // argument (the AUTH mechanism, the HELO name) say which one, not another reason.
-            // A mechanism the server does not offer is 504 (RFC 4954).
+            // A mechanism the server does not offer is 504 (RFC 4954), but some servers send
+            // 501 for it: words that say the mechanism is not offered name that reason ("501
+            // Authentication mechanism not supported"), where "Syntax: AUTH mechanism" does not.
             // Vague sender words ("invalid MAIL FROM address") name the argument too.
+            Some((Reason::AuthMechanism, _)) if code == 501 && mechanism_not_offered(segments) => {
+                reason = Reason::AuthMechanism;
+            }
             Some(
                 (Reason::AuthMechanism, _) | (Reason::PolicyBlocked, true) | (Reason::SenderRejected, false),
             ) if code == 501 => {
@@ -715,6 +720,27 @@ fn offset_in(outer: &[u8], inner: &[u8]) -> usize {
     let offset = (inner.as_ptr() as usize).wrapping_sub(outer.as_ptr() as usize);
     debug_assert!(offset <= outer.len() && offset + inner.len() <= outer.len(), "not a subslice");
     offset.min(outer.len())
+}
+
+/// Words that say a SASL mechanism is not offered ("Unrecognized authentication mechanism",
+/// "mechanism not supported", "Client must not start with this mechanism"), not that the AUTH
+/// command's argument is malformed.
+fn mechanism_not_offered(segments: Segments<'_>) -> bool {
+    const NOT_OFFERED: [&[u8]; 8] = [
+        b"unrecognized",
+        b"unrecognised",
+        b"not supported",
+        b"unsupported",
+        b"does not support",
+        b"not available",
+        b"must not",
+        b"not allowed",
+    ];
+    let mut said = false;
+    segments(&mut |segment| {
+        said |= NOT_OFFERED.iter().any(|words| find_ignore_case(segment, words).is_some());
+    });
+    said
 }
 
 /// The reason a verdict on an address named between the words gives, in the first segment
