@@ -2304,3 +2304,26 @@ fn a_mechanism_not_offered_on_501() {
         ("504 5.5.4 Unrecognized authentication type", Reason::AuthMechanism),
     ]);
 }
+
+/// "Invalid command" alone names a command the server does not know, as 500 does; its
+/// arguments or its order are what 501 and 503 name.
+#[test]
+fn an_invalid_command_is_one_the_server_does_not_know() {
+    reasons_are(&[
+        ("500 Invalid command", Reason::CommandUnrecognized),
+        ("500 5.5.1 Invalid command: FOO", Reason::CommandUnrecognized),
+        ("501 Invalid command arguments", Reason::SyntaxError),
+        ("501 Invalid command or cannot parse to address", Reason::SyntaxError),
+        ("503 Invalid command here", Reason::BadSequence),
+    ]);
+}
+
+/// A timeout spelled with a hyphen, or a connection left idle too long, is the network's.
+#[test]
+fn a_timeout_in_other_spellings() {
+    reasons_are(&[
+        ("421 Connection time-out", Reason::NetworkError),
+        ("550 Read timed-out", Reason::NetworkError),
+        ("421 Session was idle for too long, closing", Reason::NetworkError),
+    ]);
+}

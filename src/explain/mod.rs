@@ -375,6 +375,9 @@ impl Explanation {
             ) if code == 501 => {
                 reason = Reason::SyntaxError;
             }
+            // "Invalid command" alone reads as a command the server does not know, but 501 (its
+            // arguments) and 503 (its order) say what is wrong with it.
+            Some((Reason::CommandUnrecognized, false)) if matches!(code, 501 | 503) => {}
             // 502 and 504 say a command or parameter is not available: "disabled", "not
             // active" then describe the command, not a mailbox ("VRFY has been disabled").
             Some((Reason::MailboxDisabled, _)) if matches!(code, 502 | 504) => {}
