@@ -2327,3 +2327,17 @@ fn a_timeout_in_other_spellings() {
         ("421 Session was idle for too long, closing", Reason::NetworkError),
     ]);
 }
+
+/// A server that ends the session after "too many errors" names no cause of its own (the
+/// client's earlier replies hold it); words that say what the errors were decide.
+#[test]
+fn too_many_errors_names_no_cause() {
+    reasons_are(&[
+        ("421 4.7.0 mx.example.net Error: too many errors", Reason::Other),
+        ("421 Too many errors, closing connection", Reason::Other),
+        ("421 4.7.0 mx.example.net Too many bad recipients; closing connection", Reason::PolicyBlocked),
+        ("535 5.7.0 Too many bad auth attempts.", Reason::AuthFailed),
+    ]);
+    let e = explain("421 4.7.0 mx.example.net Error: too many errors").unwrap();
+    assert_eq!(e.retry(), Retry::Later);
+}
