@@ -49,6 +49,9 @@ pub(crate) struct Output {
     pub(crate) lead: bool,
     /// The first run of failure phrases (index into `SCAN_FAILURES`) one of which ends here.
     pub(crate) failure: u8,
+    /// A verdict on an address named before it ends here ("unknown", "not found": see
+    /// `explain::named_address`).
+    pub(crate) verdict: bool,
 }
 
 /// The kinds of pattern, for the tests' reference matcher.
@@ -60,6 +63,7 @@ pub(crate) enum Kind {
     Command,
     Lead,
     Failure,
+    Verdict,
 }
 
 /// The rows: what the byte before a byte says about word starts.
@@ -353,6 +357,8 @@ pub(crate) struct Matches {
     delay: Option<u32>,
     /// The first run of failure phrases found (index into `SCAN_FAILURES`), 255 when none.
     failure: u8,
+    /// A verdict on a named address is in the reply's text.
+    verdict: bool,
 }
 
 impl Default for Matches {
@@ -364,7 +370,15 @@ impl Default for Matches {
 impl Matches {
     /// Nothing found yet.
     pub(crate) const fn new() -> Matches {
-        Matches { reason_rule: 255, retry_rule: 255, providers: 0, command: 255, delay: None, failure: 255 }
+        Matches {
+            reason_rule: 255,
+            retry_rule: 255,
+            providers: 0,
+            command: 255,
+            delay: None,
+            failure: 255,
+            verdict: false,
+        }
     }
 
     /// Adds what `later` found after the text `self` was found in.
@@ -376,13 +390,15 @@ impl Matches {
         self.command = self.command.min(later.command);
         self.delay = self.delay.or(later.delay);
         self.failure = self.failure.min(later.failure);
+        self.verdict |= later.verdict;
     }
 
-    /// What counts in the reply's own text: keywords and delays.
+    /// What counts in the reply's own text: keywords, delays and verdicts on a named address.
     #[inline(always)]
     fn reply(&mut self, out: &Output, rest: &[u8]) {
         self.reason_rule = self.reason_rule.min(out.reason_rule);
         self.retry_rule = self.retry_rule.min(out.retry_rule);
+        self.verdict |= out.verdict;
         if out.lead && self.delay.is_none() {
             self.delay = crate::explain::delay_after(rest);
         }
@@ -458,6 +474,12 @@ impl Matches {
             });
         }
         run_split(whole, tail, self, |m, out, _| m.anywhere(out));
+    }
+
+    /// Whether the reply's text holds a verdict on an address named before it (the words are
+    /// read again only then: `explain::named_address`).
+    pub(crate) fn verdict(&self) -> bool {
+        self.verdict
     }
 
     /// The first reason rule found, with its "always" flag.
@@ -562,6 +584,7 @@ mod tests {
                     Kind::Provider => m.providers |= 1 << (value & 63),
                     Kind::Command => m.command = m.command.min(value),
                     Kind::Failure => m.failure = m.failure.min(value),
+                    Kind::Verdict if reply => m.verdict = true,
                     _ => {}
                 }
             }

@@ -345,7 +345,7 @@ impl Explanation {
             // FROM in vague words is still about the sender, one of the connection itself
             // ("554 Blocked") refuses the sending host (`stage_reason`).
             Some((keyword @ (Reason::PolicyBlocked | Reason::Other), false)) if weak => {
-                reason = verdict_on_address(segments)
+                reason = verdict_on_address(&found, segments)
                     .or_else(|| stage_reason(keyword, code, context))
                     .unwrap_or(keyword);
             }
@@ -390,7 +390,7 @@ impl Explanation {
             // Words that hold the address between the subject and the verdict ("User <benny>
             // unknown") say what the phrases would without it.
             None if weak => {
-                reason = verdict_on_address(segments)
+                reason = verdict_on_address(&found, segments)
                     .or_else(|| stage_reason(reason, code, context))
                     .unwrap_or(reason);
             }
@@ -747,8 +747,11 @@ fn mechanism_not_offered(segments: Segments<'_>) -> bool {
 }
 
 /// The reason a verdict on an address named between the words gives, in the first segment
-/// that holds one ([`named_address`]).
-fn verdict_on_address(segments: Segments<'_>) -> Option<Reason> {
+/// that holds one ([`named_address`]), read only when the scanner `found` a verdict's words.
+fn verdict_on_address(found: &scan::Matches, segments: Segments<'_>) -> Option<Reason> {
+    if !found.verdict() {
+        return None;
+    }
     let mut named = None;
     segments(&mut |segment| {
         if named.is_none() {
@@ -1689,7 +1692,8 @@ fn explain_text_once(text: &str, context: &Context<'_>, quotes: bool) -> Option<
     }
     // A verdict on an address named between the words ("Recipient <x> not found") when no
     // phrase named a reason.
-    match worded.or_else(|| named_address::verdict_on_address(bytes)) {
+    let named = || found.verdict().then(|| named_address::verdict_on_address(bytes)).flatten();
+    match worded.or_else(named) {
         Some(reason) => Some(from_words(reason)),
         // A report that the message could not be delivered, with no cause this crate reads
         // ("I'm afraid I wasn't able to deliver your message", "Ihre Nachricht konnte nicht

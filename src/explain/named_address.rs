@@ -3,56 +3,31 @@
 //! does not exist". The phrases of `data/explain.toml` hold the subject and the verdict side by
 //! side ("user unknown"); a server that puts the address between them says the same thing.
 //!
-//! Read only where the scanner found no words that name a reason, so it costs the common path
-//! nothing.
+//! The subjects and verdicts are `[named_address]` in `data/explain.toml`. Read only where the
+//! scanner found no words that name a reason (or only vague ones) and flagged a verdict in its
+//! one pass, so a text without one costs nothing more.
 
 use crate::explain::Reason;
-
-/// The words that name whose address it is, lowercase, each with the reason a verdict on it
-/// gives. The longer first where one begins another.
-const SUBJECTS: [(&[u8], Reason); 9] = [
-    (b"recipient address", Reason::MailboxUnknown),
-    (b"recipient", Reason::MailboxUnknown),
-    (b"addressee", Reason::MailboxUnknown),
-    (b"mailbox", Reason::MailboxUnknown),
-    (b"account", Reason::MailboxUnknown),
-    (b"user", Reason::MailboxUnknown),
-    (b"sender address", Reason::SenderRejected),
-    (b"sender", Reason::SenderRejected),
-    (b"address", Reason::MailboxUnknown),
-];
-
-/// The verdicts that the address is not known, lowercase, after the address and a space.
-const VERDICTS: [&[u8]; 9] = [
-    b"unknown",
-    b"not found",
-    b"does not exist",
-    b"doesn't exist",
-    b"does not exists",
-    b"not exist",
-    b"is unknown",
-    b"is not known",
-    b"was not found",
-];
+use crate::generated::{NAMED_SUBJECTS, NAMED_VERDICTS};
 
 /// The longest address (with its brackets) read between a subject and its verdict: RFC 5321's
 /// path limit.
 const ADDRESS_MAX: usize = 256;
 
-/// The reason a verdict on a named address gives in `segment`, if it holds one: a subject word
-/// at a word start, one space, the address (in `<>`, `()`, `[]` or quotes, or a word with an
-/// `@`), one space, a verdict that ends a word.
+/// The reason a verdict on a named address gives in `segment`, if it holds one: a subject
+/// ([`NAMED_SUBJECTS`]) at a word start, one space, the address (in `<>`, `()`, `[]` or quotes,
+/// or a word with an `@`), one space, a verdict ([`NAMED_VERDICTS`]) that ends a word.
 pub(crate) fn verdict_on_address(segment: &[u8]) -> Option<Reason> {
     let mut i = 0;
     while i < segment.len() {
         let word_start = i == 0 || !segment[i - 1].is_ascii_alphanumeric();
         if word_start {
-            if let Some(reason) = SUBJECTS.iter().find_map(|&(subject, reason)| {
+            if let Some(reason) = NAMED_SUBJECTS.iter().find_map(|&(subject, reason)| {
                 let after = starts_with_ignore_case(&segment[i..], subject)?;
                 let rest = segment[i + after..].strip_prefix(b" ")?;
                 let rest = &rest[address_len(rest)?..];
                 let rest = rest.strip_prefix(b" ")?;
-                VERDICTS.iter().any(|verdict| ends_word(rest, verdict)).then_some(reason)
+                NAMED_VERDICTS.iter().any(|verdict| ends_word(rest, verdict)).then_some(reason)
             }) {
                 return Some(reason);
             }

@@ -152,7 +152,17 @@ struct ExplainFile {
     keyword: Vec<KeywordRule>,
     retry: RetryKeywords,
     bare: BareStatements,
+    named_address: NamedAddress,
     bounce: BounceWording,
+}
+
+/// `[named_address]`: a verdict on an address named between the words (`named_address`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NamedAddress {
+    /// (subject, the reason a verdict on its address gives).
+    subjects: Vec<(String, String)>,
+    verdicts: Vec<String>,
 }
 
 /// `[bare]`: the whole statements of a short reply that says nothing else (`bare_reason`).
@@ -488,6 +498,7 @@ fn check(data: &Data) -> Result<(), String> {
     check_explain(data, &reasons, &mut problems);
     check_bounce_wording(&data.explain.bounce, &mut problems);
     check_bare_statements(&data.explain.bare, &mut problems);
+    check_named_address(&data.explain.named_address, &reasons, &mut problems);
     check_providers(data, &reasons, &mut problems);
     if problems.is_empty() { Ok(()) } else { Err(problems.join("\n")) }
 }
@@ -1518,6 +1529,7 @@ pub fn generate(root: &Path) -> Result<String, String> {
         writeln!(w, "];\n").unwrap();
     }
     write_bare_statements(w, &data.explain.bare);
+    write_named_address(w, &data.explain.named_address);
     write_bounce_wording(w, &data.explain.bounce);
     Ok(out)
 }
@@ -1666,6 +1678,65 @@ fn write_bare_statements(w: &mut String, bare: &BareStatements) {
     }
 }
 
+/// `[named_address]`: subjects and verdicts lowercase ASCII, trimmed, each listed once; every
+/// subject's reason known, and no subject shadowed by an earlier one it begins with.
+fn check_named_address(named: &NamedAddress, reasons: &BTreeSet<String>, problems: &mut Vec<String>) {
+    let clean = |p: &str| {
+        !p.is_empty() && p.trim() == p && p.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    };
+    let mut seen = BTreeSet::new();
+    for (i, (subject, reason)) in named.subjects.iter().enumerate() {
+        if !clean(subject) || !seen.insert(subject) {
+            problems.push(format!(
+                "explain.toml: [named_address] subject {subject:?} must be lowercase ASCII, once"
+            ));
+        }
+        if !reasons.contains(reason) {
+            problems.push(format!(
+                "explain.toml: [named_address] subject {subject:?} has unknown reason {reason:?}"
+            ));
+        }
+        if let Some((earlier, _)) =
+            named.subjects[..i].iter().find(|(e, _)| subject.starts_with(&format!("{e} ")))
+        {
+            problems
+                .push(format!("explain.toml: [named_address] subject {subject:?} comes after {earlier:?}"));
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for verdict in &named.verdicts {
+        if !clean(verdict) || !seen.insert(verdict) {
+            problems.push(format!(
+                "explain.toml: [named_address] verdict {verdict:?} must be lowercase ASCII, once"
+            ));
+        }
+    }
+}
+
+/// `[named_address]` as `NAMED_SUBJECTS` and `NAMED_VERDICTS`.
+fn write_named_address(w: &mut String, named: &NamedAddress) {
+    let subjects: Vec<String> =
+        named.subjects.iter().map(|(s, r)| format!("(b{s:?}, Reason::{})", camel(r))).collect();
+    writeln!(w, "/// `[named_address] subjects`: whose address, and the reason a verdict on it gives.")
+        .unwrap();
+    writeln!(
+        w,
+        "pub(crate) static NAMED_SUBJECTS: [(&[u8], Reason); {}] = [{}];\n",
+        subjects.len(),
+        subjects.join(", ")
+    )
+    .unwrap();
+    let verdicts: Vec<String> = named.verdicts.iter().map(|v| format!("b{v:?}")).collect();
+    writeln!(w, "/// `[named_address] verdicts`: that the address named before is not known.").unwrap();
+    writeln!(
+        w,
+        "pub(crate) static NAMED_VERDICTS: [&[u8]; {}] = [{}];\n",
+        verdicts.len(),
+        verdicts.join(", ")
+    )
+    .unwrap();
+}
+
 /// `[bounce]` phrases are lowercase and not empty; every implied status is `subject.detail`.
 fn check_bounce_wording(bounce: &BounceWording, problems: &mut Vec<String>) {
     let phrases = bounce
@@ -1793,6 +1864,8 @@ enum Output {
     Lead,
     /// A phrase naming a failure with no reply (index into `SCAN_FAILURES`).
     Failure(usize),
+    /// A verdict on an address named before it (`[named_address] verdicts`).
+    Verdict,
 }
 
 /// One pattern of the scanner: lowercase ASCII, matched ignoring ASCII case, at a word start
@@ -2156,6 +2229,7 @@ fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
             late: false,
         });
     }
+    patterns.extend(explain.named_address.verdicts.iter().map(|v| word(v, Output::Verdict)));
     let failures = failure_phrases(data);
     let client_failures = failures.len() - FAILURE_PHRASES.len();
     for (i, ((phrase, _), run)) in failures.iter().zip(runs(&failures).0).enumerate() {
@@ -2193,7 +2267,7 @@ struct Automaton {
     output: Vec<usize>,
     /// Distinct outputs: (first keyword reason rule, first retry rule, provider bits, first
     /// command phrase, a delay lead, first failure phrase).
-    outputs: Vec<(usize, usize, u64, usize, bool, usize)>,
+    outputs: Vec<(usize, usize, u64, usize, bool, usize, bool)>,
     /// state → default row (0: inside a word, 1: at a word start, 2: after a two-byte letter's
     /// first byte).
     row: Vec<usize>,
@@ -2314,10 +2388,11 @@ fn build_automaton(
             _ => {}
         }
     }
-    let mut outputs: Vec<(usize, usize, u64, usize, bool, usize)> = vec![(255, 255, 0, 255, false, 255)];
+    let mut outputs: Vec<(usize, usize, u64, usize, bool, usize, bool)> =
+        vec![(255, 255, 0, 255, false, 255, false)];
     let mut output = Vec::with_capacity(sets.len());
     for set in &sets {
-        let mut found = (255usize, 255usize, 0u64, 255usize, false, 255usize);
+        let mut found = (255usize, 255usize, 0u64, 255usize, false, 255usize, false);
         for out in set.iter().filter(|&&node| node != LETTER).flat_map(|node| &ends[*node]) {
             match *out {
                 Output::Rule(rule) if rule >= reason_rules => found.1 = found.1.min(rule),
@@ -2326,6 +2401,7 @@ fn build_automaton(
                 Output::Command(c) => found.3 = found.3.min(c),
                 Output::Lead => found.4 = true,
                 Output::Failure(f) => found.5 = found.5.min(f),
+                Output::Verdict => found.6 = true,
             }
         }
         let at = outputs.iter().position(|o| *o == found).unwrap_or_else(|| {
@@ -2581,9 +2657,9 @@ fn write_scan(w: &mut String, data: &Data) {
     let items: Vec<String> = a
         .outputs
         .iter()
-        .map(|(r, t, p, c, l, f)| {
+        .map(|(r, t, p, c, l, f, v)| {
             format!(
-                "Output {{ reason_rule: {r}, retry_rule: {t}, providers: {p:#x}, command: {c}, lead: {l}, failure: {f} }}"
+                "Output {{ reason_rule: {r}, retry_rule: {t}, providers: {p:#x}, command: {c}, lead: {l}, failure: {f}, verdict: {v} }}"
             )
         })
         .collect();
@@ -2608,6 +2684,7 @@ fn write_scan(w: &mut String, data: &Data) {
                 Output::Command(i) => ("Command", i),
                 Output::Lead => ("Lead", 0),
                 Output::Failure(i) => ("Failure", i),
+                Output::Verdict => ("Verdict", 0),
             };
             format!("({:?}, {}, Kind::{kind}, {value})", p.text, p.word_start)
         })
