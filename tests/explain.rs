@@ -2341,3 +2341,13 @@ fn too_many_errors_names_no_cause() {
     let e = explain("421 4.7.0 mx.example.net Error: too many errors").unwrap();
     assert_eq!(e.retry(), Retry::Later);
 }
+
+/// A limit worded around the count: excessive connections, a limit reached, an account's limits.
+#[test]
+fn a_rate_limit_in_other_words() {
+    reasons_are(&[
+        ("421 4.7.0 Blocked for a while due to excessive connections", Reason::RateLimited),
+        ("451 The server has reached the limit of messages from your host", Reason::RateLimited),
+        ("451 4.7.1 The limits for your account are exceeded", Reason::RateLimited),
+    ]);
+}
