@@ -773,8 +773,9 @@ fn verdict_on_address(found: &scan::Matches, segments: Segments<'_>) -> Option<R
 ///   unavailable") refuses an address the server does not know: a policy refusal names its
 ///   policy.
 ///
-/// The statements are `[bare]` in `data/explain.toml`; an enhanced code that says more than
-/// "other" (X.0.x) or "policy" (X.7.x) is never bare.
+/// The statements are `[bare]` in `data/explain.toml`, read after RFC 5321's "Requested action
+/// not taken:" when a reply begins with it; an enhanced code that says more than "other" (X.0.x)
+/// or "policy" (X.7.x) is never bare.
 fn bare_reason(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>) -> Option<Reason> {
     let policy_or_none = enhanced.is_none_or(|e| matches!(e.subject(), 0 | 7));
     if !policy_or_none || !(matches!(code, 450 | 451) || (500..600).contains(&code)) {
@@ -786,7 +787,7 @@ fn bare_reason(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>
     let (statements, firsts): (&[&[u8]], &[u8; 32]) =
         if greylisting { (&RETRY_LATER, &RETRY_LATER_FIRSTS) } else { (&BARE_REFUSED, &REFUSED_FIRSTS) };
     let mut reader = BareWords::new(statements, firsts);
-    segments(&mut |segment| reader.read(segment));
+    segments(&mut |segment| reader.read(after_requested_action(segment)));
     let words = reader.words()?;
     if greylisting {
         return generated::BARE_RETRY_LATER.contains(&words).then_some(Reason::Greylisted);
@@ -796,6 +797,17 @@ fn bare_reason(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>
     } else {
         generated::BARE_RECIPIENT_REFUSED.contains(&words).then_some(Reason::MailboxUnknown)
     }
+}
+
+/// `segment` after RFC 5321's own words for a refusal ("Requested action not taken:"), which
+/// say no more than the code: "550 Requested action not taken: mailbox not available" is the
+/// bare statement.
+fn after_requested_action(segment: &[u8]) -> &[u8] {
+    const LEADS: [&[u8]; 2] = [b"requested action not taken:", b"requested mail action not taken:"];
+    // After the reply code and its status, which the reader passes over anyway.
+    let start = segment.iter().position(|b| !matches!(b, b'0'..=b'9' | b'.' | b'-' | b' ')).unwrap_or(0);
+    let words = &segment[start..];
+    LEADS.iter().find(|lead| starts_with_lower(words, lead)).map_or(segment, |lead| &words[lead.len()..])
 }
 
 /// The greylisting statements, by first letter ([`by_first_letter`]).
@@ -1719,6 +1731,7 @@ mod tests {
     /// The words of a reply as `BareWords` reads them, spelled out: every token, then the
     /// statements compared whole.
     fn reference(code: u16, text: &[u8]) -> Option<Reason> {
+        let text = after_requested_action(text);
         let mut words: Vec<u8> = Vec::new();
         for token in text.split(|b| b.is_ascii_whitespace()) {
             if token.iter().any(|b| b.is_ascii_digit() || *b == b'@')
@@ -1811,8 +1824,16 @@ mod tests {
 
     #[test]
     fn bare_statements_are_read_to_the_end() {
-        let cases: [(u16, &[u8], Option<Reason>); 9] = [
+        let cases: [(u16, &[u8], Option<Reason>); 12] = [
             (550, b"550 <user@example.com>: Recipient address rejected.", Some(Reason::MailboxUnknown)),
+            // RFC 5321's own words for a refusal say no more than the code.
+            (
+                550,
+                b"550 5.7.1 Requested action not taken: mailbox not available",
+                Some(Reason::MailboxUnknown),
+            ),
+            (550, b"550 Requested mail action not taken: message refused", Some(Reason::ContentRejected)),
+            (550, b"550 Requested action not taken: mailbox not available today", None),
             (550, b"550 Recipient rejected: <user@example.com>", Some(Reason::MailboxUnknown)),
             (450, b"450 Recipient rejected", None),
             (451, b"451 4.7.1 Please try again later.", Some(Reason::Greylisted)),
