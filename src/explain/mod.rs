@@ -804,9 +804,22 @@ fn bare_reason(code: u16, enhanced: Option<EnhancedCode>, segments: Segments<'_>
 /// bare statement.
 fn after_requested_action(segment: &[u8]) -> &[u8] {
     const LEADS: [&[u8]; 2] = [b"requested action not taken:", b"requested mail action not taken:"];
-    // After the reply code and its status, which the reader passes over anyway.
-    let start = segment.iter().position(|b| !matches!(b, b'0'..=b'9' | b'.' | b'-' | b' ')).unwrap_or(0);
-    let words = &segment[start..];
+    // After the reply code and its separator ("550 ", "550-") and a status and its space, which
+    // the reader passes over anyway; most replies are told apart by their first letter.
+    let mut words = segment;
+    if let [a, b, c, b' ' | b'-', rest @ ..] = words {
+        if [a, b, c].iter().all(|d| d.is_ascii_digit()) {
+            words = rest;
+        }
+    }
+    if words.first().is_some_and(u8::is_ascii_digit) {
+        if let Some(space) = words.iter().take(12).position(|&b| b == b' ') {
+            words = &words[space + 1..];
+        }
+    }
+    if !matches!(words.first(), Some(b'r' | b'R')) {
+        return segment;
+    }
     LEADS.iter().find(|lead| starts_with_lower(words, lead)).map_or(segment, |lead| &words[lead.len()..])
 }
 
