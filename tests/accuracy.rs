@@ -203,18 +203,22 @@ fn agreement_overall_and_on_the_frozen_split() {
     assert!(Tally::pct(overall.retry, overall.rows) >= FLOOR_RETRY, "{}", overall.line("all"));
 }
 
-// 86.5% since the thirteenth round's 85 texts in Cyrillic, Greek, Hebrew, Arabic and Persian (mostly
+// 86.7% since the fourteenth round (121 rows from 35 senders, 79% before any rule; its rules: a
+// verdict on a named address, "too many errors", "invalid command", 501 mechanisms); 86.5% since
+// the thirteenth round's 85 texts in Cyrillic, Greek, Hebrew, Arabic and Persian (mostly
 // mailing-list managers' templates; 36.5% before any rule, 64.7% after); 86.6% since the twelfth round's collections (194 platform error texts, 76% before any rule; 88
 // servers' texts in 24 languages, 24% before any rule); 86.7% since the eleventh round's collections (784 rows from 138 senders, 78 of them new; 71–90%
 // before any rule); 86.9% before them, after the tenth round's 190 texts administrators wrote into
 // public MTA configurations ("550 5.7.1 No jobs advertise" from a header check), 58% before any
 // rule.
-const FLOOR_REASON: f64 = 86.4;
+const FLOOR_REASON: f64 = 86.6;
 // The frozen split grows with each batch's fold-0 senders, scored as they arrive (the tenth
 // round's 74 such rows at 73%): its floor follows the split, not the rules. On the 1,019 rows it
 // held before the tenth round it is 79.7% now (79.6% then). The twelfth round's second collection
 // put 19 localized MailScanner reports into it (4 of them read right): 78.8% since. The
 // thirteenth round's put 7 of Gmail's sending-limit texts in Russian, Ukrainian and Greek into it
 // (none read right: the phrases for a sending limit were not written from them): 78.4% since.
-const FLOOR_HOLDOUT: f64 = 78.3;
+// 79.1% since the fourteenth round (21 new rows, 18 read right before any rule; 4 old rows
+// right through rules decided with them in sight: see the README).
+const FLOOR_HOLDOUT: f64 = 78.9;
 const FLOOR_RETRY: f64 = 96.0;
