@@ -8,6 +8,7 @@
 //! one pass, so a text without one costs nothing more.
 
 use crate::explain::Reason;
+use crate::explain::keywords::starts_with_lower;
 use crate::generated::{NAMED_SUBJECTS, NAMED_VERDICTS};
 
 /// The longest address (with its brackets) read between a subject and its verdict: RFC 5321's
@@ -23,8 +24,9 @@ pub(crate) fn verdict_on_address(segment: &[u8]) -> Option<Reason> {
         let word_start = i == 0 || !segment[i - 1].is_ascii_alphanumeric();
         if word_start {
             if let Some(reason) = NAMED_SUBJECTS.iter().find_map(|&(subject, reason)| {
-                let after = starts_with_ignore_case(&segment[i..], subject)?;
-                let rest = segment[i + after..].strip_prefix(b" ")?;
+                let text = &segment[i..];
+                let rest = text.get(subject.len()..).filter(|_| starts_with_lower(text, subject))?;
+                let rest = rest.strip_prefix(b" ")?;
                 let rest = &rest[address_len(rest)?..];
                 let rest = rest.strip_prefix(b" ")?;
                 NAMED_VERDICTS.iter().any(|verdict| ends_word(rest, verdict)).then_some(reason)
@@ -57,15 +59,10 @@ fn address_len(text: &[u8]) -> Option<usize> {
     (end > 0).then_some(end + 2)
 }
 
-/// Where `text` goes on after `prefix`, when it begins with it (ignoring ASCII case).
-fn starts_with_ignore_case(text: &[u8], prefix: &[u8]) -> Option<usize> {
-    text.get(..prefix.len()).filter(|head| head.eq_ignore_ascii_case(prefix)).map(|_| prefix.len())
-}
-
-/// Whether `text` begins with `word` (ignoring ASCII case) and the word ends there.
+/// Whether `text` begins with `word` (lowercase, as the generator checks; `text` in any ASCII
+/// case) and the word ends there.
 fn ends_word(text: &[u8], word: &[u8]) -> bool {
-    starts_with_ignore_case(text, word)
-        .is_some_and(|n| text.get(n).is_none_or(|b| !b.is_ascii_alphanumeric()))
+    starts_with_lower(text, word) && text.get(word.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]

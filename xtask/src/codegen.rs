@@ -1679,13 +1679,13 @@ fn write_bare_statements(w: &mut String, bare: &BareStatements) {
 }
 
 /// `[named_address]`: subjects and verdicts lowercase ASCII, trimmed, each listed once; every
-/// subject's reason known, and no subject shadowed by an earlier one it begins with.
+/// subject's reason known.
 fn check_named_address(named: &NamedAddress, reasons: &BTreeSet<String>, problems: &mut Vec<String>) {
     let clean = |p: &str| {
         !p.is_empty() && p.trim() == p && p.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
     };
     let mut seen = BTreeSet::new();
-    for (i, (subject, reason)) in named.subjects.iter().enumerate() {
+    for (subject, reason) in &named.subjects {
         if !clean(subject) || !seen.insert(subject) {
             problems.push(format!(
                 "explain.toml: [named_address] subject {subject:?} must be lowercase ASCII, once"
@@ -1695,12 +1695,6 @@ fn check_named_address(named: &NamedAddress, reasons: &BTreeSet<String>, problem
             problems.push(format!(
                 "explain.toml: [named_address] subject {subject:?} has unknown reason {reason:?}"
             ));
-        }
-        if let Some((earlier, _)) =
-            named.subjects[..i].iter().find(|(e, _)| subject.starts_with(&format!("{e} ")))
-        {
-            problems
-                .push(format!("explain.toml: [named_address] subject {subject:?} comes after {earlier:?}"));
         }
     }
     let mut seen = BTreeSet::new();
