@@ -2169,7 +2169,7 @@ const DELAY_LEADS: [&str; 6] =
 /// The keyword rules (reason rules in file order, then retry "never_any_class", "never", "later",
 /// "after_fix", "after_fix_permanent", "undelivered") as
 /// `KeywordRule` literals, and every scan pattern: keyword phrases, provider markers, command
-/// phrases and delay leads.
+/// phrases, delay leads, the verdicts on a named address and failure phrases.
 fn scan_patterns(data: &Data) -> (Vec<String>, Vec<Pattern>) {
     let explain = &data.explain;
     let reason_rules = keyword_rules(data);
@@ -2260,7 +2260,7 @@ struct Automaton {
     /// state → index of its output in `outputs` (0: none).
     output: Vec<usize>,
     /// Distinct outputs: (first keyword reason rule, first retry rule, provider bits, first
-    /// command phrase, a delay lead, first failure phrase).
+    /// command phrase, a delay lead, first failure phrase, a verdict on a named address).
     outputs: Vec<(usize, usize, u64, usize, bool, usize, bool)>,
     /// state → default row (0: inside a word, 1: at a word start, 2: after a two-byte letter's
     /// first byte).
