@@ -1,6 +1,6 @@
-//! A verdict said of an address named between the words: "User <benny> unknown", "Recipient
-//! <user@example.com> not found", "Local User [user@example.com] not found.", "Mailbox ( x )
-//! does not exist". The phrases of `data/explain.toml` hold the subject and the verdict side by
+//! A verdict said of an address named between the words: `User <benny> unknown`, `Recipient
+//! <user@example.com> not found`, `Local User [user@example.com] not found.`, `Mailbox ( x )
+//! does not exist`. The phrases of `data/explain.toml` hold the subject and the verdict side by
 //! side ("user unknown"); a server that puts the address between them says the same thing.
 //!
 //! The subjects and verdicts are `[named_address]` in `data/explain.toml`. Read only where the
