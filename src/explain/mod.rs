@@ -1717,8 +1717,7 @@ fn explain_text_once(text: &str, context: &Context<'_>, quotes: bool) -> Option<
     }
     // A verdict on an address named between the words ("Recipient <x> not found") when no
     // phrase named a reason.
-    let named = || found.verdict().then(|| named_address::verdict_on_address(bytes)).flatten();
-    match worded.or_else(named) {
+    match worded.or_else(|| verdict_on_address(&found, &|visit| visit(bytes))) {
         Some(reason) => Some(from_words(reason)),
         // A report that the message could not be delivered, with no cause this crate reads
         // ("I'm afraid I wasn't able to deliver your message", "Ihre Nachricht konnte nicht
