@@ -2291,6 +2291,22 @@ fn a_verdict_on_an_address_named_between_the_words() {
     assert_eq!(e.retry(), Retry::Never);
 }
 
+/// "Invalid" alone reads as a malformed argument; said of the sender or of a recipient, before or
+/// after the address, it refuses that address. An address with no subject stays malformed.
+#[test]
+fn an_invalid_sender_or_recipient_in_any_order() {
+    reasons_are(&[
+        ("550 Recipient <jdoe@example.net> invalid", Reason::MailboxUnknown),
+        ("550 Sender <jdoe@example.org> is not valid", Reason::SenderRejected),
+        ("501 Envelope sender is invalid", Reason::SenderRejected),
+        ("550 Invalid mail sender.", Reason::SenderRejected),
+        ("550 The recipient is not valid", Reason::MailboxUnknown),
+        ("550 Invalid recipient <jdoe@example.net>", Reason::MailboxUnknown),
+        ("501 <jdoe@example.net> invalid", Reason::SyntaxError),
+        ("550 Address <jdoe@> invalid: syntax error", Reason::SyntaxError),
+    ]);
+}
+
 /// 501 refuses a command's argument as malformed: "Syntax: AUTH mechanism" is a syntax error.
 /// Some servers send 501 for a mechanism they do not offer, and say so: that is the reason then.
 #[test]
@@ -2349,5 +2365,18 @@ fn a_rate_limit_in_other_words() {
         ("421 4.7.0 Blocked for a while due to excessive connections", Reason::RateLimited),
         ("451 The server has reached the limit of messages from your host", Reason::RateLimited),
         ("451 4.7.1 The limits for your account are exceeded", Reason::RateLimited),
+        ("450 Sending frequency too high, try again later", Reason::RateLimited),
+    ]);
+}
+
+/// Words about what the message holds (forbidden words, a suspicious or malicious link) refuse
+/// its content, whatever code carries them.
+#[test]
+fn words_or_links_the_message_holds() {
+    reasons_are(&[
+        ("550 This message contains forbidden words", Reason::ContentRejected),
+        ("554 Message refused: prohibited words in subject", Reason::ContentRejected),
+        ("550 Your message contains a suspicious link", Reason::ContentRejected),
+        ("550 5.7.1 Malicious URL detected in message body", Reason::ContentRejected),
     ]);
 }

@@ -386,6 +386,11 @@ impl Explanation {
             // expired, or revoked": the credentials): the cause over the expiry, as for a
             // report without a reply (`explain_text`).
             Some((Reason::Expired, _)) if !weak && reason != Reason::Expired => {}
+            // "Invalid" alone reads as a malformed argument, but a verdict on an address named
+            // before it ("Recipient <x> invalid") says whose address is refused.
+            Some((Reason::SyntaxError, false)) if weak => {
+                reason = verdict_on_address(&found, segments).unwrap_or(Reason::SyntaxError);
+            }
             Some((keyword, always)) if always || weak => reason = keyword,
             // Words that hold the address between the subject and the verdict ("User <benny>
             // unknown") say what the phrases would without it.
