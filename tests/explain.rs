@@ -2369,6 +2369,20 @@ fn a_rate_limit_in_other_words() {
     ]);
 }
 
+/// Other wordings of three kinds: an address the server does not know ("is not a known user"),
+/// an address with no domain part (malformed, as "must contain a domain" is), and a DNS lookup
+/// that failed (the network, as "temporary DNS failure" is).
+#[test]
+fn unknown_users_missing_domains_and_failed_lookups_in_other_words() {
+    reasons_are(&[
+        ("550 \"jdoe@example.net\" is not a known user", Reason::MailboxUnknown),
+        ("550 <jdoe@example.net>: not a local user", Reason::MailboxUnknown),
+        ("550 5.1.5 Recipient address has no domain: jdoe", Reason::SyntaxError),
+        ("501 MAIL FROM: missing domain", Reason::SyntaxError),
+        ("451 4.4.3 DNS lookup failed", Reason::NetworkError),
+    ]);
+}
+
 /// Words about what the message holds (forbidden words, a suspicious or malicious link) refuse
 /// its content, whatever code carries them.
 #[test]
