@@ -264,6 +264,19 @@ fn kinds_of_wording_from_real_bounces() {
             Some("5.2.2"),
             Reason::MailboxFull,
         ),
+        // A status after a client's colon (MailKit's exception name, an application's lead).
+        (
+            "Failed to send email: SmtpCommandException: 5.7.3 STARTTLS is required to send mail",
+            None,
+            Some("5.7.3"),
+            Reason::TlsRequired,
+        ),
+        (
+            "can't STARTTLS: 4.7.0 TLS not available due to local problem",
+            None,
+            Some("4.7.0"),
+            Reason::TlsRequired,
+        ),
     ];
     for &(text, code, enhanced, reason) in cases {
         let e = explain(text)
@@ -273,6 +286,10 @@ fn kinds_of_wording_from_real_bounces() {
         assert_eq!(e.code(), code, "{text}");
         assert_eq!(e.enhanced().map(|c| c.to_string()).as_deref(), enhanced, "{text}");
         assert_eq!(e.reason(), reason, "{text}");
+    }
+    // After a colon, a version is not a status: only RFC 3463's subjects, words after it.
+    for text in ["Exim version: 4.94.2 started", "Upgraded to: 4.2.1", "Python: 5.1.1."] {
+        assert_eq!(explain_text(text).and_then(|e| e.enhanced()), None, "{text}");
     }
     // Failures with no reply at all.
     let e = explain_text("connect to mx.example.com[192.0.2.1]:25: Connection timed out").unwrap();

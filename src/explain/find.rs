@@ -829,12 +829,23 @@ fn status_alone_at(text: &[u8], i: usize) -> Option<(EnhancedCode, &[u8])> {
     let at_start = matches!(before, None | Some(b'\n'))
         || matches!(head.last(), None | Some(b'\n' | b';' | b'\''))
         || status_lead(head);
-    if !at_start {
+    // After a colon and a space, as a client's error puts the server's words ("SmtpCommandException:
+    // 5.7.3 STARTTLS is required"): only a status of RFC 3463's subjects (0 to 7) with words
+    // after it, so that a version after a colon ("Exim version: 4.94.2") is not read as one.
+    let after_colon = before == Some(b' ') && head.last() == Some(&b':');
+    if !at_start && !after_colon {
         return None;
     }
     let (status, used) = EnhancedCode::parse_prefix(&text[i..])?;
-    matches!(text.get(i + used), None | Some(b' ' | b'\r' | b'\n' | b',' | b';' | b')'))
-        .then(|| (status, paragraph(&text[i..])))
+    let end = text.get(i + used);
+    let stands_alone = if at_start {
+        matches!(end, None | Some(b' ' | b'\r' | b'\n' | b',' | b';' | b')'))
+    } else {
+        status.subject() <= 7
+            && end == Some(&b' ')
+            && text.get(i + used + 1).is_some_and(u8::is_ascii_alphabetic)
+    };
+    stands_alone.then(|| (status, paragraph(&text[i..])))
 }
 
 /// The reply's text from its code: up to a blank line, at most [`MAX_REGION`] bytes.
