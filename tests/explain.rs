@@ -2400,6 +2400,33 @@ fn unknown_users_missing_domains_and_failed_lookups_in_other_words() {
     ]);
 }
 
+/// The words Microsoft's non-delivery reports put above the server's reply name the cause on
+/// their own: a recipient "wasn't found at" the domain, a group that takes only some senders'
+/// mail, a system that could not be reached, a message too big even where attachments are named.
+#[test]
+fn the_words_of_a_non_delivery_report_alone() {
+    reasons_are(&[
+        (
+            "Your message to jdoe@example.com couldn't be delivered. jdoe wasn't found at example.com.",
+            Reason::MailboxUnknown,
+        ),
+        (
+            "The group sales only accepts messages from people in its organization or on its allowed senders list.",
+            Reason::PolicyBlocked,
+        ),
+        ("Your message wasn't delivered due to a permission or security issue.", Reason::PolicyBlocked),
+        (
+            "Your message couldn't be delivered. The recipient's email system couldn't be reached.",
+            Reason::NetworkError,
+        ),
+        (
+            "Your message is too big to send. Try sending it again with smaller attachments.",
+            Reason::MessageTooLarge,
+        ),
+        ("550 5.7.1 These attachments are not allowed", Reason::ContentRejected),
+    ]);
+}
+
 /// Words about what the message holds (forbidden words, a suspicious or malicious link) refuse
 /// its content, whatever code carries them.
 #[test]
