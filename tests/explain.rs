@@ -2424,6 +2424,29 @@ fn the_words_of_a_non_delivery_report_alone() {
             Reason::MessageTooLarge,
         ),
         ("550 5.7.1 These attachments are not allowed", Reason::ContentRejected),
+        // Exchange 2003's lead names no cause: the words after it do.
+        (
+            "The following recipient(s) could not be reached: Recipient Not Found MSEXCH:IMC:EXAMPLE",
+            Reason::MailboxUnknown,
+        ),
+    ]);
+}
+
+/// An unknown address or a full mailbox in other languages' common words: French "inexistant(e)"
+/// wherever it stands, Spanish "buzón no disponible", Portuguese "não existe", Italian "casella di
+/// posta piena", Korean, Hungarian, Danish and Norwegian.
+#[test]
+fn unknown_addresses_and_full_mailboxes_in_more_languages() {
+    reasons_are(&[
+        ("550 Adresse e-mail inexistante", Reason::MailboxUnknown),
+        ("550 Buzón de correo no disponible", Reason::MailboxUnknown),
+        ("550 Destinatário não existe", Reason::MailboxUnknown),
+        ("550 사용자가 존재하지 않습니다", Reason::MailboxUnknown),
+        ("550 A felhasználó nem létezik", Reason::MailboxUnknown),
+        ("550 Modtageren findes ikke", Reason::MailboxUnknown),
+        ("550 Mottakeren finnes ikke", Reason::MailboxUnknown),
+        ("552 Casella di posta piena", Reason::MailboxFull),
+        ("421 Servicio no disponible", Reason::ServiceUnavailable),
     ]);
 }
 
