@@ -867,6 +867,14 @@ fn the_platforms_words_for_a_failed_socket() {
             Retry::Later,
         ),
         (
+            "The underlying connection was closed: An unexpected error occurred on a send.",
+            Closed,
+            Retry::Later,
+        ),
+        ("The server has closed the connection.", Closed, Retry::Later),
+        ("write tcp 192.0.2.7:52144->192.0.2.1:587: use of closed network connection", Closed, Retry::Later),
+        ("The connection was reset by the remote host.", Closed, Retry::Later),
+        (
             "SocketException (10054): An existing connection was forcibly closed by the remote host.",
             Closed,
             Retry::Later,

@@ -1921,7 +1921,7 @@ const COMMAND_PHRASES: [(&str, &str); 36] = [
 /// The phrases of resolvers, operating systems, TLS libraries and MTAs that name a failure with
 /// no reply, most specific first: the first phrase found (in this order, at a word start)
 /// decides. Lowercase; matched ignoring ASCII case.
-const FAILURE_PHRASES: [(&str, &str); 185] = [
+const FAILURE_PHRASES: [(&str, &str); 189] = [
     // A resolver that did not answer: temporary (glibc EAI_AGAIN, Postfix ", try again").
     ("temporary failure in name resolution", "DnsUnavailable"),
     // musl's words for EAI_AGAIN ("failed to lookup address information: Try again", Python's
@@ -1993,6 +1993,13 @@ const FAILURE_PHRASES: [(&str, &str); 185] = [
     ("opentimeout", "Timeout"),
     ("connection reset", "Closed"),
     ("connection closed", "Closed"),
+    // The platforms' words for a connection the other side ended: .NET's "The underlying
+    // connection was closed", "The server has closed the connection", Go's "use of closed network
+    // connection".
+    ("connection was closed", "Closed"),
+    ("closed the connection", "Closed"),
+    ("closed network connection", "Closed"),
+    ("connection was reset", "Closed"),
     ("lost connection", "Closed"),
     ("broken pipe", "Closed"),
     ("unexpected eof", "Closed"),
