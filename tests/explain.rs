@@ -2458,6 +2458,19 @@ fn unknown_addresses_and_full_mailboxes_in_more_languages() {
     ]);
 }
 
+/// "Denylist" is the newer word for a blacklist: a sender's address on one is refused as the
+/// sender, a sending IP on one as spam-like traffic, as with the older word.
+#[test]
+fn deny_lists_as_black_lists() {
+    reasons_are(&[
+        ("550 Sender is on user denylist", Reason::SenderRejected),
+        ("550 5.7.1 Sender denylisted", Reason::SenderRejected),
+        ("550 5.7.1 Sender is blacklisted", Reason::SenderRejected),
+        ("554 Your IP 192.0.2.1 is on our denylist", Reason::SpamBlocked),
+        ("554 Your IP 192.0.2.1 is on our blacklist", Reason::SpamBlocked),
+    ]);
+}
+
 /// Words about what the message holds (forbidden words, a suspicious or malicious link) refuse
 /// its content, whatever code carries them.
 #[test]
