@@ -2471,6 +2471,24 @@ fn deny_lists_as_black_lists() {
     ]);
 }
 
+/// A user who moved (RFC 5321's 551 wording) or whose mailbox was deleted is not at this address;
+/// a disabled address is disabled; a delivery that ran out of attempts or time expired, in the
+/// words of more MTAs. What moved or was deleted must be the user's: a mailbox database that
+/// moved or a message a rule deleted are other things.
+#[test]
+fn moved_deleted_disabled_and_out_of_attempts() {
+    reasons_are(&[
+        ("550 User has moved; please try jdoe@example.org", Reason::MailboxUnknown),
+        ("550 Mailbox has been deleted", Reason::MailboxUnknown),
+        ("550 Recipient address is disabled", Reason::MailboxDisabled),
+        ("Maximum delivery attempts exceeded", Reason::Expired),
+        ("Delivery failed: message was queued for too long", Reason::Expired),
+        ("The message could not be delivered within the allowed time", Reason::Expired),
+        ("421 4.2.1 STOREDRV.Deliver; mailbox database has moved.", Reason::ServiceUnavailable),
+        ("550 5.2.1 Message deleted by the transport rules agent", Reason::PolicyBlocked),
+    ]);
+}
+
 /// Words about what the message holds (forbidden words, a suspicious or malicious link) refuse
 /// its content, whatever code carries them.
 #[test]
